@@ -1,0 +1,72 @@
+"""The local chat harness: a REPL over the router, with readline history."""
+
+from __future__ import annotations
+
+import sys
+
+from . import render
+from .config import Settings
+from .router import Router
+
+PROMPT = "you> "
+EXIT_WORDS = {"/quit", "/exit", "quit", "exit"}
+
+
+def run_chat(router: Router, settings: Settings, stdin=None, stdout=None) -> int:
+    """Read lines until EOF (Ctrl-D) or /quit; answer each through the router."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    interactive = stdin.isatty() and stdout.isatty()
+    history = _enable_history(settings) if interactive else None
+    print(render.to_text(router.help()), file=stdout)
+    print("Ctrl-D or /quit to leave.", file=stdout, flush=True)
+    try:
+        while True:
+            try:
+                line = input(PROMPT) if interactive else _read(stdin, stdout)
+            except EOFError:
+                break
+            except KeyboardInterrupt:
+                print(file=stdout)
+                continue
+            if line.strip().lower() in EXIT_WORDS:
+                break
+            if not line.strip():
+                continue
+            print(render.to_text(router.handle(line)), file=stdout, flush=True)
+    finally:
+        if history:
+            _save_history(history)
+    print(file=stdout)
+    return 0
+
+
+def _read(stdin, stdout) -> str:
+    print(PROMPT, end="", file=stdout, flush=True)
+    line = stdin.readline()
+    if not line:
+        raise EOFError
+    return line
+
+
+def _enable_history(settings: Settings):
+    try:
+        import readline
+    except ImportError:
+        return None
+    path = (settings.cache_dir or settings.article_path.parent) / "chat_history"
+    try:
+        readline.read_history_file(path)
+    except OSError:
+        pass
+    readline.set_history_length(1000)
+    return readline, path
+
+
+def _save_history(history) -> None:
+    readline, path = history
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        readline.write_history_file(path)
+    except OSError:
+        pass

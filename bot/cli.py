@@ -1,0 +1,167 @@
+"""`article-bot` entry point: chat | ask | quote | passage | about | run | sync."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable
+
+from retrieval.article import ArticleError
+from retrieval.dense import ModelError
+
+from . import render
+from . import responses as r
+from .config import ConfigError, Settings, load_settings, parse_assignment
+from .logs import setup_logging
+from .router import Router
+
+_log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_SETUP, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="article-bot", description="Answer questions about a news article, with ¶ citations.")
+    p.add_argument("--config", help="TOML settings file (default: config/default.toml)")
+    p.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                   help="override one setting, e.g. --set retrieval.top_k=5 (repeatable)")
+    p.add_argument("--article", help="article file to load (overrides article.path)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser("chat", help="interactive chat over the article")
+    for name, what in (("ask", "QUESTION"), ("quote", "NAME")):
+        sp = sub.add_parser(name, help=f"one-shot {name}; '-' reads one {what} per stdin line")
+        sp.add_argument("--json", action="store_true", help="print the JSON-lines contract")
+        sp.add_argument("text", nargs="*" if name == "quote" else "+", metavar=what)
+    sp = sub.add_parser("passage", help="print paragraph ¶N")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("number", metavar="N")
+    sp = sub.add_parser("about", help="headline, authors and size of the article")
+    sp.add_argument("--json", action="store_true")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        overrides = dict(parse_assignment(a) for a in args.set)
+        if args.article:
+            overrides["article.path"] = args.article
+        settings = load_settings(args.config, overrides)
+    except ConfigError as exc:
+        return _fail(str(exc), EXIT_SETUP)
+    log_file = setup_logging(settings, verbose=args.verbose)
+    try:
+        return COMMANDS[args.command](args, settings)
+    except (ArticleError, ModelError, ConfigError) as exc:
+        return _fail(str(exc), EXIT_SETUP)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception:
+        _log.exception("unexpected error in %s", args.command)
+        return _fail(f"internal error; details are in {log_file}", EXIT_INTERNAL)
+
+
+def build_router(settings: Settings, with_index: bool) -> Router:
+    """Wire article, index and quote book into a Router; skip the model when it is not needed."""
+    from retrieval import article as article_mod
+    from retrieval.quotes import QuoteBook
+
+    from .wiring import build_index
+
+    index = build_index(settings) if with_index else None
+    article = index.article if index else article_mod.load(settings.article_path)
+    return Router(article, index, QuoteBook(article), settings.max_question_chars)
+
+
+def cmd_ask(args, settings: Settings) -> int:
+    router = build_router(settings, with_index=True)
+    return _one_or_batch(args, router.ask, _ask_error_json)
+
+
+def cmd_quote(args, settings: Settings) -> int:
+    router = build_router(settings, with_index=False)
+    return _one_or_batch(args, router.quote, _quote_error_json)
+
+
+def cmd_passage(args, settings: Settings) -> int:
+    return _emit(build_router(settings, with_index=False).passage_text(args.number), args.json)
+
+
+def cmd_about(args, settings: Settings) -> int:
+    return _emit(build_router(settings, with_index=False).about(), args.json)
+
+
+def cmd_chat(args, settings: Settings) -> int:
+    from .chat import run_chat
+
+    print("Loading the model and indexing the article…", file=sys.stderr, flush=True)
+    router = build_router(settings, with_index=True)
+    return run_chat(router, settings)
+
+
+def _one_or_batch(args, handler: Callable[[str], r.Response], error_json: Callable) -> int:
+    if args.text == ["-"]:
+        return _batch(sys.stdin, handler, error_json, args.json)
+    response = handler(" ".join(args.text))
+    if args.json and isinstance(response, r.ErrorResponse):
+        print(json.dumps(error_json(" ".join(args.text), response), ensure_ascii=False))
+        return EXIT_USER
+    return _emit(response, args.json)
+
+
+def _batch(lines: Iterable[str], handler, error_json, as_json: bool) -> int:
+    status = EXIT_OK
+    for line in lines:
+        query = line.rstrip("\r\n")
+        response = handler(query)
+        if isinstance(response, r.ErrorResponse):
+            status = EXIT_USER
+            out = json.dumps(error_json(query, response), ensure_ascii=False) if as_json else response.message
+        else:
+            out = json.dumps(render.to_json(response), ensure_ascii=False) if as_json else render.to_text(response)
+        print(out, flush=True)
+    return status
+
+
+def _ask_error_json(query: str, err: r.ErrorResponse) -> dict:
+    return {"question": query, "answer": None, "abstained": False, "citations": [], "passages": [],
+            "error": err.message, "kind": err.kind}
+
+
+def _quote_error_json(query: str, err: r.ErrorResponse) -> dict:
+    return {"query": query, "speaker": None, "quotes": [], "error": err.message, "kind": err.kind}
+
+
+def _emit(response: r.Response, as_json: bool) -> int:
+    if isinstance(response, r.ErrorResponse):
+        if as_json:
+            print(json.dumps(render.to_json(response), ensure_ascii=False))
+        else:
+            print(response.message, file=sys.stderr)
+        return EXIT_USER
+    print(json.dumps(render.to_json(response), ensure_ascii=False) if as_json else render.to_text(response))
+    return EXIT_OK
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"article-bot: {message}", file=sys.stderr)
+    return code
+
+
+COMMANDS: dict[str, Callable[..., int]] = {
+    "ask": cmd_ask, "quote": cmd_quote, "passage": cmd_passage, "about": cmd_about, "chat": cmd_chat,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Typed, transport-free responses produced by the router and consumed by the renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retrieval.search import Answer
+
+
+@dataclass(frozen=True)
+class AnswerResponse:
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    text: str
+    speaker: str
+    paragraph: int
+    kind: str
+    attribution: str
+
+
+@dataclass(frozen=True)
+class QuoteResponse:
+    query: str
+    speaker: str | None
+    quotes: tuple[QuoteItem, ...]
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class PassageResponse:
+    number: int
+    text: str
+    total: int
+
+
+@dataclass(frozen=True)
+class AboutResponse:
+    headline: str
+    subtitle: str | None
+    authors: tuple[str, ...]
+    paragraphs: int
+    words: int
+    source: str
+
+
+@dataclass(frozen=True)
+class HelpResponse:
+    text: str
+
+
+@dataclass(frozen=True)
+class ErrorResponse:
+    """An expected, user-facing problem (bad input, unknown ¶ or speaker); `kind` names the category."""
+
+    message: str
+    kind: str = "usage"
+
+
+Response = AnswerResponse | QuoteResponse | PassageResponse | AboutResponse | HelpResponse | ErrorResponse

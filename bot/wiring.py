@@ -1,0 +1,33 @@
+"""Build the heavy objects (article, encoder, index) once, in the entry point, from Settings."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from retrieval import article as article_mod
+from retrieval.dense import EmbeddingCache, Encoder, SentenceTransformerEncoder
+from retrieval.search import ArticleIndex, SearchSettings
+
+from .config import Settings
+
+_log = logging.getLogger(__name__)
+
+
+def load_encoder(settings: Settings) -> Encoder:
+    """Load the sentence-embedding model named in settings."""
+    start = time.perf_counter()
+    encoder = SentenceTransformerEncoder(settings.model_name)
+    _log.info("model %s loaded in %.2fs", settings.model_name, time.perf_counter() - start)
+    return encoder
+
+
+def build_index(settings: Settings, encoder: Encoder | None = None,
+                search: SearchSettings | None = None) -> ArticleIndex:
+    """Load and clean the article, then index it with the given (or a freshly loaded) encoder."""
+    article = article_mod.load(settings.article_path)
+    encoder = encoder or load_encoder(settings)
+    start = time.perf_counter()
+    index = ArticleIndex(article, encoder, search or settings.search, EmbeddingCache(settings.cache_dir))
+    _log.info("indexed %d paragraphs in %.2fs", len(article.paragraphs), time.perf_counter() - start)
+    return index

@@ -1,0 +1,142 @@
+"""Load a scraped news article and clean it into headline, subtitle, numbered paragraphs and authors."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+_AD_MARKER = re.compile(r"^[\s\-–—•*|]*(advertisement|advertisements|sponsored( content)?|ad)[\s\-–—•*|]*$", re.I)
+_NEWSLETTER = re.compile(
+    r"\b(newsletter|in your inbox|subscribe|sign up|signup|stay on top|follow us|share this|read more|"
+    r"click here|all rights reserved|cookie)\b",
+    re.I,
+)
+_EMAIL_PLACEHOLDER = re.compile(r"\[\s*email[\s\u00a0]*protected\s*\]|\S+@\S+\.\w+", re.I)
+_BYLINE = re.compile(r"^(?:write|written by|by|email|contact|reach|follow)\s+(?=[A-Z])", re.I)
+_NAME = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*\.?|de|van|von|der|al|bin|la))*"
+_AUTHOR_AT = re.compile(rf"({_NAME})\s+at\b")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
+_CHROME_MAX_WORDS = 5
+
+
+class ArticleError(ValueError):
+    """An article file that cannot be used, with a message fit for users."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    headline: str
+    subtitle: str | None
+    paragraphs: tuple[Paragraph, ...]
+    authors: tuple[str, ...]
+    byline: str | None
+    source: str
+    sha256: str = field(repr=False)
+
+    def paragraph(self, number: int) -> Paragraph:
+        """Return ¶number, raising IndexError outside 1..N."""
+        if not 1 <= number <= len(self.paragraphs):
+            raise IndexError(number)
+        return self.paragraphs[number - 1]
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+
+def load(path: str | Path) -> Article:
+    """Read and clean an article file; raise ArticleError if it is unreadable or holds no body."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read article file {str(path)!r}: {exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"article file {str(path)!r} is not UTF-8 text") from exc
+    return parse(text, source=str(path))
+
+
+def parse(text: str, source: str = "<text>") -> Article:
+    """Clean raw article text: first block is the headline, boilerplate dropped, byline parsed."""
+    blocks = [_normalise_block(b) for b in re.split(r"\n\s*\n|\r\n\s*\r\n", text)]
+    blocks = [b for b in blocks if b and not is_boilerplate(b)]
+    if not blocks:
+        raise ArticleError(f"article {source!r} is empty after removing boilerplate")
+    headline, rest = blocks[0], blocks[1:]
+    subtitle = None
+    if rest and not _SENTENCE_END.search(rest[0]) and len(rest[0].split()) > _CHROME_MAX_WORDS:
+        subtitle, rest = rest[0], rest[1:]
+    body: list[str] = []
+    byline = None
+    authors: tuple[str, ...] = ()
+    for block in rest:
+        names = parse_byline(block)
+        if names:
+            authors = names
+            byline = "By " + _join_names(names)
+            continue
+        if _is_chrome(block):
+            continue
+        body.append(block)
+    if not body:
+        raise ArticleError(f"article {source!r} has a headline but no body paragraphs")
+    paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(body, start=1))
+    digest = hashlib.sha256("\n\n".join([headline, *body]).encode()).hexdigest()
+    return Article(headline, subtitle, paragraphs, authors, byline, source, digest)
+
+
+def is_boilerplate(block: str) -> bool:
+    """Tell whether a block is an ad marker or a newsletter/social prompt rather than article text."""
+    if _AD_MARKER.match(block):
+        return True
+    return bool(_NEWSLETTER.search(block)) and len(block.split()) <= 15
+
+
+def parse_byline(block: str) -> tuple[str, ...]:
+    """Return the author names of a byline block ('Write A at … and B at …', 'By A and B'), else ()."""
+    if len(block.split()) > 40 or not _BYLINE.match(block):
+        return ()
+    rest = _BYLINE.sub("", block, count=1)
+    rest = _EMAIL_PLACEHOLDER.sub(" ", rest)
+    named = _AUTHOR_AT.findall(rest)
+    if named:
+        return tuple(_clean_name(n) for n in named)
+    parts = [_clean_name(p) for p in _AUTHOR_SPLIT.split(rest.strip(" .|"))]
+    parts = [p for p in parts if p]
+    if parts and all(re.fullmatch(_NAME, p) and len(p.split()) <= 4 for p in parts):
+        return tuple(parts)
+    return ()
+
+
+def _join_names(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.split()).strip(" ,;")
+    if name.endswith(".") and len(name.split()[-1]) > 3:
+        name = name[:-1]
+    return name
+
+
+def _is_chrome(block: str) -> bool:
+    """Short label lines without sentence punctuation: section titles, menus, notices."""
+    return len(block.split()) <= _CHROME_MAX_WORDS and not _SENTENCE_END.search(block)
+
+
+def _normalise_block(block: str) -> str:
+    block = unicodedata.normalize("NFC", block).replace("\u00a0", " ")
+    block = "".join(ch for ch in block if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    return " ".join(block.split())

@@ -1,0 +1,120 @@
+"""BM25 ranking (rank-bm25) behind our own unicode-aware tokenizer, with typo-tolerant query terms."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+import snowballstemmer
+from rank_bm25 import BM25Okapi
+
+from .text import edit_distance_within
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have
+    having he her here hers herself him himself his how i if in into is it its itself just me more most my
+    myself no nor not of off on once only or other our ours ourselves out over own same she should so some
+    such than that the their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves mr mrs ms dr s t d ll re ve m also says said say tell told article think according
+    many much whose""".split()
+)
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+_STEMMER = snowballstemmer.stemmer("english")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def normalise(text: str) -> str:
+    """Fold case, compatibility forms, accents and curly apostrophes."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str) -> str:
+    """Snowball (Porter 2) stem without possessive and apostrophes, so 'objections'/"object's" meet."""
+    if token.endswith("'s"):
+        token = token[:-2]
+    return _STEMMER.stemWord(token.replace("'", ""))
+
+
+def tokenize(text: str) -> list[str]:
+    """Content tokens of text: normalised, stemmed, without stopwords."""
+    out = []
+    for tok in _TOKEN.findall(normalise(text)):
+        tok = stem(tok)
+        if tok and tok not in STOPWORDS:
+            out.append(tok)
+    return out
+
+
+class LexicalIndex:
+    """BM25Okapi over pre-tokenised passages; query terms unknown to the article are typo-corrected."""
+
+    def __init__(self, texts: Sequence[str], dictionary: frozenset[str] = frozenset(),
+                 k1: float = 1.5, b: float = 0.75):
+        if not texts:
+            raise ValueError("cannot build a BM25 index over 0 passages; the article has no body text")
+        self.docs = [tokenize(t) for t in texts]
+        corpus = [d if d else ["\x00"] for d in self.docs]
+        self.bm25 = BM25Okapi(corpus, k1=k1, b=b)
+        self.vocabulary = frozenset(t for d in self.docs for t in d)
+        self.dictionary = dictionary
+        n = len(self.docs)
+        self._idf = {t: math.log(1 + (n - df + 0.5) / (df + 0.5)) for t, df in self._doc_freq().items()}
+        self._max_idf = math.log(1 + (n + 0.5) / 0.5)
+
+    def _doc_freq(self) -> dict[str, int]:
+        df: dict[str, int] = {}
+        for doc in self.docs:
+            for t in set(doc):
+                df[t] = df.get(t, 0) + 1
+        return df
+
+    def query_terms(self, question: str) -> list[str]:
+        """Content terms of the question; a misspelt word (one the dictionary doesn't know) is replaced by
+        the closest article term within an edit budget scaled to its length."""
+        out = []
+        for word in _TOKEN.findall(normalise(question)):
+            term = stem(word)
+            if not term or term in STOPWORDS:
+                continue
+            if term not in self.vocabulary and word.replace("'", "") not in self.dictionary:
+                term = self.correct(term)
+            out.append(term)
+        return out
+
+    def correct(self, term: str) -> str:
+        """Closest article term to term (ties broken alphabetically), or term itself if none is close."""
+        if term in self.vocabulary or len(term) < 4:
+            return term
+        budget = 1 if len(term) < 8 else 2
+        best, best_d = term, budget + 1
+        for cand in self.vocabulary:
+            if abs(len(cand) - len(term)) > budget or cand[0] != term[0] and len(term) < 6:
+                continue
+            d = edit_distance_within(term, cand, budget)
+            if d is not None and (d < best_d or d == best_d and cand < best):
+                best, best_d = cand, d
+        return best
+
+    def scores(self, terms: Sequence[str]) -> np.ndarray:
+        """BM25 score of each passage for already-tokenised query terms."""
+        if not terms:
+            return np.zeros(len(self.docs))
+        return np.asarray(self.bm25.get_scores(list(terms)), dtype=float)
+
+    def coverage(self, terms: Sequence[str], doc: int | None = None) -> float:
+        """IDF-weighted share of the query terms found in one passage (or anywhere, if doc is None)."""
+        unique = list(dict.fromkeys(terms))
+        if not unique:
+            return 0.0
+        present = self.vocabulary if doc is None else set(self.docs[doc])
+        weights = {t: self._idf.get(t, self._max_idf) for t in unique}
+        total = sum(weights.values())
+        return sum(w for t, w in weights.items() if t in present) / total

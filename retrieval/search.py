@@ -1,0 +1,187 @@
+"""Hybrid search over one article: fused ranking, calibrated abstention and extractive answers."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import chunks, fusion
+from .article import Article
+from .dense import EmbeddingCache, Encoder
+from .lexical import LexicalIndex
+
+_log = logging.getLogger(__name__)
+
+_AUTHOR_QUESTION = re.compile(
+    r"\b(who\s+(wrote|writes|authored|reported|penned)|authors?|byline|written\s+by|reporters?\s+(of|behind))\b",
+    re.I,
+)
+_HEADLINE_QUESTION = re.compile(r"\b(headline|title|subtitle|sub-?heading)\b", re.I)
+_WHO_IS = re.compile(r"^\s*who\s*(?:is|was|'s|’s|are|were)\s+(?P<name>[^?]+?)\s*\??\s*$", re.I)
+_ARTICLE_WORDS = re.compile(r"\b(this|the)\s+(article|story|piece|report)\b", re.I)
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """Tunables of ranking, abstention and answer extraction (documented in config/default.toml)."""
+
+    passage_window: int = 0
+    fusion: str = "convex"
+    dense_weight: float = 0.5
+    rrf_k: int = 60
+    top_k: int = 3
+    answer_sentences: int = 2
+    answer_ratio: float = 0.85
+    abstain_dense_high: float = 0.45
+    abstain_coverage_weight: float = 0.25
+    abstain_threshold: float = 0.42
+    abstain_min_coverage: float = 0.3
+    abstain_dense_strong: float = 0.55
+
+
+@dataclass(frozen=True)
+class ScoredPassage:
+    paragraph: int
+    text: str
+    score: float
+    lexical: float
+    dense: float
+    source: str = "body"
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str | None
+    abstained: bool
+    citations: tuple[int, ...]
+    passages: tuple[ScoredPassage, ...]
+    sentences: tuple[chunks.Span, ...] = ()
+    evidence: dict[str, float] = field(default_factory=dict)
+
+
+class ArticleIndex:
+    """Everything needed to answer questions about one article, built once and shared."""
+
+    def __init__(self, article: Article, encoder: Encoder, settings: SearchSettings,
+                 cache: EmbeddingCache | None = None):
+        self.article = article
+        self.encoder = encoder
+        self.settings = settings
+        self.units = chunks.passages(article, settings.passage_window)
+        self.sentences = chunks.sentences(article)
+        dictionary = getattr(encoder, "dictionary", frozenset())
+        self.lexical = LexicalIndex([u.text for u in self.units], dictionary)
+        self._sentence_lexical = LexicalIndex([s.text for s in self.sentences], dictionary)
+        cache = cache or EmbeddingCache(None)
+        texts = [u.text for u in self.units] + [s.text for s in self.sentences]
+        vecs = cache.embed(encoder, texts)
+        self.unit_vecs, self.sentence_vecs = vecs[: len(self.units)], vecs[len(self.units):]
+        n = len(article.paragraphs)
+        self._unit_para = np.array([u.paragraph - 1 for u in self.units])
+        self._sent_para = np.array([s.paragraph - 1 for s in self.sentences])
+        self._n_paragraphs = n
+
+    def rank(self, question: str, method: str | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
+        """Per-paragraph fused, lexical and dense scores for a question, plus the query's raw evidence."""
+        s = self.settings
+        terms = self.lexical.query_terms(question)
+        qvec = self.encoder.encode([question])[0]
+        unit_lex = self.lexical.scores(terms)
+        unit_cos = self.unit_vecs @ qvec
+        sent_cos = self.sentence_vecs @ qvec
+        lex = _max_by(self._unit_para, unit_lex, self._n_paragraphs)
+        dense = np.maximum(_max_by(self._unit_para, unit_cos, self._n_paragraphs),
+                           _max_by(self._sent_para, sent_cos, self._n_paragraphs))
+        fused = fusion.fuse(lex, dense, method or s.fusion, s.dense_weight, s.rrf_k)
+        intro = self._introduction(question)
+        if intro is not None and fused[intro] > 0:
+            fused = fused.copy()
+            fused[intro] = fused.max() + 1e-3
+        evidence = {"terms": terms, "sent_cos": sent_cos, "dense_top": float(dense.max()),
+                    "coverage": self.lexical.coverage(terms)}
+        return fused, lex, dense, evidence
+
+    def _introduction(self, question: str) -> int | None:
+        """For 'who is NAME?', the paragraph that first mentions every word of NAME: news writing
+        introduces a person (role, affiliation) at first mention."""
+        match = _WHO_IS.match(question)
+        if not match:
+            return None
+        terms = set(self.lexical.query_terms(match.group("name")))
+        if not terms:
+            return None
+        for unit, doc in zip(self.units, self.lexical.docs):
+            if terms <= set(doc):
+                return unit.paragraph - 1
+        return None
+
+    def search(self, question: str, method: str | None = None) -> Answer:
+        """Answer a question extractively, or abstain when the article holds no evidence for it."""
+        meta = self._metadata_answer(question)
+        if meta is not None:
+            return meta
+        s = self.settings
+        fused, lex, dense, ev = self.rank(question, method)
+        order = np.argsort(-fused, kind="stable")[: s.top_k]
+        passages = tuple(
+            ScoredPassage(int(i) + 1, self.article.paragraphs[i].text, round(float(fused[i]), 4),
+                          round(float(lex[i]), 4), round(float(dense[i]), 4))
+            for i in order
+        )
+        evidence = {"dense_top": round(ev["dense_top"], 4), "coverage": round(ev["coverage"], 4)}
+        if self._abstain(ev["dense_top"], ev["coverage"], ev["terms"]):
+            return Answer(question, None, True, (), (), evidence=evidence)
+        picked = self._answer_sentences(ev, [p.paragraph for p in passages])
+        text = " ".join(sp.text for sp in picked)
+        citations = tuple(dict.fromkeys(sp.paragraph for sp in picked))
+        return Answer(question, text, False, citations, passages, tuple(picked), evidence)
+
+    def _abstain(self, dense_top: float, coverage: float, terms: list[str]) -> bool:
+        """Decline unless dense similarity, helped by the share of question words the article contains,
+        clears the calibrated threshold; questions without content words need strong dense evidence."""
+        s = self.settings
+        if not terms:
+            return dense_top < s.abstain_dense_high
+        if coverage < s.abstain_min_coverage and dense_top < s.abstain_dense_strong:
+            return True
+        return dense_top + s.abstain_coverage_weight * coverage < s.abstain_threshold
+
+    def _answer_sentences(self, ev: dict, top_paragraphs: list[int]) -> list[chunks.Span]:
+        """Best sentence of the top passage, plus its runners-up that score nearly as well."""
+        s = self.settings
+        candidates = [i for i, sp in enumerate(self.sentences) if sp.paragraph == top_paragraphs[0]]
+        lexical = np.array([self._sentence_lexical.coverage(ev["terms"], i) for i in candidates])
+        score = 0.5 * ev["sent_cos"][candidates] + 0.5 * lexical
+        order = np.argsort(-score, kind="stable")
+        best = score[order[0]]
+        chosen = [candidates[order[0]]]
+        for j in order[1:]:
+            if len(chosen) >= s.answer_sentences or score[j] < s.answer_ratio * best:
+                break
+            chosen.append(candidates[j])
+        return [self.sentences[i] for i in sorted(chosen)]
+
+    def _metadata_answer(self, question: str) -> Answer | None:
+        a = self.article
+        about_article = _ARTICLE_WORDS.search(question) or len(question.split()) <= 6
+        if _AUTHOR_QUESTION.search(question) and a.authors and about_article:
+            names = a.byline or ", ".join(a.authors)
+            text = f"The article is by {names.removeprefix('By ')}."
+            source = ScoredPassage(0, names, 1.0, 0.0, 0.0, "byline")
+            return Answer(question, text, False, (), (source,), evidence={"metadata": 1.0})
+        if _HEADLINE_QUESTION.search(question) and about_article:
+            text = a.headline + (f" — {a.subtitle}" if a.subtitle else "")
+            source = ScoredPassage(0, text, 1.0, 0.0, 0.0, "headline")
+            return Answer(question, text, False, (), (source,), evidence={"metadata": 1.0})
+        return None
+
+
+def _max_by(groups: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    out = np.full(n, -np.inf)
+    np.maximum.at(out, groups, values)
+    out[np.isneginf(out)] = 0.0
+    return out

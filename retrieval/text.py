@@ -1,0 +1,22 @@
+"""Small string helpers shared by ranking and quote lookup."""
+
+from __future__ import annotations
+
+
+def edit_distance_within(a: str, b: str, limit: int) -> int | None:
+    """Levenshtein distance (with adjacent transpositions) of a and b if it is <= limit, else None."""
+    if abs(len(a) - len(b)) > limit:
+        return None
+    prev2: list[int] | None = None
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return None
+        prev2, prev = prev, cur
+    return prev[-1] if prev[-1] <= limit else None
