@@ -85,6 +85,13 @@ def bridges(article: Article) -> list[Span]:
     return out
 
 
+def inside_quote(text: str, pos: int) -> bool:
+    """Whether position pos of text lies inside a double quotation opened earlier in the text."""
+    before = text[:pos]
+    curly = before.count("“") - before.count("”")
+    return curly > 0 or before.count('"') % 2 == 1
+
+
 def _starts_sentence(ch: str) -> bool:
     return ch.isupper() or ch.isdigit() or ch in _OPENERS
 

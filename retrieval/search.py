@@ -163,7 +163,19 @@ class ArticleIndex:
             if len(chosen) >= s.answer_sentences or score[j] < s.answer_ratio * best:
                 break
             chosen.append(candidates[j])
-        return [self.sentences[i] for i in sorted(chosen)]
+        return [self.sentences[i] for i in sorted(self._whole_quotes(chosen))]
+
+    def _whole_quotes(self, chosen: list[int]) -> set[int]:
+        """Never start an answer inside a quotation: reach back to the sentence that opens it."""
+        out = set(chosen)
+        for i in chosen:
+            while i > 0 and self.sentences[i - 1].paragraph == self.sentences[i].paragraph:
+                sp = self.sentences[i]
+                if not chunks.inside_quote(self.article.paragraphs[sp.paragraph - 1].text, sp.start):
+                    break
+                i -= 1
+                out.add(i)
+        return out
 
     def _metadata_answer(self, question: str) -> Answer | None:
         a = self.article
