@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 def build_router(settings: Settings, with_index: bool) -> Router:
     """Wire article, index and quote book into a Router; skip the model when it is not needed."""
     from retrieval import article as article_mod
-    from retrieval.quotes import QuoteBook
+    from retrieval.quotebook import QuoteBook
 
     from .wiring import build_index
 

@@ -8,6 +8,7 @@ import unicodedata
 from typing import Protocol
 
 from retrieval.article import Article
+from retrieval.quotebook import Lookup
 from retrieval.search import ArticleIndex
 
 from . import responses as r
@@ -25,9 +26,9 @@ _COMMAND = re.compile(r"^/(\w+)\b\s*(.*)$", re.S)
 
 
 class QuoteLookup(Protocol):
-    """What the router needs from the quotations library (retrieval.quotes.QuoteBook)."""
+    """What the router needs from the quotations library (retrieval.quotebook.QuoteBook)."""
 
-    def lookup(self, name: str) -> r.QuoteResponse: ...
+    def lookup(self, name: str) -> Lookup: ...
 
 
 def clean_text(text: str) -> str:
@@ -85,7 +86,11 @@ class Router:
             return r.ErrorResponse(f"That name is {len(cleaned)} characters long; the limit is 100.", "too_long")
         if self.quotes is None:
             return r.ErrorResponse("Quotations are not available.", "unavailable")
-        return self.quotes.lookup(cleaned)
+        found = self.quotes.lookup(cleaned)
+        if found.status == "unknown":
+            return r.ErrorResponse(found.message or "Unknown speaker.", "unknown_speaker")
+        items = tuple(r.QuoteItem(q.text, q.display, q.paragraph, q.kind, q.attribution) for q in found.quotes)
+        return r.QuoteResponse(cleaned, found.speaker, items, found.message)
 
     def passage_text(self, arg: str) -> r.Response:
         cleaned = clean_text(arg).lstrip("¶#")

@@ -1,0 +1,157 @@
+"""Look up what a speaker said, with the names and misspellings users actually type."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from . import speakers as sp
+from .article import Article
+from .quotes import Attributor, Quote
+
+_DETERMINERS = {"a", "an", "the", "one"}
+
+
+@dataclass(frozen=True)
+class SpeakerSummary:
+    name: str
+    direct: int
+    reported: int
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Result of /quote NAME. status: found | mentioned | unknown | listing."""
+
+    query: str
+    status: str
+    speaker: str | None
+    quotes: tuple[Quote, ...]
+    message: str | None = None
+
+
+class QuoteBook:
+    """All quotations of one article, grouped by speaker."""
+
+    def __init__(self, article: Article):
+        attributor = Attributor(article)
+        self.quotes = tuple(attributor.run())
+        self.article = article
+        self.people = attributor.speakers
+        self._by_key: dict[str, list[Quote]] = {}
+        for q in self.quotes:
+            self._by_key.setdefault(q.speaker, []).append(q)
+
+    def speakers(self) -> list[SpeakerSummary]:
+        """Quoted speakers, most direct quotes first; for autocomplete and listings."""
+        out = [SpeakerSummary(self.people[k].display, sum(q.kind == "direct" for q in qs),
+                              sum(q.kind == "reported" for q in qs)) for k, qs in self._by_key.items()]
+        return sorted(out, key=lambda s: (-s.direct, -s.reported, s.name.lower()))
+
+    def lookup(self, name: str) -> Lookup:
+        """Quotes of the speaker best matching name; or a listing, a 'mentioned' note, or suggestions."""
+        query = name.strip()
+        if not sp.fold(query):
+            return Lookup(query, "listing", None, (), self._listing())
+        key = self.match(query)
+        if key and key in self._by_key:
+            quotes = sorted(self._by_key[key], key=lambda q: (q.kind != "direct", q.paragraph, q.start))
+            speaker = self.people[key].display
+            pronoun = {"m": "he", "f": "she"}.get(self.people[key].gender or "", "they")
+            note = None if any(q.kind == "direct" for q in quotes) else (
+                f"{speaker} is not quoted directly; this is what the article reports {pronoun} said.")
+            return Lookup(query, "found", speaker, tuple(quotes), note)
+        several = [] if key else self._candidates(query)
+        if len(several) > 1:
+            names = ", ".join(self.people[k].display for k in several)
+            return Lookup(query, "unknown", None, (), f"Several speakers match {query!r}: {names}. "
+                          "Please use a fuller name.")
+        paragraphs = self._mentioned_in(key, query)
+        if paragraphs:
+            display = self.people[key].display if key else query
+            where = ", ".join(f"¶{n}" for n in paragraphs)
+            return Lookup(query, "mentioned", display, (), f"{display} is mentioned in {where} but not quoted.")
+        return Lookup(query, "unknown", None, (), self._unknown(query))
+
+    def match(self, name: str) -> str | None:
+        """Key of the speaker a typed name means: exact alias, then per-word typo-tolerant match."""
+        words = sp.clean_query(name).split()
+        while len(words) > 1 and words[0] in _DETERMINERS:
+            words = words[1:]
+        typed = " ".join(words)
+        if not typed:
+            return None
+        exact = [k for k, s in self.people.items() if typed in s.aliases()]
+        if exact:
+            return self._prefer_quoted(exact)
+        scored = []
+        for key, speaker in self.people.items():
+            for alias in speaker.aliases():
+                d = _words_distance(typed.split(), alias.split())
+                if d is not None:
+                    scored.append((d, key))
+        if not scored:
+            return None
+        best = min(d for d, _ in scored)
+        return self._prefer_quoted([k for d, k in scored if d == best])
+
+    def _candidates(self, query: str) -> list[str]:
+        """Quoted speakers whose name contains every typed word ('official' → all the officials)."""
+        words = set(sp.clean_query(query).split()) - _DETERMINERS
+        return [k for k in self._by_key if words and words <= set(k.split())]
+
+    def _prefer_quoted(self, keys: list[str]) -> str | None:
+        keys = list(dict.fromkeys(keys))
+        quoted = [k for k in keys if k in self._by_key]
+        pick = quoted or keys
+        return pick[0] if len(set(pick)) == 1 else None
+
+    def _mentioned_in(self, key: str | None, query: str) -> list[int]:
+        if key:
+            return sorted(set(self.people[key].mentions)) or self._paragraphs_containing(self.people[key].key)
+        return self._paragraphs_containing(sp.clean_query(query))
+
+    def _paragraphs_containing(self, phrase: str) -> list[int]:
+        if len(phrase) < 3:
+            return []
+        pattern = re.compile(rf"\b{re.escape(phrase)}\b")
+        return [p.number for p in self.article.paragraphs if pattern.search(sp.fold(p.text))]
+
+    def _listing(self) -> str:
+        people = self.speakers()
+        if not people:
+            return "No one is quoted in this article."
+        parts = [f"{s.name} ({_counts(s)})" for s in people]
+        return "Quoted in this article: " + "; ".join(parts) + ". Use /quote NAME."
+
+    def _unknown(self, query: str) -> str:
+        names = [s.name for s in self.speakers()]
+        folded = {sp.fold(n): n for n in names}
+        typed = sp.clean_query(query)
+        close = difflib.get_close_matches(typed, list(folded), n=1, cutoff=0.6)
+        close = close or [f for f in folded if typed and typed.split()[-1] in f.split()]
+        hint = f" Did you mean {folded[close[0]]}?" if close else ""
+        listing = ", ".join(names) if names else "nobody"
+        return f"No one called {query!r} is quoted in the article.{hint} Quoted speakers: {listing}."
+
+
+def _words_distance(typed: list[str], alias: list[str]) -> int | None:
+    if len(typed) != len(alias):
+        return None
+    total = 0
+    for t, a in zip(typed, alias):
+        d = sp.name_distance(t, a)
+        if d is None:
+            return None
+        total += d
+    return total
+
+
+def _counts(s: SpeakerSummary) -> str:
+    parts = []
+    if s.direct:
+        parts.append(f"{s.direct} quote{'s' * (s.direct != 1)}")
+    if s.reported:
+        parts.append(f"{s.reported} reported")
+    return ", ".join(parts)

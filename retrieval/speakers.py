@@ -1,0 +1,119 @@
+"""People and unnamed sources in an article: recognising them, tracking mentions, matching typed names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .text import edit_distance_within
+
+HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "sir": "m",
+              "dame": "f", "lord": "m", "lady": "f"}
+TITLES = ("President", "Prime Minister", "Chancellor", "Secretary", "Senator", "Sen", "Rep", "Gov", "Governor",
+          "General", "Gen", "Minister", "Foreign Minister", "Ambassador", "Judge", "Mayor", "King", "Queen",
+          "Pope", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Director", "Leader", "Colonel", "Col",
+          "Captain", "Capt", "Admiral", "Adm", "Justice", "Premier", "Vice President")
+ROLE_NOUNS = ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "diplomat",
+              "diplomats", "source", "sources", "analyst", "analysts", "expert", "experts", "adviser", "advisers",
+              "advisor", "advisors", "minister", "officer", "officers", "representative", "representatives",
+              "negotiator", "negotiators", "lawmaker", "lawmakers", "senator", "envoy", "ambassador", "observer",
+              "observers", "person", "people", "member", "members", "leader", "leaders", "statement",
+              "spokespeople", "commander", "resident", "residents", "witness", "witnesses", "researcher",
+              "fellow", "critic", "critics", "executive", "economist", "economists", "staffer", "insider")
+NOT_PERSON_WORDS = frozenset(
+    """house department ministry institution institute corp corporation organization organisation union council
+    agency university committee party government kremlin nato treaty congress senate parliament army forces
+    navy bank company group association administration office court league commission news times post
+    street journal press north south east west eastern western european soviet russian american ukrainian
+    thursday monday tuesday wednesday friday saturday sunday january february march april may june july
+    august september october november december the a an in on at of for and but or if as to with by from
+    this that these those it its his her their our we they he she you i when while although since after
+    before during however meanwhile ahead both many some all""".split()
+)
+_CAP = r"[A-Z][a-zà-ÿ\-]+(?:[A-Z][a-zà-ÿ\-]+)?\b(?![’']s\b)"
+_INITIAL = r"[A-Z]\."
+_HONORIFIC_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?"
+_TITLE_RE = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+PERSON = re.compile(
+    rf"(?:(?P<hon>{_HONORIFIC_RE})\s+|(?P<title>(?:former\s+)?(?:{_TITLE_RE}))\.?\s+)?"
+    rf"(?P<name>{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{0,3}})"
+)
+_ROLE_RE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+DESCRIPTOR = re.compile(
+    rf"\b(?P<det>[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Cc]urrent and former)\s+"
+    rf"(?P<mods>(?:(?!(?:an?|the|A|An|The)\s)[\w’'\-.]+\s+){{0,5}}?)(?P<role>{_ROLE_RE})\b"
+    rf"(?P<comp>\s+(?:to|for|of|at|with)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?"
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and punctuation, collapse spaces: the form names are compared in."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'")).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"'s\b", "", text)
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+@dataclass
+class Speaker:
+    """A person (key = folded surname) or an unnamed source (key = folded descriptor without article)."""
+
+    key: str
+    display: str
+    kind: str  # "person" | "descriptor"
+    gender: str | None = None
+    full_names: set[str] = field(default_factory=set)
+    mentions: list[int] = field(default_factory=list)
+
+    def aliases(self) -> set[str]:
+        if self.kind == "descriptor":
+            return {self.key}
+        out = {self.key} | {fold(n) for n in self.full_names}
+        return out | {fold(n).split()[0] for n in self.full_names if len(fold(n).split()) > 1}
+
+
+def person_key(name: str) -> str:
+    return fold(name).split()[-1]
+
+
+def descriptor_key(match: re.Match) -> str:
+    mods = fold(match.group("mods"))
+    comp = fold(match.group("comp") or "")
+    words = [w for w in mods.split() + [fold(match.group("role"))] + comp.split() if w]
+    return " ".join(words)
+
+
+def descriptor_display(match: re.Match) -> str:
+    return " ".join(match.group(0).split())
+
+
+def plausible_person(name: str) -> bool:
+    """A capitalised sequence that isn't an organisation, place, month or sentence opener."""
+    words = fold(name).split()
+    return bool(words) and not any(w in NOT_PERSON_WORDS for w in words)
+
+
+def name_budget(name: str) -> int:
+    """Edits allowed when matching a typed name: none for short names, more for long ones."""
+    n = len(name.replace(" ", ""))
+    return 0 if n <= 3 else 1 if n <= 6 else 2
+
+
+def name_distance(typed: str, alias: str) -> int | None:
+    """Edit distance between a typed name and an alias, if within the budget of the alias length."""
+    budget = name_budget(alias)
+    if typed == alias:
+        return 0
+    if budget == 0 or typed[:1] != alias[:1] and len(alias) < 7:
+        return None
+    return edit_distance_within(typed, alias, budget)
+
+
+def clean_query(name: str) -> str:
+    """Fold a typed name and drop honorifics/titles and possessives ("Mr. Putin's" → "putin")."""
+    words = fold(name).split()
+    titles = {fold(t) for t in TITLES} | set(HONORIFICS) | {"former"}
+    while len(words) > 1 and words[0] in titles:
+        words = words[1:]
+    return " ".join(words)
