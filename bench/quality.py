@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_settings  # noqa: E402
-from bot.wiring import build_index  # noqa: E402
 from bot.render import answer_json  # noqa: E402
+from bot.wiring import build_index  # noqa: E402
 
 
 def load_scorer(eval_dir: Path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 from . import render
@@ -55,10 +56,8 @@ def _enable_history(settings: Settings):
     except ImportError:
         return None
     path = (settings.cache_dir or settings.article_path.parent) / "chat_history"
-    try:
+    with contextlib.suppress(OSError):
         readline.read_history_file(path)
-    except OSError:
-        pass
     readline.set_history_length(1000)
     return readline, path
 

@@ -15,7 +15,7 @@ ABBREVIATIONS = frozenset(
 ANAPHORS = frozenset("that this these those it such he she they there".split())
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 _OPENERS = "“\"‘'([«"
-_TRAILING_JUNK = " \t,;"
+_TRAILING_JUNK = ",;"
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def bridges(article: Article) -> list[Span]:
     """For paragraphs that open by pointing back ('That, …', 'It …'), the previous paragraph's last
     sentence joined to their first one, credited to the later paragraph so its referent is searchable."""
     out = []
-    for prev, para in zip(article.paragraphs, article.paragraphs[1:]):
+    for prev, para in zip(article.paragraphs, article.paragraphs[1:], strict=False):
         first_word = re.match(r"[\W_]*(\w+)", para.text)
         if not first_word or first_word.group(1).lower() not in ANAPHORS:
             continue
@@ -108,6 +108,6 @@ def _is_abbreviation(piece: str) -> bool:
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1] in _TRAILING_JUNK:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAILING_JUNK):
         end -= 1
     return (start, end) if end > start else None

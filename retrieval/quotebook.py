@@ -140,7 +140,7 @@ def _words_distance(typed: list[str], alias: list[str]) -> int | None:
     if len(typed) != len(alias):
         return None
     total = 0
-    for t, a in zip(typed, alias):
+    for t, a in zip(typed, alias, strict=True):
         d = sp.name_distance(t, a)
         if d is None:
             return None

@@ -39,7 +39,7 @@ class SearchSettings:
     abstain_coverage_weight: float = 0.25
     abstain_threshold: float = 0.42
     abstain_min_coverage: float = 0.3
-    abstain_dense_strong: float = 0.55
+    abstain_dense_strong: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ class ArticleIndex:
         terms = set(self.lexical.query_terms(match.group("name")))
         if not terms:
             return None
-        for unit, doc in zip(self.units, self.lexical.docs):
+        for unit, doc in zip(self.units, self.lexical.docs, strict=True):
             if terms <= set(doc):
                 return unit.paragraph - 1
         return None

@@ -1,0 +1,83 @@
+"""Shared fixtures: one real model per session, a deterministic fake encoder, the seed article."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from bot.config import PROJECT_ROOT, load_settings  # noqa: E402
+from bot.router import Router  # noqa: E402
+from retrieval import article as article_mod  # noqa: E402
+from retrieval.lexical import tokenize  # noqa: E402
+from retrieval.quotebook import QuoteBook  # noqa: E402
+from retrieval.search import ArticleIndex  # noqa: E402
+
+SEED = PROJECT_ROOT / "seeds" / "000_cd38d57a62c20e13.txt"
+
+
+class FakeEncoder:
+    """Hashing bag-of-words vectors: deterministic, instant, and counts its calls."""
+
+    model_id = "fake-hash-64"
+
+    def __init__(self):
+        self.calls = 0
+        self.dictionary = frozenset()
+
+    def encode(self, texts):
+        self.calls += 1
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for tok in tokenize(text) or ["empty"]:
+                out[row, int(hashlib.md5(tok.encode()).hexdigest(), 16) % 64] += 1.0
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+@pytest.fixture(scope="session")
+def settings():
+    return load_settings(environ={})
+
+
+@pytest.fixture(scope="session")
+def article():
+    return article_mod.load(SEED)
+
+
+@pytest.fixture(scope="session")
+def real_encoder(settings):
+    from retrieval.dense import SentenceTransformerEncoder
+
+    return SentenceTransformerEncoder(settings.model_name)
+
+
+@pytest.fixture(scope="session")
+def index(article, real_encoder, settings):
+    return ArticleIndex(article, real_encoder, settings.search)
+
+
+@pytest.fixture(scope="session")
+def quotebook(article):
+    return QuoteBook(article)
+
+
+@pytest.fixture(scope="session")
+def router(article, index, quotebook, settings):
+    return Router(article, index, quotebook, settings.max_question_chars)
+
+
+@pytest.fixture()
+def fake_encoder():
+    return FakeEncoder()
+
+
+def write(tmp_path: Path, text: str, name: str = "article.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,60 @@
+import pytest
+
+from bot.config import ConfigError, load_settings, parse_assignment
+
+
+def test_defaults_load(settings):
+    assert settings.article_path.name == "000_cd38d57a62c20e13.txt" and settings.article_path.is_absolute()
+    assert settings.search.fusion == "convex" and settings.search.top_k == 3
+    assert settings.shard_count == 0 and settings.shard_ids == ()
+
+
+def test_env_overrides_and_set_overrides():
+    s = load_settings(environ={"ARTICLE_BOT_RETRIEVAL_TOP_K": "5", "ARTICLE_BOT_RETRIEVAL_FUSION": "rrf"})
+    assert s.search.top_k == 5 and s.search.fusion == "rrf"
+    s = load_settings(overrides={"retrieval.top_k": "2"}, environ={"ARTICLE_BOT_RETRIEVAL_TOP_K": "5"})
+    assert s.search.top_k == 2
+    s = load_settings(overrides={"discord.shard_count": "4", "discord.shard_ids": "[0, 2]"}, environ={})
+    assert s.shard_ids == (0, 2)
+
+
+@pytest.mark.parametrize("key, value, fragment", [
+    ("retrieval.top_k", "0", "retrieval.top_k = 0; allowed: an integer 1..10"),
+    ("retrieval.top_k", "many", "retrieval.top_k = 'many' is not valid; allowed: an integer 1..10"),
+    ("retrieval.fusion", "magic", "allowed: one of convex, rrf, bm25, dense"),
+    ("retrieval.dense_weight", "1.5", "retrieval.dense_weight = 1.5; allowed: a number 0..1"),
+    ("discord.shard_ids", "[3]", "allowed: ids below discord.shard_count"),
+    ("nope.key", "1", "unknown setting 'nope.key'"),
+])
+def test_invalid_values_name_key_value_and_allowed(key, value, fragment):
+    with pytest.raises(ConfigError) as err:
+        load_settings(overrides={key: value}, environ={})
+    assert fragment in str(err.value)
+
+
+def test_invalid_env_value_names_the_variable():
+    with pytest.raises(ConfigError, match="ARTICLE_BOT_LIMITS_MAX_QUESTION_CHARS"):
+        load_settings(environ={"ARTICLE_BOT_LIMITS_MAX_QUESTION_CHARS": "lots"})
+
+
+def test_bad_files(tmp_path):
+    with pytest.raises(ConfigError, match="cannot read config file"):
+        load_settings(tmp_path / "missing.toml", environ={})
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[retrieval\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings(bad, environ={})
+    partial = tmp_path / "partial.toml"
+    partial.write_text('[article]\npath = "x.txt"\n')
+    with pytest.raises(ConfigError, match="lacks key"):
+        load_settings(partial, environ={})
+    typo = tmp_path / "typo.toml"
+    typo.write_text('[retrieval]\ntopk = 3\n')
+    with pytest.raises(ConfigError, match="unknown config key 'retrieval.topk'"):
+        load_settings(typo, environ={})
+
+
+@pytest.mark.parametrize("text", ["novalue", "=3", ""])
+def test_bad_assignments(text):
+    with pytest.raises(ConfigError, match="section.key=value"):
+        parse_assignment(text)

