@@ -1,0 +1,169 @@
+"""Quotation extraction and attribution: each shape on synthetic text, then on the seed article."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retrieval.article import parse
+from retrieval.quotebook import QuoteBook
+from retrieval.quotes import Attributor, quote_spans
+
+
+def book(*paragraphs):
+    return QuoteBook(parse("Headline\n\n" + "\n\n".join(paragraphs)))
+
+
+def said(qb, name, kind="direct"):
+    found = qb.lookup(name)
+    return [q.text for q in found.quotes if q.kind == kind]
+
+
+SHAPES = [
+    # quote, then attribution (name first / verb first)
+    (["“We will not retreat,” Maria Lopez told reporters."], "Lopez", ["We will not retreat"]),
+    (["“The plan is dead,” said Tom Baker, a senior adviser."], "Tom Baker", ["The plan is dead"]),
+    # attribution first
+    (["Mr Kwan said: “The deal is done.”"], "Kwan", ["The deal is done."]),
+    # continuation after the attribution, even a single word
+    (["“Pay now,” Ms Ortiz said on Monday. “Today!”"], "Ortiz", ["Pay now", "Today!"]),
+    # fragment inside a sentence, attributed to the describer
+    (["The vote came at what a city official described as a “turning point” for the town."],
+     "city official", ["turning point"]),
+    # pronoun attribution resolved to the person named in the previous paragraph
+    (["Economist Lena Fischer said prices would rise.", "“Inflation is sticky. Rates stay high, She said."],
+     "Fischer", ["Inflation is sticky. Rates stay high"]),
+    # a quotation standing alone as a paragraph, speaker from the previous paragraph
+    (["The plan was rejected, a position a state official repeated on Friday, a view Gov. Hart reiterated.",
+      "“Our answer is no.”"], "Hart", ["Our answer is no."]),
+    # nested single quotes stay inside the double quote
+    (["“He told me: ‘Wait a minute,’ and left,” said Ana Silva."], "Silva", ["He told me: ‘Wait a minute,’ and left"]),
+    # straight double quotes
+    (['"Nothing changed," said Raj Patel.'], "Patel", ["Nothing changed"]),
+    # a quote that never closes runs to the paragraph end
+    (["Talks resumed.", "Mr Okafor said: “We are ready. We will talk"], "Okafor", ["We are ready. We will talk"]),
+]
+
+
+@pytest.mark.parametrize("paragraphs, speaker, expected", SHAPES)
+def test_direct_quote_shapes(paragraphs, speaker, expected):
+    qb = book(*paragraphs)
+    assert said(qb, speaker) == expected
+
+
+def test_he_and_she_resolve_to_compatible_people():
+    qb = book("Mr Grant met Ms Yates on Monday.", "“It went well,” she said. “Very well,” he added.")
+    assert said(qb, "Yates") == ["It went well"]
+    assert said(qb, "Grant") == ["Very well"]
+
+
+def test_unnamed_speakers_are_distinct():
+    qb = book("“No comment,” said a White House official.", "“Maybe later,” a US official said.")
+    assert said(qb, "White House official") == ["No comment"]
+    assert said(qb, "US official") == ["Maybe later"]
+    assert said(qb, "a US official") == ["Maybe later"]
+
+
+@pytest.mark.parametrize("sentence, speaker, text", [
+    ("Ms Lind said the bridge would open in May.", "Lind", "the bridge would open in May."),
+    ("Prices will fall, Mr Ames said.", "Ames", "Prices will fall"),
+    ("Mr Reyes argued that the tax was unfair.", "Reyes", "the tax was unfair."),
+    ("Ms Cho told reporters the factory would close.", "Cho", "the factory would close."),
+    ("The river is rising, according to Dr Nilsen.", "Nilsen", "The river is rising, according to Dr Nilsen."),
+])
+def test_reported_speech(sentence, speaker, text):
+    assert said(book(sentence), speaker, "reported") == [text]
+
+
+def test_unbalanced_and_stray_marks():
+    assert quote_spans("a “b” c” d “e") == [(3, 4), (12, 13)]
+    assert quote_spans("no quotes at all") == []
+    assert quote_spans("“one. “two”") == [(1, 5), (7, 10)]
+
+
+def test_every_quote_is_verbatim_in_its_paragraph(article, quotebook):
+    assert quotebook.quotes
+    for q in quotebook.quotes:
+        assert q.text in article.paragraph(q.paragraph).text
+
+
+SEED_CASES = [
+    ("Ushakov", "direct", [2]),
+    ("Angela Stent", "direct", [11, 11]),     # article misspells her as "Stant"
+    ("Dara Massicot", "direct", [25, 25]),    # "Masicott" in the article; pronoun "She" in ¶25
+    ("US official", "direct", [9, 9]),        # standalone quote paragraph, speaker in ¶8
+    ("Putin", "direct", [13, 13]),            # continuation "Now!"
+    ("senior Biden administration official", "direct", [3]),  # fragment "moment of crisis"
+    ("Biden", "reported", [7, 15]),
+]
+
+
+@pytest.mark.parametrize("name, kind, paragraphs", SEED_CASES)
+def test_seed_article_attribution(quotebook, name, kind, paragraphs):
+    found = quotebook.lookup(name)
+    assert [q.paragraph for q in found.quotes if q.kind == kind] == paragraphs
+
+
+def test_seed_quotes_never_cross_speakers(quotebook):
+    putin = " ".join(said(quotebook, "Putin"))
+    assert "Our president responded" not in putin and "not a new commitment" not in putin
+    assert said(quotebook, "White House official") == ["This was not a new commitment. It was a rehashing of our "
+                                                       "current policy"]
+
+
+@pytest.mark.parametrize("typed, speaker", [
+    ("ushakov", "Yuri Ushakov"), ("USHAKOV", "Yuri Ushakov"), ("Mr. Ushakov", "Yuri Ushakov"),
+    ("Mr Ushakov's", "Yuri Ushakov"), ("Yuri", "Yuri Ushakov"), ("Ushakof", "Yuri Ushakov"),
+    ("Stent", "Angela Stant"), ("Angela Stent", "Angela Stant"), ("Massicot", "Dara Masicott"),
+    ("Ms Masicot", "Dara Masicott"), ("President Putin", "Putin"), ("Putn", "Putin"),
+    ("the White House official", "White House official"), ("white house offical", "White House official"),
+])
+def test_speaker_matcher_accepts(quotebook, typed, speaker):
+    assert quotebook.lookup(typed).speaker == speaker
+
+
+@pytest.mark.parametrize("typed", ["Pu", "Ushakov Putin", "Merkel", "UN official", "Kremlin official", "Bush"])
+def test_speaker_matcher_rejects(quotebook, typed):
+    found = quotebook.lookup(typed)
+    assert found.status in ("unknown", "mentioned")
+    assert not found.quotes
+
+
+def test_person_mentioned_but_never_quoted(quotebook):
+    found = quotebook.lookup("Zelenskyy")
+    assert found.status == "mentioned" and "¶22" in found.message and "not quoted" in found.message
+    assert quotebook.lookup("Gorbachev").status == "mentioned"
+
+
+def test_unknown_name_lists_speakers_and_nearest(quotebook):
+    found = quotebook.lookup("Yuri Ushakovski")
+    assert found.status == "unknown"
+    assert "Did you mean Yuri Ushakov?" in found.message and "Quoted speakers:" in found.message
+    assert "Several speakers match" in quotebook.lookup("official").message
+
+
+def test_listing_and_autocomplete_source(quotebook):
+    names = [s.name for s in quotebook.speakers()]
+    assert {"Yuri Ushakov", "Putin", "White House official", "Angela Stant", "Dara Masicott"} <= set(names)
+    assert "Volodymyr Zelensky" not in names
+    listing = quotebook.lookup("")
+    assert listing.status == "listing" and "Putin (2 quotes" in listing.message
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("abc XYZ.,“”\"‘’'Mr said she he told Ann Lee:!")),
+                        min_size=1, max_size=120), min_size=1, max_size=4))
+def test_extraction_never_raises_and_is_verbatim(paragraphs):
+    paragraphs = [p for p in paragraphs if p.strip()] or ["x."]
+    try:
+        art = parse("Headline\n\n" + "\n\n".join(paragraphs))
+    except ValueError:
+        return
+    for q in Attributor(art).run():
+        assert q.text and q.text in art.paragraph(q.paragraph).text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_lookup_never_raises(quotebook, name):
+    found = quotebook.lookup(name)
+    assert found.status in ("found", "mentioned", "unknown", "listing")
