@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("number", metavar="N")
     sp = sub.add_parser("about", help="headline, authors and size of the article")
     sp.add_argument("--json", action="store_true")
+    sub.add_parser("run", help="start the Discord bot (token from DISCORD_TOKEN)")
+    sub.add_parser("sync", help="push slash commands to Discord globally (can take an hour to appear)")
     return p
 
 
@@ -57,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(args.config, overrides)
     except ConfigError as exc:
         return _fail(str(exc), EXIT_SETUP)
-    log_file = setup_logging(settings, verbose=args.verbose)
+    operator = args.command in ("run", "sync")
+    log_file = setup_logging(settings, verbose=args.verbose or operator, console_tracebacks=operator)
     try:
         return COMMANDS[args.command](args, settings)
     except (ArticleError, ModelError, ConfigError) as exc:
@@ -107,6 +110,23 @@ def cmd_chat(args, settings: Settings) -> int:
     print("Loading the model and indexing the article…", file=sys.stderr, flush=True)
     router = build_router(settings, with_index=True)
     return run_chat(router, settings)
+
+
+def cmd_run(args, settings: Settings) -> int:
+    from .discord_run import discord_env, run
+
+    env = discord_env()
+    return run(settings, lambda: build_router(settings, with_index=True), env)
+
+
+def cmd_sync(args, settings: Settings) -> int:
+    import asyncio
+
+    from .discord_run import discord_env, sync_global
+
+    count = asyncio.run(sync_global(settings, discord_env()))
+    print(f"Synced {count} slash commands globally; Discord may take up to an hour to show them.")
+    return EXIT_OK
 
 
 def _one_or_batch(args, handler: Callable[[str], r.Response], error_json: Callable) -> int:
@@ -160,6 +180,7 @@ def _fail(message: str, code: int) -> int:
 
 COMMANDS: dict[str, Callable[..., int]] = {
     "ask": cmd_ask, "quote": cmd_quote, "passage": cmd_passage, "about": cmd_about, "chat": cmd_chat,
+    "run": cmd_run, "sync": cmd_sync,
 }
 
 

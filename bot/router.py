@@ -8,7 +8,7 @@ import unicodedata
 from typing import Protocol
 
 from retrieval.article import Article
-from retrieval.quotebook import Lookup
+from retrieval.quotebook import Lookup, SpeakerSummary
 from retrieval.search import ArticleIndex
 
 from . import responses as r
@@ -29,6 +29,8 @@ class QuoteLookup(Protocol):
     """What the router needs from the quotations library (retrieval.quotebook.QuoteBook)."""
 
     def lookup(self, name: str) -> Lookup: ...
+
+    def speakers(self) -> list[SpeakerSummary]: ...
 
 
 def clean_text(text: str) -> str:
@@ -67,7 +69,8 @@ class Router:
         return r.ErrorResponse(f"Unknown command /{clean_text(name)[:30]}. Commands: "
                                + ", ".join("/" + c for c in COMMANDS) + ".")
 
-    def ask(self, question: str) -> r.Response:
+    def check_question(self, question: str) -> r.ErrorResponse | None:
+        """Cheap validation (no ranking): an error for empty or over-long questions, else None."""
         cleaned = clean_text(question)
         if not cleaned:
             return r.ErrorResponse("Please ask a question about the article, e.g. /ask who requested the call?",
@@ -76,9 +79,19 @@ class Router:
             return r.ErrorResponse(
                 f"That question is {len(cleaned)} characters long; the limit is {self.max_question_chars}. "
                 "Please shorten it.", "too_long")
+        return None
+
+    def ask(self, question: str) -> r.Response:
+        error = self.check_question(question)
+        if error:
+            return error
         if self.index is None:
             return r.ErrorResponse("Question answering is not available in this mode.", "unavailable")
-        return r.AnswerResponse(self.index.search(cleaned))
+        return r.AnswerResponse(self.index.search(clean_text(question)))
+
+    def speaker_names(self) -> list[str]:
+        """Quoted speakers, most quoted first (for autocomplete)."""
+        return [s.name for s in self.quotes.speakers()] if self.quotes else []
 
     def quote(self, name: str) -> r.Response:
         cleaned = clean_text(name)
