@@ -35,6 +35,8 @@ SCHEMA: dict[str, Key] = {
     "article.path": Key(str, "a path to a UTF-8 text file", lambda v: bool(v.strip())),
     "model.name": Key(str, "an installed model package name or a model folder", lambda v: bool(v.strip())),
     "model.cache_dir": Key(str, "a folder path, or empty to disable the cache"),
+    "model.backend": Key(str, "numpy or sentence-transformers", lambda v: v in {"numpy", "sentence-transformers"}),
+    "model.blas_threads": Key(int, "an integer 0..64 (0 = library default)", _between(0, 64)),
     "retrieval.passage_window": Key(int, "an integer 0..5", _between(0, 5)),
     "retrieval.fusion": Key(str, "one of convex, rrf, bm25, dense", lambda v: v in {"convex", "rrf", "bm25", "dense"}),
     "retrieval.dense_weight": Key(float, "a number 0..1", _between(0, 1)),
@@ -61,6 +63,8 @@ SCHEMA: dict[str, Key] = {
 class Settings:
     article_path: Path
     model_name: str
+    model_backend: str
+    blas_threads: int
     cache_dir: Path | None
     search: SearchSettings
     max_question_chars: int
@@ -162,7 +166,8 @@ def _build(v: Mapping[str, Any]) -> Settings:
     )
     cache = v["model.cache_dir"].strip()
     return Settings(
-        article_path=_resolve(v["article.path"]), model_name=v["model.name"],
+        article_path=_resolve(v["article.path"]), model_name=v["model.name"], model_backend=v["model.backend"],
+        blas_threads=v["model.blas_threads"],
         cache_dir=_resolve(cache) if cache else None, search=search,
         max_question_chars=v["limits.max_question_chars"], cooldown_rate=v["discord.cooldown_rate"],
         cooldown_seconds=float(v["discord.cooldown_seconds"]), view_timeout=float(v["discord.view_timeout"]),

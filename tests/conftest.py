@@ -51,10 +51,19 @@ def article():
 
 
 @pytest.fixture(scope="session")
-def real_encoder(settings):
+def reference_encoder(settings):
+    """sentence-transformers on torch: the reference implementation."""
     from retrieval.dense import SentenceTransformerEncoder
 
     return SentenceTransformerEncoder(settings.model_name)
+
+
+@pytest.fixture(scope="session")
+def real_encoder(settings):
+    """The encoder the product ships with (config default: the NumPy forward pass of the same weights)."""
+    from bot.wiring import load_encoder
+
+    return load_encoder(settings)
 
 
 @pytest.fixture(scope="session")

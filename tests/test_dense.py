@@ -66,9 +66,11 @@ def test_model_folder_from_package_and_errors(tmp_path):
         model_folder("no_such_model_package_xyz")
 
 
-def test_real_encoder_is_normalised_and_offline(real_encoder):
-    vecs = real_encoder.encode(["Who requested the call?", "Mr Putin requested the call"])
+@pytest.mark.parametrize("which", ["real_encoder", "reference_encoder"])
+def test_encoders_are_normalised_and_offline(request, which):
+    encoder = request.getfixturevalue(which)
+    vecs = encoder.encode(["Who requested the call?", "Mr Putin requested the call"])
     assert vecs.shape == (2, 384) and vecs.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, rtol=1e-5)
     assert float(vecs[0] @ vecs[1]) > 0.5
-    assert "thanks" in real_encoder.dictionary
+    assert "thanks" in encoder.dictionary
