@@ -36,7 +36,7 @@ SCHEMA: dict[str, Key] = {
     "model.name": Key(str, "an installed model package name or a model folder", lambda v: bool(v.strip())),
     "model.cache_dir": Key(str, "a folder path, or empty to disable the cache"),
     "model.backend": Key(str, "numpy or sentence-transformers", lambda v: v in {"numpy", "sentence-transformers"}),
-    "model.blas_threads": Key(int, "an integer 0..64 (0 = library default)", _between(0, 64)),
+    "model.blas_threads": Key(int, "an integer 1..64", _between(1, 64)),
     "retrieval.passage_window": Key(int, "an integer 0..5", _between(0, 5)),
     "retrieval.fusion": Key(str, "one of convex, rrf, bm25, dense", lambda v: v in {"convex", "rrf", "bm25", "dense"}),
     "retrieval.dense_weight": Key(float, "a number 0..1", _between(0, 1)),

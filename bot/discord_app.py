@@ -12,6 +12,7 @@ from discord import app_commands
 
 from . import discord_render as dr
 from . import responses as r
+from .batcher import AskBatcher
 from .config import Settings
 from .cooldown import Cooldown
 from .discord_views import PassagePager
@@ -38,6 +39,7 @@ class _ArticleBotMixin:
         self.settings = settings
         self.guild_id = guild_id
         self.router: Router | None = None
+        self.asker = AskBatcher(lambda questions: self._router().ask_many(questions))
         self.cooldown = Cooldown(settings.cooldown_rate, settings.cooldown_seconds)
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = self.on_app_command_error
@@ -185,7 +187,7 @@ def register_commands(bot: _ArticleBotMixin) -> None:
             await bot.reply(interaction, error)
             return
         await interaction.response.defer(thinking=True)
-        await bot.reply(interaction, await asyncio.to_thread(router.ask, question))
+        await bot.reply(interaction, await bot.asker.ask(question))
 
     @tree.command(name="quote", description="What a person in the article said, quoted and reported")
     @app_commands.describe(speaker="A name from the article, e.g. Ushakov (leave empty for the list)")

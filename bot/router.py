@@ -89,6 +89,18 @@ class Router:
             return r.ErrorResponse("Question answering is not available in this mode.", "unavailable")
         return r.AnswerResponse(self.index.search(clean_text(question)))
 
+    def ask_many(self, questions: list[str]) -> list[r.Response]:
+        """ask() for several questions at once; the valid ones are searched in one batch."""
+        out: list[r.Response | None] = [self.check_question(q) for q in questions]
+        if self.index is None:
+            return [o or r.ErrorResponse("Question answering is not available in this mode.", "unavailable")
+                    for o in out]
+        todo = [i for i, o in enumerate(out) if o is None]
+        answers = self.index.search_many([clean_text(questions[i]) for i in todo])
+        for i, answer in zip(todo, answers, strict=True):
+            out[i] = r.AnswerResponse(answer)
+        return out
+
     def speaker_names(self) -> list[str]:
         """Quoted speakers, most quoted first (for autocomplete)."""
         return [s.name for s in self.quotes.speakers()] if self.quotes else []

@@ -17,26 +17,15 @@ _log = logging.getLogger(__name__)
 def load_encoder(settings: Settings) -> Encoder:
     """Load the sentence-embedding model named in settings with the configured backend."""
     start = time.perf_counter()
-    limit_blas_threads(settings.blas_threads)
     if settings.model_backend == "numpy":
         from retrieval.minilm import NumpyMiniLMEncoder
 
-        encoder: Encoder = NumpyMiniLMEncoder(model_folder(settings.model_name))
+        encoder: Encoder = NumpyMiniLMEncoder(model_folder(settings.model_name), settings.blas_threads)
     else:
         encoder = SentenceTransformerEncoder(settings.model_name)
     _log.info("model %s (%s) loaded in %.2fs", settings.model_name, settings.model_backend,
               time.perf_counter() - start)
     return encoder
-
-
-def limit_blas_threads(threads: int) -> None:
-    """Cap BLAS threads process-wide: small matrices run faster on one thread, and the bot parallelises
-    across questions instead."""
-    if threads <= 0:
-        return
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(limits=threads, user_api="blas")
 
 
 def build_index(settings: Settings, encoder: Encoder | None = None,

@@ -85,11 +85,13 @@ class ArticleIndex:
         self._sent_para = np.array([s.paragraph - 1 for s in self.sentences])
         self._n_paragraphs = n
 
-    def rank(self, question: str, method: str | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
+    def rank(self, question: str, method: str | None = None,
+             qvec: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
         """Per-paragraph fused, lexical and dense scores for a question, plus the query's raw evidence."""
         s = self.settings
         terms = self.lexical.query_terms(question)
-        qvec = self.encoder.encode([question])[0]
+        if qvec is None:
+            qvec = self.encoder.encode([question])[0]
         unit_lex = self.lexical.scores(terms)
         unit_cos = self.unit_vecs @ qvec
         sent_cos = self.sentence_vecs @ qvec
@@ -119,13 +121,18 @@ class ArticleIndex:
                 return unit.paragraph - 1
         return None
 
-    def search(self, question: str, method: str | None = None) -> Answer:
+    def search_many(self, questions: list[str], method: str | None = None) -> list[Answer]:
+        """Answer several questions, encoding them in one batch (much cheaper per question)."""
+        vecs = self.encoder.encode(questions) if questions else []
+        return [self.search(q, method, v) for q, v in zip(questions, vecs, strict=True)]
+
+    def search(self, question: str, method: str | None = None, qvec: np.ndarray | None = None) -> Answer:
         """Answer a question extractively, or abstain when the article holds no evidence for it."""
         meta = self._metadata_answer(question)
         if meta is not None:
             return meta
         s = self.settings
-        fused, lex, dense, ev = self.rank(question, method)
+        fused, lex, dense, ev = self.rank(question, method, qvec)
         order = np.argsort(-fused, kind="stable")[: s.top_k]
         passages = tuple(
             ScoredPassage(int(i) + 1, self.article.paragraphs[i].text, round(float(fused[i]), 4),

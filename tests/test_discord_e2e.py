@@ -211,11 +211,11 @@ async def test_gateway_close_4000_resumes_and_keeps_answering(router, bot_settin
 
 
 async def test_unexpected_error_gets_an_apology_and_a_logged_traceback(router, bot_settings, caplog, monkeypatch):
-    def boom(question):
+    def boom(questions):
         raise RuntimeError("index exploded")
 
     async with BotHarness(router, bot_settings) as h:
-        monkeypatch.setattr(router, "ask", boom)
+        monkeypatch.setattr(router, "ask_many", boom)
         reply = await h.final_reply(await h.slash("ask", question="When did Russia annex Crimea?"))
         assert reply["flags"] == 64 and reply["content"].startswith("Sorry, something went wrong")
         assert "index exploded" not in reply["content"]

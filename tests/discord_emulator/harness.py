@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import itertools
 import logging
+import time
 
 import discord
 import yarl
@@ -45,6 +46,7 @@ class BotHarness:
         self._tokens = itertools.count(1)
         self._saved = (discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
         self.heartbeats = HeartbeatWatch()
+        self.sent_at: dict[str, float] = {}
 
     async def __aenter__(self) -> BotHarness:
         await self.emulator.start()
@@ -104,6 +106,7 @@ class BotHarness:
     async def _interaction(self, kind: int, data: dict, who: dict, guild_id: int | None) -> str:
         token = self.new_token()
         payload = p.interaction(self.emulator.next_id(), token, kind, data, who, guild_id)
+        self.sent_at[token] = time.monotonic()
         await self.emulator.dispatch("INTERACTION_CREATE", payload, guild_id)
         return token
 

@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): start-up, latency per ranker, Discord load, memory. Run with `make bench`."""

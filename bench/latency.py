@@ -1,0 +1,47 @@
+"""In-process /ask latency and dev-set quality for BM25-only, dense-only, RRF and convex fusion."""
+
+from __future__ import annotations
+
+import time
+
+from .common import dev_cases, load_scorer, summary_ms
+
+METHODS = ("bm25", "dense", "rrf", "convex")
+
+
+def run(repeats: int = 20) -> tuple[dict, dict[str, list[float]]]:
+    from bot.config import load_settings
+    from bot.render import answer_json
+    from bot.router import Router
+    from bot.wiring import build_index
+
+    settings = load_settings()
+    index = build_index(settings)
+    router = Router(index.article, index, None, settings.max_question_chars)
+    cases = dev_cases()
+    scorer = load_scorer()
+    questions = [c["question"] for c in cases]
+    results, samples = {}, {}
+    for method in METHODS:
+        for q in questions[:3]:
+            index.search(q, method)
+        times = []
+        for _ in range(repeats):
+            for q in questions:
+                start = time.perf_counter()
+                index.search(q, method)
+                times.append(time.perf_counter() - start)
+        quality = scorer.score_questions(cases, [answer_json(index.search(q, method)) for q in questions]) \
+            if scorer else {}
+        results[method] = {**summary_ms(times), **{k: quality.get(k) for k in
+                                                  ("recall@1", "recall@3", "mrr@5", "answer_hit", "answered_rate",
+                                                   "abstain_rate_off_topic", "accuracy")}}
+        samples[method] = times
+    times = []
+    for _ in range(repeats):
+        for q in questions:
+            start = time.perf_counter()
+            router.ask(q)
+            times.append(time.perf_counter() - start)
+    results["router_ask_default"] = summary_ms(times)
+    return results, samples
