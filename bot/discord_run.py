@@ -14,7 +14,7 @@ from pathlib import Path
 import discord
 import yarl
 
-from .config import PROJECT_ROOT, ConfigError, Settings
+from .config import ConfigError, Settings
 from .router import Router
 
 _log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def read_dotenv(path: Path) -> dict[str, str]:
 
 def discord_env(environ: Mapping[str, str] | None = None, dotenv: Path | None = None) -> DiscordEnv:
     """Read DISCORD_* from the environment, falling back to .env; refuse a missing token or bad guild id."""
-    env = {**read_dotenv(dotenv or PROJECT_ROOT / ".env"), **(os.environ if environ is None else environ)}
+    env = {**read_dotenv(dotenv or Path.cwd() / ".env"), **(os.environ if environ is None else environ)}
     token = env.get("DISCORD_TOKEN", "").strip()
     if not token:
         raise ConfigError(TOKEN_HELP)

@@ -1,0 +1,92 @@
+"""`article-bot run` and `sync` as black boxes against the emulator; token handling."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+from discord_emulator import payloads as p
+from discord_emulator.server import DiscordEmulator
+
+from bot.config import PROJECT_ROOT, ConfigError
+from bot.discord_run import discord_env, read_dotenv
+
+TOKEN = "MTIzNDU2Nzg5.secret-token-value"
+
+
+def bot_env(emulator: DiscordEmulator, tmp_path, **extra) -> dict:
+    env = dict(os.environ, DISCORD_TOKEN=TOKEN, DISCORD_API_BASE=emulator.api_base,
+               DISCORD_GATEWAY_URL=emulator.gateway_url, ARTICLE_BOT_MODEL_CACHE_DIR=str(tmp_path), **extra)
+    return env
+
+
+async def test_run_answers_then_sigterm_closes_cleanly_without_leaking_the_token(tmp_path):
+    emulator = DiscordEmulator()
+    await emulator.start()
+    env = bot_env(emulator, tmp_path, DISCORD_GUILD_ID=str(p.GUILD_ID))
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], cwd=PROJECT_ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        await emulator.wait_for(lambda: emulator.synced.get(str(p.GUILD_ID)) and any(
+            c.session_id for c in emulator.connections), timeout=60)
+        payload = p.interaction(emulator.next_id(), "run-1", 2, {"id": "1", "name": "ask", "type": 1, "options": [
+            {"name": "question", "type": 3, "value": "When did Russia annex Crimea?"}]}, p.user(5, "eve"))
+        await emulator.dispatch("INTERACTION_CREATE", payload, p.GUILD_ID)
+        followup = await emulator.wait_for(lambda: emulator.payloads("POST", r"/webhooks/\d+/run-1"), timeout=30)
+        assert "2014" in followup[0]["embeds"][0]["description"]
+        assert "global" not in emulator.synced
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = await asyncio.to_thread(proc.communicate, timeout=20)
+        await emulator.stop()
+    assert proc.returncode == 0, err
+    log = (tmp_path / "article-bot.log").read_text()
+    for text in (out, err, log):
+        assert TOKEN not in text and "secret-token" not in text
+    assert "Traceback" not in err
+
+
+async def test_sync_pushes_commands_globally(tmp_path):
+    emulator = DiscordEmulator()
+    await emulator.start()
+    try:
+        proc = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "bot.cli", "sync"], cwd=PROJECT_ROOT,
+                                       env=bot_env(emulator, tmp_path), capture_output=True, text=True, timeout=60)
+    finally:
+        await emulator.stop()
+    assert proc.returncode == 0, proc.stderr
+    assert "Synced 5 slash commands globally" in proc.stdout
+    assert [c["name"] for c in emulator.synced["global"]] == ["ask", "quote", "passage", "about", "help"]
+
+
+def test_missing_token_is_one_line_naming_the_variable(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    env["ARTICLE_BOT_MODEL_CACHE_DIR"] = str(tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "bot.cli", "run"], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 3
+    assert proc.stderr.count("\n") == 1 and "DISCORD_TOKEN is not set" in proc.stderr
+    assert "discord.com/developers/applications" in proc.stderr
+
+
+def test_token_from_dotenv_and_hidden_repr(tmp_path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("# comment\nexport DISCORD_TOKEN='abc.def'\nDISCORD_GUILD_ID=42\n")
+    assert read_dotenv(dotenv)["DISCORD_TOKEN"] == "abc.def"
+    env = discord_env({}, dotenv)
+    assert env.token == "abc.def" and env.guild_id == 42
+    assert "abc.def" not in repr(env) and "abc.def" not in str(env)
+    assert discord_env({"DISCORD_TOKEN": "from-env"}, dotenv).token == "from-env"
+
+
+@pytest.mark.parametrize("environ, fragment", [({}, "DISCORD_TOKEN is not set"),
+                                               ({"DISCORD_TOKEN": "  "}, "DISCORD_TOKEN is not set"),
+                                               ({"DISCORD_TOKEN": "x", "DISCORD_GUILD_ID": "abc"},
+                                                "DISCORD_GUILD_ID = 'abc' is not valid")])
+def test_bad_discord_environment(tmp_path, environ, fragment):
+    with pytest.raises(ConfigError, match=fragment):
+        discord_env(environ, tmp_path / "none.env")
