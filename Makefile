@@ -28,6 +28,7 @@ sync: $(STAMP)
 	$(BIN)/article-bot sync
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m bench
 
 lint: $(STAMP)

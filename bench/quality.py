@@ -11,6 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+EVAL_DIR = ROOT.parent / "shared" / "eval"
 
 from bot.config import load_settings  # noqa: E402
 from bot.render import answer_json  # noqa: E402
@@ -31,7 +32,7 @@ def evaluate(index, cases, scorer, method=None):
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--eval-dir", default=str(ROOT.parent / "shared" / "eval"))
+    ap.add_argument("--eval-dir", default=str(EVAL_DIR))
     ap.add_argument("--questions", default=None)
     ap.add_argument("--grid", action="store_true", help="sweep fusion settings")
     ap.add_argument("--evidence", action="store_true", help="print raw abstention evidence per question")

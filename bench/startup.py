@@ -41,9 +41,10 @@ def stage_times(backend: str, cache_dir: str) -> dict:
     return {k: round(v, 3) for k, v in json.loads(out.stdout.strip().splitlines()[-1]).items()}
 
 
-def cold_cli(cache_dir: str, runs: int = 3) -> dict:
+def cold_cli(backend: str, cache_dir: str, runs: int = 3) -> dict:
     """Wall time of a one-shot `article-bot ask` (process start to answer), best and median of runs."""
-    cmd = [str(ROOT / ".venv" / "bin" / "article-bot"), "--set", f"model.cache_dir={cache_dir}", "ask",
+    cmd = [str(ROOT / ".venv" / "bin" / "article-bot"), "--set", f"model.cache_dir={cache_dir}", "--set",
+           f"model.backend={backend}", "ask",
            "Who requested the call?"]
     times = []
     for _ in range(runs):
@@ -61,7 +62,7 @@ def run() -> dict:
             miss = stage_times(backend, cache)
             hit = stage_times(backend, cache)
             results[backend] = {"cache_miss": miss, "cache_hit": hit}
-            results[backend]["cli_ask_warm_cache"] = cold_cli(cache)
+            results[backend]["cli_ask_warm_cache"] = cold_cli(backend, cache)
     return results
 
 

@@ -1,0 +1,29 @@
+"""Peak RSS of a one-shot `article-bot ask` (both backends); `run` is measured by the load benchmark."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+
+from .common import ROOT
+
+WRAPPER = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True, check=True); "
+           "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def peak_rss_mb(cmd: list[str]) -> float:
+    """Peak resident set of cmd, measured in a fresh wrapper process so nothing else is counted."""
+    out = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], capture_output=True, text=True, check=True,
+                         cwd=ROOT)
+    return round(int(out.stdout.strip()) / 1024, 1)
+
+
+def run() -> dict:
+    bot = str(ROOT / ".venv" / "bin" / "article-bot")
+    out = {}
+    for backend in ("numpy", "sentence-transformers"):
+        out[f"ask_{backend}_mb"] = peak_rss_mb([bot, "--set", f"model.backend={backend}", "ask", "Who requested "
+                                                "the call?"])
+    out["self_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return out
