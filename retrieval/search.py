@@ -34,7 +34,7 @@ class SearchSettings:
     rrf_k: int = 60
     top_k: int = 3
     answer_sentences: int = 2
-    answer_ratio: float = 0.85
+    answer_ratio: float = 0.8
     abstain_dense_high: float = 0.45
     abstain_coverage_weight: float = 0.25
     abstain_threshold: float = 0.42
