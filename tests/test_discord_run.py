@@ -10,7 +10,7 @@ import sys
 
 import pytest
 from discord_emulator import payloads as p
-from discord_emulator.server import DiscordEmulator
+from discord_emulator.server import DiscordEmulator, Fault
 
 from bot.config import PROJECT_ROOT, ConfigError
 from bot.discord_run import discord_env, read_dotenv
@@ -90,3 +90,17 @@ def test_token_from_dotenv_and_hidden_repr(tmp_path):
 def test_bad_discord_environment(tmp_path, environ, fragment):
     with pytest.raises(ConfigError, match=fragment):
         discord_env(environ, tmp_path / "none.env")
+
+
+async def test_invalid_token_is_one_clear_line(tmp_path):
+    emulator = DiscordEmulator()
+    await emulator.start()
+    emulator.faults.append(Fault("GET", r"/users/@me", 401, 1, {"message": "401: Unauthorized", "code": 0}))
+    try:
+        proc = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "bot.cli", "run"], cwd=tmp_path,
+                                       env=bot_env(emulator, tmp_path), capture_output=True, text=True, timeout=60)
+    finally:
+        await emulator.stop()
+    assert proc.returncode == 3
+    assert "Discord rejected DISCORD_TOKEN" in proc.stderr and "Traceback" not in proc.stderr
+    assert TOKEN not in proc.stderr
