@@ -54,9 +54,12 @@ def markdown(rep: dict) -> str:
         lines.append(f"| {method} | {row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} | {_f(row['recall@1'])} | "
                      f"{_f(row['recall@3'])} | {_f(row['mrr@5'])} | {_f(row['answer_hit'])} | "
                      f"{_f(row['answered_rate'])} | {_f(row['abstain_rate_off_topic'])} |")
-    d = rep["latency"]["router_ask_default"]
-    lines += ["", f"Router `/ask` with the shipped settings: p50 {d['p50_ms']} ms, p95 {d['p95_ms']} ms, "
-              f"p99 {d['p99_ms']} ms.", "", "## Simultaneous /ask through the Discord emulator (`article-bot run`)", "",
+    cli, srv = rep["latency"]["router_ask_cli"], rep["latency"]["router_ask_server"]
+    lines += ["", f"Router `/ask` with the shipped settings, one question at a time: CLI/chat (numpy backend) "
+              f"p50 {cli['p50_ms']} ms, p95 {cli['p95_ms']} ms, p99 {cli['p99_ms']} ms; bot server "
+              f"(sentence-transformers backend) p50 {srv['p50_ms']} ms, p95 {srv['p95_ms']} ms, "
+              f"p99 {srv['p99_ms']} ms.", "", "## Simultaneous /ask through the Discord emulator (`article-bot run`)",
+              "",
               "| burst | all answered | time to answer all s | p50 ms | p95 ms | max heartbeat gap ms |",
               "|---|---|---|---|---|---|"]
     dl = rep["discord_load"]

@@ -37,11 +37,20 @@ def run(repeats: int = 20) -> tuple[dict, dict[str, list[float]]]:
                                                   ("recall@1", "recall@3", "mrr@5", "answer_hit", "answered_rate",
                                                    "abstain_rate_off_topic", "accuracy")}}
         samples[method] = times
+    results["router_ask_cli"] = _router_latency(router, questions, repeats)
+    server_index = build_index(settings, server=True)
+    server = Router(server_index.article, server_index, None, settings.max_question_chars)
+    results["router_ask_server"] = _router_latency(server, questions, repeats)
+    return results, samples
+
+
+def _router_latency(router, questions: list[str], repeats: int) -> dict:
+    for q in questions[:3]:
+        router.ask(q)
     times = []
     for _ in range(repeats):
         for q in questions:
             start = time.perf_counter()
             router.ask(q)
             times.append(time.perf_counter() - start)
-    results["router_ask_default"] = summary_ms(times)
-    return results, samples
+    return summary_ms(times)

@@ -74,14 +74,14 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"internal error; details are in {log_file}", EXIT_INTERNAL)
 
 
-def build_router(settings: Settings, with_index: bool) -> Router:
+def build_router(settings: Settings, with_index: bool, server: bool = False) -> Router:
     """Wire article, index and quote book into a Router; skip the model when it is not needed."""
     from retrieval import article as article_mod
     from retrieval.quotebook import QuoteBook
 
     from .wiring import build_index
 
-    index = build_index(settings) if with_index else None
+    index = build_index(settings, server=server) if with_index else None
     article = index.article if index else article_mod.load(settings.article_path)
     return Router(article, index, QuoteBook(article), settings.max_question_chars)
 
@@ -116,7 +116,7 @@ def cmd_run(args, settings: Settings) -> int:
     from .discord_run import discord_env, run
 
     env = discord_env()
-    return run(settings, lambda: build_router(settings, with_index=True), env)
+    return run(settings, lambda: build_router(settings, with_index=True, server=True), env)
 
 
 def cmd_sync(args, settings: Settings) -> int:
