@@ -50,6 +50,7 @@ SCHEMA: dict[str, Key] = {
     "abstention.threshold": Key(float, "a number 0..2", _between(0, 2)),
     "abstention.min_coverage": Key(float, "a number 0..1", _between(0, 1)),
     "abstention.dense_strong": Key(float, "a number 0..1", _between(0, 1)),
+    "abstention.dense_floor": Key(float, "a number 0..1", _between(0, 1)),
     "limits.max_question_chars": Key(int, "an integer 20..4000", _between(20, 4000)),
     "discord.cooldown_rate": Key(int, "an integer 1..1000", _between(1, 1000)),
     "discord.cooldown_seconds": Key(float, "a number 0..3600 (0 disables the cooldown)", _between(0, 3600)),
@@ -164,6 +165,7 @@ def _build(v: Mapping[str, Any]) -> Settings:
         abstain_threshold=float(v["abstention.threshold"]),
         abstain_min_coverage=float(v["abstention.min_coverage"]),
         abstain_dense_strong=float(v["abstention.dense_strong"]),
+        abstain_dense_floor=float(v["abstention.dense_floor"]),
     )
     cache = v["model.cache_dir"].strip()
     return Settings(

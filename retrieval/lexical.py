@@ -43,14 +43,17 @@ def stem(token: str) -> str:
     return _STEMMER.stemWord(token.replace("'", ""))
 
 
+def content_term(word: str) -> str | None:
+    """The stem of a normalised word, or None for a stopword (checked before and after stemming)."""
+    if word in STOPWORDS:
+        return None
+    term = stem(word)
+    return term if term and term not in STOPWORDS else None
+
+
 def tokenize(text: str) -> list[str]:
     """Content tokens of text: normalised, stemmed, without stopwords."""
-    out = []
-    for tok in _TOKEN.findall(normalise(text)):
-        tok = stem(tok)
-        if tok and tok not in STOPWORDS:
-            out.append(tok)
-    return out
+    return [t for t in map(content_term, _TOKEN.findall(normalise(text))) if t]
 
 
 class LexicalIndex:
@@ -65,6 +68,12 @@ class LexicalIndex:
         self.bm25 = BM25Okapi(corpus, k1=k1, b=b)
         self.vocabulary = frozenset(t for d in self.docs for t in d)
         self.dictionary = dictionary
+        self.surface: dict[str, str] = {}
+        for text in texts:
+            for word in _TOKEN.findall(normalise(text)):
+                term = content_term(word)
+                if term:
+                    self.surface.setdefault(term, word)
         n = len(self.docs)
         self._idf = {t: math.log(1 + (n - df + 0.5) / (df + 0.5)) for t, df in self._doc_freq().items()}
         self._max_idf = math.log(1 + (n + 0.5) / 0.5)
@@ -79,14 +88,26 @@ class LexicalIndex:
     def query_terms(self, question: str) -> list[str]:
         """Content terms of the question; a misspelt word (one the dictionary doesn't know) is replaced by
         the closest article term within an edit budget scaled to its length."""
+        return [term for _, term in self._terms(question)]
+
+    def respell(self, question: str) -> str:
+        """The question with misspelt words replaced by the article's spelling (for the dense encoder)."""
+        fixes = {word: self.surface[term] for word, term in self._terms(question)
+                 if stem(word) != term and term in self.surface}
+        if not fixes:
+            return question
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, fixes)) + r")\b", re.I)
+        return pattern.sub(lambda m: fixes.get(normalise(m.group(0)), m.group(0)), question)
+
+    def _terms(self, question: str) -> list[tuple[str, str]]:
         out = []
         for word in _TOKEN.findall(normalise(question)):
-            term = stem(word)
-            if not term or term in STOPWORDS:
+            term = content_term(word)
+            if term is None:
                 continue
             if term not in self.vocabulary and word.replace("'", "") not in self.dictionary:
                 term = self.correct(term)
-            out.append(term)
+            out.append((word, term))
         return out
 
     def correct(self, term: str) -> str:

@@ -40,6 +40,7 @@ class SearchSettings:
     abstain_threshold: float = 0.42
     abstain_min_coverage: float = 0.3
     abstain_dense_strong: float = 0.5
+    abstain_dense_floor: float = 0.22
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class ArticleIndex:
         s = self.settings
         terms = self.lexical.query_terms(question)
         if qvec is None:
-            qvec = self.encoder.encode([question])[0]
+            qvec = self.encoder.encode([self.lexical.respell(question)])[0]
         unit_lex = self.lexical.scores(terms)
         unit_cos = self.unit_vecs @ qvec
         sent_cos = self.sentence_vecs @ qvec
@@ -104,7 +105,7 @@ class ArticleIndex:
             fused = fused.copy()
             fused[intro] = fused.max() + 1e-3
         evidence = {"terms": terms, "sent_cos": sent_cos, "dense_top": float(dense.max()),
-                    "coverage": self.lexical.coverage(terms)}
+                    "coverage": self.lexical.coverage(terms), "introduction": intro is not None}
         return fused, lex, dense, evidence
 
     def _introduction(self, question: str) -> int | None:
@@ -123,7 +124,7 @@ class ArticleIndex:
 
     def search_many(self, questions: list[str], method: str | None = None) -> list[Answer]:
         """Answer several questions, encoding them in one batch (much cheaper per question)."""
-        vecs = self.encoder.encode(questions) if questions else []
+        vecs = self.encoder.encode([self.lexical.respell(q) for q in questions]) if questions else []
         return [self.search(q, method, v) for q, v in zip(questions, vecs, strict=True)]
 
     def search(self, question: str, method: str | None = None, qvec: np.ndarray | None = None) -> Answer:
@@ -140,7 +141,7 @@ class ArticleIndex:
             for i in order
         )
         evidence = {"dense_top": round(ev["dense_top"], 4), "coverage": round(ev["coverage"], 4)}
-        if self._abstain(ev["dense_top"], ev["coverage"], ev["terms"]):
+        if not ev["introduction"] and self._abstain(ev["dense_top"], ev["coverage"], ev["terms"]):
             return Answer(question, None, True, (), (), evidence=evidence)
         picked = self._answer_sentences(ev, [p.paragraph for p in passages])
         text = " ".join(sp.text for sp in picked)
@@ -153,6 +154,8 @@ class ArticleIndex:
         s = self.settings
         if not terms:
             return dense_top < s.abstain_dense_high
+        if dense_top < s.abstain_dense_floor:
+            return True
         if coverage < s.abstain_min_coverage and dense_top < s.abstain_dense_strong:
             return True
         return dense_top + s.abstain_coverage_weight * coverage < s.abstain_threshold

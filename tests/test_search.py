@@ -74,3 +74,14 @@ def test_fake_encoder_index_is_deterministic(article, fake_encoder):
     idx = ArticleIndex(article, fake_encoder, SearchSettings(fusion="bm25"))
     assert idx.search("anti-tank weapons").passages[0].paragraph == 17
     assert idx.search("anti-tank weapons") == idx.search("anti-tank weapons")
+
+
+def test_misspelt_names_are_respelt_for_the_dense_encoder(index):
+    assert index.lexical.respell("Who is Dara Massicot?") == "Who is Dara masicott?"
+    assert index.lexical.respell("Who requested the call?") == "Who requested the call?"
+    ans = index.search("Who is Dara Massicot?")
+    assert not ans.abstained and ans.passages[0].paragraph == 24
+
+
+def test_stopwords_are_dropped_before_stemming(index):
+    assert index.lexical.query_terms("How many troops does Russia have?") == ["troop", "russia"]

@@ -72,6 +72,8 @@ class BotHarness:
         await self.emulator.stop()
         logging.getLogger("discord").removeHandler(self.heartbeats)
         discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = self._saved
+        if exc[0] is None:
+            assert not self.emulator.unknown, f"routes the emulator doesn't know: {self.emulator.unknown}"
 
     async def wait_ready(self, timeout: float = 10.0) -> None:
         deadline = asyncio.get_running_loop().time() + timeout
