@@ -55,6 +55,13 @@ class QuoteBook:
         if not sp.fold(query):
             return Lookup(query, "listing", None, (), self._listing())
         key = self.match(query)
+        if key is None:
+            several = self._candidates(query)
+            if len(several) > 1:
+                names = ", ".join(self.people[k].display for k in several)
+                return Lookup(query, "unknown", None, (), f"Several speakers match {query!r}: {names}. "
+                              "Please use a fuller name.")
+            key = several[0] if several else None
         if key and key in self._by_key:
             quotes = sorted(self._by_key[key], key=lambda q: (q.kind != "direct", q.paragraph, q.start))
             speaker = self.people[key].display
@@ -62,11 +69,10 @@ class QuoteBook:
             note = None if any(q.kind == "direct" for q in quotes) else (
                 f"{speaker} is not quoted directly; this is what the article reports {pronoun} said.")
             return Lookup(query, "found", speaker, tuple(quotes), note)
-        several = [] if key else self._candidates(query)
-        if len(several) > 1:
-            names = ", ".join(self.people[k].display for k in several)
-            return Lookup(query, "unknown", None, (), f"Several speakers match {query!r}: {names}. "
-                          "Please use a fuller name.")
+        author = self._author(query)
+        if author and not key:
+            return Lookup(query, "mentioned", author, (), f"{author} is one of the article's authors, "
+                          "not a person quoted in it.")
         paragraphs = self._mentioned_in(key, query)
         if paragraphs:
             display = self.people[key].display if key else query
@@ -91,15 +97,47 @@ class QuoteBook:
                 d = _words_distance(typed.split(), alias.split())
                 if d is not None:
                     scored.append((d, key))
+        if not scored and len(words) > 1:
+            scored = self._by_surname(words)
         if not scored:
             return None
         best = min(d for d, _ in scored)
         return self._prefer_quoted([k for d, k in scored if d == best])
 
+    def _by_surname(self, words: list[str]) -> list[tuple[int, str]]:
+        """'Vladimir Putin' when the article only says 'Mr Putin': the surname matches and no first name the
+        article gives contradicts the typed one."""
+        if any(words[0] in s.aliases() for s in self.people.values() if s.kind == "person"):
+            return []
+        out = []
+        for key, speaker in self.people.items():
+            d = sp.name_distance(words[-1], key) if speaker.kind == "person" else None
+            firsts = {sp.fold(n).split()[0] for n in speaker.full_names if len(n.split()) > 1}
+            if d is not None and (not firsts or any(sp.name_distance(words[0], f) is not None for f in firsts)):
+                out.append((d + 1, key))
+        return out
+
+    def _author(self, query: str) -> str | None:
+        typed = sp.clean_query(query).split()
+        for author in self.article.authors:
+            names = sp.fold(author).split()
+            if typed and all(any(sp.name_distance(t, n) is not None for n in names) for t in typed):
+                return author
+        return None
+
     def _candidates(self, query: str) -> list[str]:
-        """Quoted speakers whose name contains every typed word ('official' → all the officials)."""
+        """Quoted speakers whose description or role contains every typed word ('official' → all the
+        officials; 'RAND expert' → the person introduced as 'RAND Corp expert')."""
         words = set(sp.clean_query(query).split()) - _DETERMINERS
-        return [k for k in self._by_key if words and words <= set(k.split())]
+        if not words:
+            return []
+        out = []
+        for key in self._by_key:
+            speaker = self.people[key]
+            described = [key] if speaker.kind == "descriptor" else sorted(speaker.roles)
+            if any(words <= set(d.split()) for d in described):
+                out.append(key)
+        return out
 
     def _prefer_quoted(self, keys: list[str]) -> str | None:
         keys = list(dict.fromkeys(keys))

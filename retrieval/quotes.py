@@ -114,6 +114,7 @@ class Attributor:
                     person.display = name
             if m.group("hon"):
                 person.gender = person.gender or sp.HONORIFICS.get(sp.fold(m.group("hon")))
+            person.roles.update(sp.roles_around(text, m.start(), m.end()))
             person.mentions.append(number)
             out.append(Mention(m.start(), m.end(), key))
             self.person_mentions.append((number, m.start(), key))

@@ -20,7 +20,9 @@ ROLE_NOUNS = ("official", "officials", "spokesman", "spokeswoman", "spokesperson
               "negotiator", "negotiators", "lawmaker", "lawmakers", "senator", "envoy", "ambassador", "observer",
               "observers", "person", "people", "member", "members", "leader", "leaders", "statement",
               "spokespeople", "commander", "resident", "residents", "witness", "witnesses", "researcher",
-              "fellow", "critic", "critics", "executive", "economist", "economists", "staffer", "insider")
+              "fellow", "critic", "critics", "executive", "economist", "economists", "staffer", "insider",
+              "engineer", "scientist", "professor", "lawyer", "attorney", "historian", "director", "founder",
+              "chief", "strategist", "commentator", "specialist", "scholar", "investigator", "prosecutor")
 NOT_PERSON_WORDS = frozenset(
     """house department ministry institution institute corp corporation organization organisation union council
     agency university committee party government kremlin nato treaty congress senate parliament army forces
@@ -65,12 +67,29 @@ class Speaker:
     gender: str | None = None
     full_names: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
 
     def aliases(self) -> set[str]:
         if self.kind == "descriptor":
             return {self.key}
         out = {self.key} | {fold(n) for n in self.full_names}
         return out | {fold(n).split()[0] for n in self.full_names if len(fold(n).split()) > 1}
+
+
+ROLE_BEFORE = re.compile(rf"((?:[\w’'\-]+\s+){{0,3}}?)({_ROLE_RE})\s+$")
+ROLE_AFTER = re.compile(rf"^,\s+(?:an?|the)\s+((?:[\w’'\-]+\s+){{0,4}}?)({_ROLE_RE})\b")
+
+
+def roles_around(text: str, start: int, end: int) -> list[str]:
+    """Folded role descriptions next to a name: 'RAND Corp expert Dara X', 'Angela Y, a Brookings fellow'."""
+    out = []
+    before = ROLE_BEFORE.search(text[max(0, start - 60):start])
+    if before:
+        out.append(fold(before.group(1) + before.group(2)))
+    after = ROLE_AFTER.match(text[end:end + 80])
+    if after:
+        out.append(fold(after.group(1) + after.group(2)))
+    return out
 
 
 def person_key(name: str) -> str:

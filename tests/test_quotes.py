@@ -116,12 +116,15 @@ def test_seed_quotes_never_cross_speakers(quotebook):
     ("Stent", "Angela Stant"), ("Angela Stent", "Angela Stant"), ("Massicot", "Dara Masicott"),
     ("Ms Masicot", "Dara Masicott"), ("President Putin", "Putin"), ("Putn", "Putin"),
     ("the White House official", "White House official"), ("white house offical", "White House official"),
+    ("Vladimir Putin", "Putin"), ("RAND expert", "Dara Masicott"), ("the Brookings fellow", "Angela Stant"),
+    ("foreign policy aide", "foreign policy aide to Putin"),
 ])
 def test_speaker_matcher_accepts(quotebook, typed, speaker):
     assert quotebook.lookup(typed).speaker == speaker
 
 
-@pytest.mark.parametrize("typed", ["Pu", "Ushakov Putin", "Merkel", "UN official", "Kremlin official", "Bush"])
+@pytest.mark.parametrize("typed", ["Pu", "Ushakov Putin", "Merkel", "UN official", "Kremlin official", "Bush",
+                                   "Sergei Ushakov", "senior official"])
 def test_speaker_matcher_rejects(quotebook, typed):
     found = quotebook.lookup(typed)
     assert found.status in ("unknown", "mentioned")
@@ -132,6 +135,18 @@ def test_person_mentioned_but_never_quoted(quotebook):
     found = quotebook.lookup("Zelenskyy")
     assert found.status == "mentioned" and "¶22" in found.message and "not quoted" in found.message
     assert quotebook.lookup("Gorbachev").status == "mentioned"
+
+
+def test_authors_are_not_speakers(quotebook):
+    found = quotebook.lookup("Michael Gordon")
+    assert found.status == "mentioned" and "one of the article's authors" in found.message
+
+
+def test_roles_next_to_names_become_aliases():
+    qb = book("“We are ready,” said Lena Park, a Harvard University economist.",
+              "Former NASA engineer Omar Haddad said the launch would slip.")
+    assert said(qb, "Harvard economist") == ["We are ready"]
+    assert said(qb, "NASA engineer", "reported") == ["the launch would slip."]
 
 
 def test_unknown_name_lists_speakers_and_nearest(quotebook):
