@@ -22,7 +22,8 @@ _REPORT_VERB = re.compile(r"\b(?:said|says|told|tells|argued|argues|warned|warns
                           r"predicted|cautioned|admitted|contended|maintained)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _GAP_BEFORE_VERB = re.compile(r"^(?:\s*,)?(?:\s+(?:has|have|had|also|reportedly|later|then|once))*\s+$"
-                              r"|^\s+and\s+[\w\s’'\-]{1,40}?\s+(?:have\s+|had\s+)?$")
+                              r"|^\s+and\s+[\w\s’'\-]{1,40}?\s+(?:have\s+|had\s+)?$"
+                              r"|^\s*,\s*(?:who|which|whose)\b[^,]{0,80},\s+$")
 _OPENERS, _CLOSERS = "“„«", "”»"
 _LEAD_JUNK = " \t,”»\"'’"
 
@@ -101,23 +102,32 @@ class Attributor:
         for m in sp.PERSON.finditer(text):
             if any(a <= m.start("name") < b for a, b in taken):
                 continue
-            name = m.group("name")
+            stripped_title, name = sp.strip_leading(m.group("name"))
+            if not name or not sp.plausible_person(name):
+                continue
             key = sp.person_key(name)
-            titled = bool(m.group("hon") or m.group("title"))
+            titled = bool(m.group("hon") or m.group("title")) or stripped_title
             known = key in self.speakers and self.speakers[key].kind == "person"
-            if not sp.plausible_person(name) or not (titled or known or len(name.split()) > 1):
+            if not (titled or known or len(name.split()) > 1):
                 continue
             person = self._speaker(key, name, "person")
             if len(name.split()) > 1:
                 person.full_names.add(name)
-                if len(name) > len(person.display):
+                if len(name) > len(person.display) or person.display.lower() == key:
                     person.display = name
             if m.group("hon"):
                 person.gender = person.gender or sp.HONORIFICS.get(sp.fold(m.group("hon")))
             person.roles.update(sp.roles_around(text, m.start(), m.end()))
             person.mentions.append(number)
             out.append(Mention(m.start(), m.end(), key))
+            taken.append((m.start(), m.end()))
             self.person_mentions.append((number, m.start(), key))
+        for m in sp.ORG.finditer(text):
+            if any(a <= m.start("name") < b or a < m.end() <= b for a, b in taken):
+                continue
+            key = sp.fold(m.group("name"))
+            self._speaker(key, " ".join(m.group("name").split()), "org")
+            out.append(Mention(m.start(), m.end(), key))
         for m in _PRONOUN.finditer(text):
             out.append(Mention(m.start(), m.end(), None))
         return sorted(out, key=lambda x: x.start)
@@ -163,7 +173,7 @@ class Attributor:
         if after:
             verbs = [v for v in verbs if len(text[lo:v.start()].split()) <= 4][:1]
         else:
-            verbs = [v for v in verbs if len(text[v.end():hi].split()) <= 6][-1:]
+            verbs = [v for v in verbs if len(text[v.end():hi].split()) <= 10][-1:]
         for v in verbs:
             agent = self._agent_before(number, text, v.start()) or self._agent_after(number, text, v.end())
             if agent:
@@ -208,11 +218,12 @@ class Attributor:
 
     def _reported_sentence(self, number: int, text: str, a: int, b: int, depth: int) -> None:
         sentence = text[a:b]
-        according = re.search(r"\baccording to\s+", sentence)
+        according = re.search(r"\baccording to\s+", sentence, re.I)
         if according:
             agent = self._agent_after(number, text, a + according.end())
             if agent:
-                self._add(sentence, agent[0], number, "reported", sentence[according.start():].rstrip(". "), a)
+                phrase = text[a + according.start():self._mention_end(number, agent[1])]
+                self._add(sentence, agent[0], number, "reported", phrase, a)
                 return
         found = []
         for v in _REPORT_VERB.finditer(text, a, b):

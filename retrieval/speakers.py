@@ -10,7 +10,8 @@ from .text import edit_distance_within
 
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "sir": "m",
               "dame": "f", "lord": "m", "lady": "f"}
-TITLES = ("President", "Prime Minister", "Chancellor", "Secretary", "Senator", "Sen", "Rep", "Gov", "Governor",
+TITLES = ("Speaker", "Minority Leader", "Majority Leader",
+          "President", "Prime Minister", "Chancellor", "Secretary", "Senator", "Sen", "Rep", "Gov", "Governor",
           "General", "Gen", "Minister", "Foreign Minister", "Ambassador", "Judge", "Mayor", "King", "Queen",
           "Pope", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Director", "Leader", "Colonel", "Col",
           "Captain", "Capt", "Admiral", "Adm", "Justice", "Premier", "Vice President")
@@ -77,7 +78,8 @@ class Speaker:
 
 
 ROLE_BEFORE = re.compile(rf"((?:[\w’'\-]+\s+){{0,3}}?)({_ROLE_RE})\s+$")
-ROLE_AFTER = re.compile(rf"^,\s+(?:an?|the)\s+((?:[\w’'\-]+\s+){{0,4}}?)({_ROLE_RE})\b")
+ROLE_AFTER = re.compile(rf"^,\s+(?:an?|the)\s+((?:[\w’'\-]+\s+){{0,4}}?)({_ROLE_RE})\b"
+                        rf"((?:\s+(?:at|of|for|with|from)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?)")
 
 
 def roles_around(text: str, start: int, end: int) -> list[str]:
@@ -88,7 +90,7 @@ def roles_around(text: str, start: int, end: int) -> list[str]:
         out.append(fold(before.group(1) + before.group(2)))
     after = ROLE_AFTER.match(text[end:end + 80])
     if after:
-        out.append(fold(after.group(1) + after.group(2)))
+        out.append(fold(after.group(1) + after.group(2) + after.group(3)))
     return out
 
 
@@ -105,6 +107,25 @@ def descriptor_key(match: re.Match) -> str:
 
 def descriptor_display(match: re.Match) -> str:
     return " ".join(match.group(0).split())
+
+
+_TITLE_WORDS = frozenset(w for t in TITLES for w in fold(t).split()) | {"former", "acting", "deputy", "vice"}
+ORG = re.compile(
+    r"(?<![\w’'])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'\-]*\s+){0,4}(?:Office|Ministry|Department|Institute|"
+    r"Institution|Agency|Council|Committee|Commission|Bank|Fund|Organization|Organisation|Party|Court|Corp|"
+    r"Corporation|Company|Group|University|Association|Service|Bureau|Authority|Pentagon|Kremlin))\b"
+)
+
+
+def strip_leading(name: str) -> tuple[bool, str]:
+    """Drop leading organisation/place/title words ('House Speaker John Miller' → 'John Miller');
+    returns whether a title word was among them, and the rest of the name."""
+    words = name.split()
+    titled = False
+    while words and (fold(words[0]) in NOT_PERSON_WORDS or fold(words[0]) in _TITLE_WORDS):
+        titled = titled or fold(words[0]) in _TITLE_WORDS
+        words = words[1:]
+    return titled, " ".join(words)
 
 
 def plausible_person(name: str) -> bool:

@@ -50,6 +50,53 @@ def test_direct_quote_shapes(paragraphs, speaker, expected):
     assert said(qb, speaker) == expected
 
 
+OTHER_ARTICLE = """Storm Over Budget Talks Deepens
+
+- Advertisement -
+
+Lawmakers clash over spending as deadline nears
+
+Senator Maria Alvarez said on Tuesday that the proposal was "dead on arrival."
+
+"We will not support a bill that cuts Medicare," Alvarez told reporters. "Not now, not ever."
+
+House Speaker John Miller disagreed. He said the plan was the only realistic option.
+
+"It's this or a shutdown," Miller said, adding that talks would continue. "We have until Friday."
+
+A senior Treasury official, who spoke on condition of anonymity, described the situation as "deeply worrying."
+
+"Markets hate uncertainty," said Dr. Priya Natarajan, an economist at Stanford University. She added: "Investors \
+are already nervous."
+
+According to the Congressional Budget Office, the deficit would grow by $2 trillion.
+
+"This is reckless," a Democratic aide said. "Completely reckless."
+
+Ms Alvarez later posted on social media. "We stand firm," she wrote.
+
+Write Jane Roe at [email protected]
+"""
+
+
+@pytest.mark.parametrize("name, kind, expected", [
+    ("Alvarez", "direct", ["dead on arrival.", "We will not support a bill that cuts Medicare", "Not now, not ever.",
+                           "We stand firm"]),
+    ("Speaker Miller", "direct", ["It's this or a shutdown", "We have until Friday."]),
+    ("John Miller", "reported", ["the plan was the only realistic option."]),
+    ("Treasury official", "direct", ["deeply worrying."]),
+    ("Natarajan", "direct", ["Markets hate uncertainty", "Investors are already nervous."]),
+    ("Stanford economist", "direct", ["Markets hate uncertainty", "Investors are already nervous."]),
+    ("Democratic aide", "direct", ["This is reckless", "Completely reckless."]),
+    ("Congressional Budget Office", "reported", ["According to the Congressional Budget Office, the deficit would "
+                                                "grow by $2 trillion."]),
+])
+def test_another_article_of_the_same_kind(name, kind, expected):
+    qb = QuoteBook(parse(OTHER_ARTICLE))
+    assert said(qb, name, kind) == expected
+    assert qb.article.authors == ("Jane Roe",)
+
+
 def test_he_and_she_resolve_to_compatible_people():
     qb = book("Mr Grant met Ms Yates on Monday.", "“It went well,” she said. “Very well,” he added.")
     assert said(qb, "Yates") == ["It went well"]
