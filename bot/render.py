@@ -32,7 +32,7 @@ def to_json(response: r.Response) -> dict[str, Any]:
         return {
             "query": response.query,
             "speaker": response.speaker,
-            "quotes": [{"text": q.text, "speaker": q.speaker, "paragraph": q.paragraph, "kind": q.kind,
+            "quotes": [{"text": q.text, "speaker": q.display, "paragraph": q.paragraph, "kind": q.kind,
                         "attribution": q.attribution} for q in response.quotes],
             "message": response.message,
         }

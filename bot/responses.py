@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from retrieval.quotes import Quote
 from retrieval.search import Answer
 
 
@@ -13,19 +14,10 @@ class AnswerResponse:
 
 
 @dataclass(frozen=True)
-class QuoteItem:
-    text: str
-    speaker: str
-    paragraph: int
-    kind: str
-    attribution: str
-
-
-@dataclass(frozen=True)
 class QuoteResponse:
     query: str
     speaker: str | None
-    quotes: tuple[QuoteItem, ...]
+    quotes: tuple[Quote, ...]
     message: str | None = None
 
 

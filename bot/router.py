@@ -114,8 +114,7 @@ class Router:
         found = self.quotes.lookup(cleaned)
         if found.status == "unknown":
             return r.ErrorResponse(found.message or "Unknown speaker.", "unknown_speaker")
-        items = tuple(r.QuoteItem(q.text, q.display, q.paragraph, q.kind, q.attribution) for q in found.quotes)
-        return r.QuoteResponse(cleaned, found.speaker, items, found.message)
+        return r.QuoteResponse(cleaned, found.speaker, found.quotes, found.message)
 
     def passage_text(self, arg: str) -> r.Response:
         cleaned = clean_text(arg).lstrip("¶#")

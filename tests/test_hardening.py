@@ -12,6 +12,7 @@ from bot import discord_render as dr
 from bot import responses as r
 from bot.router import Router
 from retrieval.article import ArticleError, parse
+from retrieval.quotes import Quote
 from retrieval.search import Answer, ScoredPassage
 
 PIECES = list("ab ¶/@*_`~|>#\n\t\x00\u200b“”\"'.,!?") + [
@@ -67,8 +68,8 @@ def test_answer_embeds_fit_and_never_ping(question, text, passages, cites, page)
     within_limits(dr.answer_embed(answer, page))
 
 
-item = st.builds(r.QuoteItem, st.text(max_size=2000), st.text(max_size=300), st.integers(1, 999),
-                 st.sampled_from(["direct", "reported"]), st.text(max_size=400))
+item = st.builds(Quote, st.text(max_size=2000), st.text(max_size=50), st.text(max_size=300), st.integers(1, 999),
+                 st.sampled_from(["direct", "reported"]), st.text(max_size=400), st.integers(0, 9))
 
 
 @settings(max_examples=150, deadline=None)
