@@ -20,6 +20,8 @@ from .router import Router
 
 _log = logging.getLogger(__name__)
 APOLOGY = "Sorry, something went wrong on my side. The error was logged; please try again later."
+UNREADABLE_REPLY = ("I can't read replies that don't mention me. Keep the @mention on your reply, mention me, "
+                    "or use /ask.")
 
 
 def intents() -> discord.Intents:
@@ -68,10 +70,11 @@ class _ArticleBotMixin:
             _log.exception("failed to answer message %s", message.id)
             await message.reply(APOLOGY, mention_author=False, allowed_mentions=dr.NO_PINGS)
 
+    def _mentioned(self, message: discord.Message) -> bool:
+        return any(u.id == self.user.id for u in message.mentions)
+
     def _addressed(self, message: discord.Message) -> bool:
-        if message.guild is None:
-            return True
-        if any(u.id == self.user.id for u in message.mentions):
+        if message.guild is None or self._mentioned(message):
             return True
         ref = message.reference.resolved if message.reference else None
         return isinstance(ref, discord.Message) and ref.author.id == self.user.id
@@ -83,6 +86,9 @@ class _ArticleBotMixin:
             await message.reply(cooldown_text(wait), mention_author=False, allowed_mentions=dr.NO_PINGS)
             return
         router = self._router()
+        if not text and message.guild is not None and not self._mentioned(message):
+            await message.reply(UNREADABLE_REPLY, mention_author=False, allowed_mentions=dr.NO_PINGS)
+            return
         if not text:
             response: r.Response = router.help()
         else:

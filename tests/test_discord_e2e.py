@@ -143,6 +143,16 @@ async def test_mention_dm_and_reply_to_bot_are_answered(router, bot_settings):
         assert_no_pings(h)
 
 
+async def test_reply_without_readable_content_gets_a_hint(router, bot_settings):
+    async with BotHarness(router, bot_settings) as h:
+        await h.say("who requested the call?", guild_id=None)
+        bot_msg = (await h.emulator.wait_for(lambda: [m for m in h.emulator.messages.values()
+                                                      if m["author"]["id"] == str(p.BOT_ID)]))[0]
+        await h.say("", reply_to=bot_msg)  # a reply with the ping off carries no content without the intent
+        hint = (await h.channel_replies(2))[1]
+        assert "mention" in hint["content"] and not hint.get("embeds")
+
+
 async def test_ignores_bots_and_unaddressed_messages(router, bot_settings):
     async with BotHarness(router, bot_settings) as h:
         await h.say("who requested the call?", who=OTHER_BOT, mention_bot=True)

@@ -24,7 +24,8 @@ def bot_env(emulator: DiscordEmulator, tmp_path, **extra) -> dict:
     return env
 
 
-async def test_run_answers_then_sigterm_closes_cleanly_without_leaking_the_token(tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+async def test_run_answers_then_closes_cleanly_on_signal_without_leaking_the_token(tmp_path, sig):
     emulator = DiscordEmulator()
     await emulator.start()
     env = bot_env(emulator, tmp_path, DISCORD_GUILD_ID=str(p.GUILD_ID))
@@ -40,7 +41,7 @@ async def test_run_answers_then_sigterm_closes_cleanly_without_leaking_the_token
         assert "2014" in followup[0]["embeds"][0]["description"]
         assert "global" not in emulator.synced
     finally:
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(sig)
         out, err = await asyncio.to_thread(proc.communicate, timeout=20)
         await emulator.stop()
     assert proc.returncode == 0, err
