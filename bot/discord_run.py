@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import aiohttp
 import discord
 import yarl
 
@@ -97,6 +98,9 @@ def run(settings: Settings, loader: Callable[[], Router], env: DiscordEnv) -> in
         raise ConfigError("Discord rejected DISCORD_TOKEN (login failed); reset the token and try again") from None
     except discord.PrivilegedIntentsRequired as exc:
         raise ConfigError(f"Discord refused a privileged intent: {exc}") from None
+    except (aiohttp.ClientConnectionError, discord.GatewayNotFound, OSError) as exc:
+        _log.debug("connection failure", exc_info=True)
+        raise ConfigError(f"cannot reach Discord at {discord.http.Route.BASE} ({exc}); check the network") from None
     return 0
 
 

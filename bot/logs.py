@@ -43,4 +43,5 @@ def setup_logging(settings: Settings, verbose: bool = False, console_tracebacks:
     root.addHandler(console)
     for noisy in ("sentence_transformers", "transformers", "httpx", "huggingface_hub"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    logging.getLogger("discord.client").addFilter(lambda r: "voice will NOT be supported" not in r.getMessage())
     return log_file

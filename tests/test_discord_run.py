@@ -105,3 +105,25 @@ async def test_invalid_token_is_one_clear_line(tmp_path):
     assert proc.returncode == 3
     assert "Discord rejected DISCORD_TOKEN" in proc.stderr and "Traceback" not in proc.stderr
     assert TOKEN not in proc.stderr
+
+
+def test_unreachable_discord_is_one_clear_line(tmp_path):
+    env = dict(os.environ, DISCORD_TOKEN=TOKEN, DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
+               DISCORD_GATEWAY_URL="ws://127.0.0.1:9/", ARTICLE_BOT_MODEL_CACHE_DIR=str(tmp_path))
+    proc = subprocess.run([sys.executable, "-m", "bot.cli", "run"], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 3 and "cannot reach Discord" in proc.stderr
+    assert "Traceback" not in proc.stderr and TOKEN not in proc.stderr
+
+
+async def test_run_with_an_unreadable_article_is_one_clear_line(tmp_path):
+    emulator = DiscordEmulator()
+    await emulator.start()
+    env = bot_env(emulator, tmp_path, ARTICLE_BOT_ARTICLE_PATH=str(tmp_path / "missing.txt"))
+    try:
+        proc = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "bot.cli", "run"], cwd=tmp_path,
+                                       env=env, capture_output=True, text=True, timeout=60)
+    finally:
+        await emulator.stop()
+    assert proc.returncode == 3 and "cannot read article file" in proc.stderr
+    assert "Traceback" not in proc.stderr
