@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from retrieval.article import ArticleError
 from retrieval.dense import ModelError
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         overrides = dict(parse_assignment(a) for a in args.set)
         if args.article:
-            overrides["article.path"] = args.article
+            overrides["article.path"] = str(Path(args.article).expanduser().resolve())
         settings = load_settings(args.config, overrides)
     except ConfigError as exc:
         return _fail(str(exc), EXIT_SETUP)
