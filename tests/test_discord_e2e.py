@@ -256,3 +256,14 @@ async def test_two_shards_each_serve_their_guilds(router, settings):
         for gid in (p.GUILD_ID, second_guild):
             reply = await h.final_reply(await h.slash("ask", question="When did Russia annex Crimea?", guild_id=gid))
             assert "2014" in embed_text(reply)
+
+
+async def test_one_process_can_run_a_subset_of_shards(router, settings):
+    second_guild = p.GUILD_ID + (1 << 22)
+    only_one = dataclasses.replace(settings, shard_count=2, shard_ids=(1,), **FAST)
+    async with BotHarness(router, only_one, shards=2, guild_ids=(p.GUILD_ID, second_guild)) as h:
+        assert set(h.bot.shards) == {1}
+        assert [c.shard for c in h.emulator.connections] == [(1, 2)]
+        reply = await h.final_reply(await h.slash("ask", question="When did Russia annex Crimea?",
+                                                  guild_id=second_guild))
+        assert "2014" in embed_text(reply)
