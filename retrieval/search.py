@@ -30,7 +30,7 @@ class SearchSettings:
 
     passage_window: int = 0
     fusion: str = "convex"
-    dense_weight: float = 0.5
+    dense_weight: float = 0.6
     rrf_k: int = 60
     top_k: int = 3
     answer_sentences: int = 2
