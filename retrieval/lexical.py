@@ -68,6 +68,7 @@ class LexicalIndex:
         self.bm25 = BM25Okapi(corpus, k1=k1, b=b)
         self.vocabulary = frozenset(t for d in self.docs for t in d)
         self.dictionary = dictionary
+        self._terms = lru_cache(maxsize=4096)(self._analyse)
         self.surface: dict[str, str] = {}
         for text in texts:
             for word in _TOKEN.findall(normalise(text)):
@@ -99,7 +100,8 @@ class LexicalIndex:
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, fixes)) + r")\b", re.I)
         return pattern.sub(lambda m: fixes.get(normalise(m.group(0)), m.group(0)), question)
 
-    def _terms(self, question: str) -> list[tuple[str, str]]:
+    def _analyse(self, question: str) -> tuple[tuple[str, str], ...]:
+        """(word, term) pairs of a question; cached because ranking and respelling both need them."""
         out = []
         for word in _TOKEN.findall(normalise(question)):
             term = content_term(word)
@@ -108,7 +110,7 @@ class LexicalIndex:
             if term not in self.vocabulary and word.replace("'", "") not in self.dictionary:
                 term = self.correct(term)
             out.append((word, term))
-        return out
+        return tuple(out)
 
     def correct(self, term: str) -> str:
         """Closest article term to term (ties broken alphabetically), or term itself if none is close."""
