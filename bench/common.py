@@ -32,8 +32,8 @@ def summary_ms(seconds: list[float]) -> dict:
             "p99_ms": round(percentile(ms, 99), 2), "mean_ms": round(statistics.fmean(ms), 2) if ms else None}
 
 
-def load_scorer():
-    path = EVAL_DIR / "score.py"
+def load_scorer(eval_dir: Path = EVAL_DIR):
+    path = eval_dir / "score.py"
     if not path.exists():
         return None
     spec = importlib.util.spec_from_file_location("score", path)

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-EVAL_DIR = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.common import EVAL_DIR, load_scorer  # noqa: E402
 from bot.config import load_settings  # noqa: E402
 from bot.render import answer_json  # noqa: E402
 from bot.wiring import build_index  # noqa: E402
-
-
-def load_scorer(eval_dir: Path):
-    spec = importlib.util.spec_from_file_location("score", eval_dir / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def evaluate(index, cases, scorer, method=None):
