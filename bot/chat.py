@@ -5,20 +5,21 @@ from __future__ import annotations
 import contextlib
 import sys
 
+import platformdirs
+
 from . import render
-from .config import Settings
 from .router import Router
 
 PROMPT = "you> "
 EXIT_WORDS = {"/quit", "/exit", "quit", "exit"}
 
 
-def run_chat(router: Router, settings: Settings, stdin=None, stdout=None) -> int:
+def run_chat(router: Router, stdin=None, stdout=None) -> int:
     """Read lines until EOF (Ctrl-D) or /quit; answer each through the router."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     interactive = stdin.isatty() and stdout.isatty()
-    history = _enable_history(settings) if interactive else None
+    history = _enable_history() if interactive else None
     print(render.to_text(router.help()), file=stdout)
     print("Ctrl-D or /quit to leave.", file=stdout, flush=True)
     try:
@@ -50,12 +51,12 @@ def _read(stdin, stdout) -> str:
     return line
 
 
-def _enable_history(settings: Settings):
+def _enable_history():
     try:
         import readline
     except ImportError:
         return None
-    path = (settings.cache_dir or settings.article_path.parent) / "chat_history"
+    path = platformdirs.user_state_path("article-bot") / "chat_history"
     with contextlib.suppress(OSError):
         readline.read_history_file(path)
     readline.set_history_length(1000)

@@ -16,7 +16,7 @@ from . import render
 from . import responses as r
 from .config import ConfigError, Settings, load_settings, parse_assignment
 from .logs import setup_logging
-from .router import Router
+from .wiring import build_router
 
 _log = logging.getLogger(__name__)
 
@@ -75,30 +75,17 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"internal error; details are in {log_file}", EXIT_INTERNAL)
 
 
-def build_router(settings: Settings, with_index: bool, server: bool = False) -> Router:
-    """Wire article, index and quote book into a Router; skip the model when it is not needed."""
-    from retrieval import article as article_mod
-    from retrieval.quotebook import QuoteBook
-
-    from .wiring import build_index
-
-    index = build_index(settings, server=server) if with_index else None
-    article = index.article if index else article_mod.load(settings.article_path)
-    return Router(article, index, QuoteBook(article), settings.max_question_chars)
-
-
 def cmd_ask(args, settings: Settings) -> int:
-    router = build_router(settings, with_index=True)
-    return _one_or_batch(args, router.ask, _ask_error_json)
+    return _one_or_batch(args, "ask", build_router(settings, with_index=True).ask)
 
 
 def cmd_quote(args, settings: Settings) -> int:
-    router = build_router(settings, with_index=False)
-    return _one_or_batch(args, router.quote, _quote_error_json)
+    return _one_or_batch(args, "quote", build_router(settings, with_index=False).quote)
 
 
 def cmd_passage(args, settings: Settings) -> int:
-    return _emit(build_router(settings, with_index=False).passage_text(args.number), args.json)
+    return _emit(build_router(settings, with_index=False).passage_text(args.number), args.json, "passage",
+                 args.number)
 
 
 def cmd_about(args, settings: Settings) -> int:
@@ -110,63 +97,56 @@ def cmd_chat(args, settings: Settings) -> int:
 
     print("Loading the model and indexing the article…", file=sys.stderr, flush=True)
     router = build_router(settings, with_index=True)
-    return run_chat(router, settings)
+    return run_chat(router)
 
 
 def cmd_run(args, settings: Settings) -> int:
-    from .discord_run import discord_env, run
+    from .discord.run import discord_env, run
 
     env = discord_env()
-    return run(settings, lambda: build_router(settings, with_index=True, server=True), env)
+    return run(settings, lambda: build_router(settings, with_index=True), env)
 
 
 def cmd_sync(args, settings: Settings) -> int:
     import asyncio
 
-    from .discord_run import discord_env, sync_global
+    from .discord.run import discord_env, sync_global
 
     count = asyncio.run(sync_global(settings, discord_env()))
     print(f"Synced {count} slash commands globally; Discord may take up to an hour to show them.")
     return EXIT_OK
 
 
-def _one_or_batch(args, handler: Callable[[str], r.Response], error_json: Callable) -> int:
+def _one_or_batch(args, command: str, handler: Callable[[str], r.Response]) -> int:
     if args.text == ["-"]:
-        return _batch(sys.stdin, handler, error_json, args.json)
-    response = handler(" ".join(args.text))
+        return _batch(sys.stdin, command, handler, args.json)
+    text = " ".join(args.text)
+    response = handler(text)
     if args.json and isinstance(response, r.ErrorResponse):
-        print(json.dumps(error_json(" ".join(args.text), response), ensure_ascii=False))
+        print(json.dumps(render.error_json(response, command, text), ensure_ascii=False))
         return EXIT_USER
     return _emit(response, args.json)
 
 
-def _batch(lines: Iterable[str], handler, error_json, as_json: bool) -> int:
+def _batch(lines: Iterable[str], command: str, handler: Callable[[str], r.Response], as_json: bool) -> int:
     status = EXIT_OK
     for line in lines:
         query = line.rstrip("\r\n")
         response = handler(query)
         if isinstance(response, r.ErrorResponse):
             status = EXIT_USER
-            out = json.dumps(error_json(query, response), ensure_ascii=False) if as_json else response.message
+            out = (json.dumps(render.error_json(response, command, query), ensure_ascii=False) if as_json
+                   else response.message)
         else:
             out = json.dumps(render.to_json(response), ensure_ascii=False) if as_json else render.to_text(response)
         print(out, flush=True)
     return status
 
 
-def _ask_error_json(query: str, err: r.ErrorResponse) -> dict:
-    return {"question": query, "answer": None, "abstained": False, "citations": [], "passages": [],
-            "error": err.message, "kind": err.kind}
-
-
-def _quote_error_json(query: str, err: r.ErrorResponse) -> dict:
-    return {"query": query, "speaker": None, "quotes": [], "error": err.message, "kind": err.kind}
-
-
-def _emit(response: r.Response, as_json: bool) -> int:
+def _emit(response: r.Response, as_json: bool, command: str = "", text: str = "") -> int:
     if isinstance(response, r.ErrorResponse):
         if as_json:
-            print(json.dumps(render.to_json(response), ensure_ascii=False))
+            print(json.dumps(render.error_json(response, command, text), ensure_ascii=False))
         else:
             print(response.message, file=sys.stderr)
         return EXIT_USER

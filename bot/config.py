@@ -1,19 +1,28 @@
-"""Typed settings: config/default.toml, then ARTICLE_BOT_* environment variables, then --set overrides."""
+"""Typed settings: config/default.toml, then ARTICLE_BOT_* environment variables, then --set overrides.
+
+One frozen dataclass per TOML section (field name = key, validation in the field's metadata, defaults only
+in the TOML file); this module only converts and checks values generically.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import tomllib
-from collections.abc import Callable, Mapping
+import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from retrieval.search import SearchSettings
+from retrieval.settings import AbstentionSettings, ModelSettings, RetrievalSettings, between, setting
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = PROJECT_ROOT / "config" / "default.toml"
 ENV_PREFIX = "ARTICLE_BOT_"
+_INT = re.compile(r"[+-]?[0-9]+")
+_FLOAT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 class ConfigError(ValueError):
@@ -21,60 +30,55 @@ class ConfigError(ValueError):
 
 
 @dataclass(frozen=True)
-class Key:
-    kind: type
-    allowed: str
-    check: Callable[[Any], bool] = lambda v: True
+class ArticleSettings:
+    path: Path = setting("a path to a UTF-8 text file")
 
 
-def _between(lo: float, hi: float) -> Callable[[Any], bool]:
-    return lambda v: lo <= v <= hi
+@dataclass(frozen=True)
+class LimitsSettings:
+    max_question_chars: int = setting("an integer 20..4000", between(20, 4000))
 
 
-SCHEMA: dict[str, Key] = {
-    "article.path": Key(str, "a path to a UTF-8 text file", lambda v: bool(v.strip())),
-    "model.name": Key(str, "an installed model package name or a model folder", lambda v: bool(v.strip())),
-    "model.cache_dir": Key(str, "a folder path, or empty to disable the cache"),
-    "model.backend": Key(str, "auto, numpy or sentence-transformers",
-                         lambda v: v in {"auto", "numpy", "sentence-transformers"}),
-    "model.blas_threads": Key(int, "an integer 1..64", _between(1, 64)),
-    "retrieval.passage_window": Key(int, "an integer 0..5", _between(0, 5)),
-    "retrieval.fusion": Key(str, "one of convex, rrf, bm25, dense", lambda v: v in {"convex", "rrf", "bm25", "dense"}),
-    "retrieval.dense_weight": Key(float, "a number 0..1", _between(0, 1)),
-    "retrieval.rrf_k": Key(int, "an integer 1..1000", _between(1, 1000)),
-    "retrieval.top_k": Key(int, "an integer 1..10", _between(1, 10)),
-    "retrieval.answer_sentences": Key(int, "an integer 1..5", _between(1, 5)),
-    "retrieval.answer_ratio": Key(float, "a number 0..1", _between(0, 1)),
-    "abstention.dense_high": Key(float, "a number 0..1", _between(0, 1)),
-    "abstention.coverage_weight": Key(float, "a number 0..2", _between(0, 2)),
-    "abstention.threshold": Key(float, "a number 0..2", _between(0, 2)),
-    "abstention.min_coverage": Key(float, "a number 0..1", _between(0, 1)),
-    "abstention.dense_strong": Key(float, "a number 0..1", _between(0, 1)),
-    "abstention.dense_floor": Key(float, "a number 0..1", _between(0, 1)),
-    "limits.max_question_chars": Key(int, "an integer 20..4000", _between(20, 4000)),
-    "discord.cooldown_rate": Key(int, "an integer 1..1000", _between(1, 1000)),
-    "discord.cooldown_seconds": Key(float, "a number 0..3600 (0 disables the cooldown)", _between(0, 3600)),
-    "discord.view_timeout": Key(float, "a number 1..900 seconds", _between(1, 900)),
-    "discord.shard_count": Key(int, "an integer 0..10000 (0 = unsharded)", _between(0, 10000)),
-    "discord.shard_ids": Key(list, "a list of shard ids below shard_count, e.g. [0, 1]",
-                             lambda v: all(isinstance(i, int) and i >= 0 for i in v)),
-}
+@dataclass(frozen=True)
+class DiscordSettings:
+    cooldown_rate: int = setting("an integer 1..1000", between(1, 1000))
+    cooldown_seconds: float = setting("a number 0..3600 (0 disables the cooldown)", between(0, 3600))
+    view_timeout: float = setting("a number 1..900 seconds", between(1, 900))
+    shard_count: int = setting("an integer 0..10000 (0 = unsharded)", between(0, 10000))
+    shard_ids: tuple[int, ...] = setting("a list of shard ids below shard_count, e.g. [0, 1]",
+                                         lambda v: all(i >= 0 for i in v))
+
+    def __post_init__(self) -> None:
+        if any(i >= self.shard_count for i in self.shard_ids):
+            raise ConfigError(f"invalid setting discord.shard_ids = {list(self.shard_ids)!r}; allowed: ids below "
+                              f"discord.shard_count ({self.shard_count})")
 
 
 @dataclass(frozen=True)
 class Settings:
-    article_path: Path
-    model_name: str
-    model_backend: str
-    blas_threads: int
-    cache_dir: Path | None
-    search: SearchSettings
-    max_question_chars: int
-    cooldown_rate: int
-    cooldown_seconds: float
-    view_timeout: float
-    shard_count: int
-    shard_ids: tuple[int, ...]
+    article: ArticleSettings
+    model: ModelSettings
+    retrieval: RetrievalSettings
+    abstention: AbstentionSettings
+    limits: LimitsSettings
+    discord: DiscordSettings
+
+    def override(self, values: Mapping[str, Any]) -> Settings:
+        """A copy with `section.key` values replaced, checked like any other setting."""
+        flat = {f"{name}.{f.name}": getattr(getattr(self, name), f.name)
+                for name, cls in SECTIONS.items() for f in dataclasses.fields(cls)}
+        for key, value in values.items():
+            if key not in flat:
+                raise ConfigError(f"unknown setting {key!r}; known keys: {', '.join(flat)}")
+            flat[key] = value
+        return _build(flat, {key: "override" for key in values})
+
+
+SECTIONS: dict[str, type] = {f.name: typing.get_type_hints(Settings)[f.name] for f in dataclasses.fields(Settings)}
+
+
+def known_keys() -> list[str]:
+    return [f"{name}.{f.name}" for name, cls in SECTIONS.items() for f in dataclasses.fields(cls)]
 
 
 def load_settings(path: str | Path | None = None, overrides: Mapping[str, str] | None = None,
@@ -85,27 +89,33 @@ def load_settings(path: str | Path | None = None, overrides: Mapping[str, str] |
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"config file {path} is not UTF-8 text (byte {exc.start})") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
+    keys = known_keys()
     values = _flatten(data)
-    unknown = sorted(set(values) - set(SCHEMA))
+    unknown = sorted(set(values) - set(keys))
     if unknown:
-        raise ConfigError(f"unknown config key {unknown[0]!r} in {path}; known keys: {', '.join(SCHEMA)}")
+        raise ConfigError(f"unknown config key {unknown[0]!r} in {path}; known keys: {', '.join(keys)}")
+    sources = dict.fromkeys(values, str(path))
     env = os.environ if environ is None else environ
-    for key in SCHEMA:
-        name = ENV_PREFIX + key.replace(".", "_").upper()
+    for key in keys:
+        name = env_name(key)
         if name in env:
-            values[key] = _parse_text(key, env[name], source=name)
+            values[key], sources[key] = _from_text(key, env[name], name), name
     for key, raw in (overrides or {}).items():
-        if key not in SCHEMA:
-            raise ConfigError(f"unknown setting {key!r}; known keys: {', '.join(SCHEMA)}")
-        values[key] = _parse_text(key, raw, source="--set")
-    missing = sorted(set(SCHEMA) - set(values))
+        if key not in keys:
+            raise ConfigError(f"unknown setting {key!r}; known keys: {', '.join(keys)}")
+        values[key], sources[key] = _from_text(key, raw, "--set"), "--set"
+    missing = [k for k in keys if k not in values]
     if missing:
-        raise ConfigError(f"config file {path} lacks key {missing[0]!r} ({SCHEMA[missing[0]].allowed})")
-    for key, value in values.items():
-        _check(key, value)
-    return _build(values)
+        raise ConfigError(f"config file {path} lacks key {missing[0]!r} ({_field(missing[0]).metadata['allowed']})")
+    return _build(values, sources)
+
+
+def env_name(key: str) -> str:
+    return ENV_PREFIX + key.replace(".", "_").upper()
 
 
 def parse_assignment(text: str) -> tuple[str, str]:
@@ -126,53 +136,67 @@ def _flatten(data: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _parse_text(key: str, raw: str, source: str) -> Any:
-    spec = SCHEMA[key]
-    try:
-        if spec.kind is str:
-            return raw
-        if spec.kind is list:
-            return [int(p) for p in raw.strip("[] ").split(",") if p.strip()]
-        return spec.kind(raw)
-    except ValueError:
-        raise ConfigError(f"{source}: {key} = {raw!r} is not valid; allowed: {spec.allowed}") from None
+def _field(key: str) -> dataclasses.Field:
+    section, name = key.split(".", 1)
+    return next(f for f in dataclasses.fields(SECTIONS[section]) if f.name == name)
 
 
-def _check(key: str, value: Any) -> None:
-    spec = SCHEMA[key]
-    if spec.kind is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
-    if not isinstance(value, spec.kind) or isinstance(value, bool) or not spec.check(value):
-        raise ConfigError(f"invalid setting {key} = {value!r}; allowed: {spec.allowed}")
+def _kind(key: str) -> Any:
+    section, name = key.split(".", 1)
+    return typing.get_type_hints(SECTIONS[section])[name]
 
 
-def _resolve(path: str) -> Path:
-    p = Path(path).expanduser()
-    return p if p.is_absolute() else PROJECT_ROOT / p
+def _from_text(key: str, raw: str, source: str) -> Any:
+    """Parse a value typed as text (environment, --set) into what the TOML file would hold."""
+    kind, text = _kind(key), raw.strip()
+    if kind is int and _INT.fullmatch(text):
+        return int(text)
+    if kind is float and _FLOAT.fullmatch(text):
+        return float(text)
+    if kind == tuple[int, ...]:
+        parts = [p.strip() for p in text.strip("[]").split(",") if p.strip()]
+        if all(_INT.fullmatch(p) for p in parts):
+            return [int(p) for p in parts]
+    if kind in (str, Path, Path | None):
+        return raw
+    raise ConfigError(f"{source}: {key} = {raw!r} is not valid; allowed: {_field(key).metadata['allowed']}")
 
 
-def _build(v: Mapping[str, Any]) -> Settings:
-    shard_ids = tuple(v["discord.shard_ids"])
-    if shard_ids and any(i >= v["discord.shard_count"] for i in shard_ids):
-        raise ConfigError(f"invalid setting discord.shard_ids = {list(shard_ids)!r}; allowed: ids below "
-                          f"discord.shard_count ({v['discord.shard_count']})")
-    search = SearchSettings(
-        passage_window=v["retrieval.passage_window"], fusion=v["retrieval.fusion"],
-        dense_weight=float(v["retrieval.dense_weight"]), rrf_k=v["retrieval.rrf_k"], top_k=v["retrieval.top_k"],
-        answer_sentences=v["retrieval.answer_sentences"], answer_ratio=float(v["retrieval.answer_ratio"]),
-        abstain_dense_high=float(v["abstention.dense_high"]),
-        abstain_coverage_weight=float(v["abstention.coverage_weight"]),
-        abstain_threshold=float(v["abstention.threshold"]),
-        abstain_min_coverage=float(v["abstention.min_coverage"]),
-        abstain_dense_strong=float(v["abstention.dense_strong"]),
-        abstain_dense_floor=float(v["abstention.dense_floor"]),
-    )
-    cache = v["model.cache_dir"].strip()
-    return Settings(
-        article_path=_resolve(v["article.path"]), model_name=v["model.name"], model_backend=v["model.backend"],
-        blas_threads=v["model.blas_threads"],
-        cache_dir=_resolve(cache) if cache else None, search=search,
-        max_question_chars=v["limits.max_question_chars"], cooldown_rate=v["discord.cooldown_rate"],
-        cooldown_seconds=float(v["discord.cooldown_seconds"]), view_timeout=float(v["discord.view_timeout"]),
-        shard_count=v["discord.shard_count"], shard_ids=shard_ids,
-    )
+def _convert(key: str, value: Any) -> Any:
+    """Check a value's type and turn it into the field's type; None when the type is wrong."""
+    kind = _kind(key)
+    if isinstance(value, bool):
+        return None
+    if kind is int:
+        return value if isinstance(value, int) else None
+    if kind is float:
+        return float(value) if isinstance(value, int | float) else None
+    if kind is str:
+        return value if isinstance(value, str) else None
+    if kind in (Path, Path | None):
+        if isinstance(value, Path):
+            return value
+        if not isinstance(value, str):
+            return None
+        if not value.strip():
+            return None if kind is Path else ""
+        p = Path(value.strip()).expanduser()
+        return p if p.is_absolute() else PROJECT_ROOT / p
+    if kind == tuple[int, ...] and isinstance(value, list | tuple):
+        ok = all(isinstance(i, int) and not isinstance(i, bool) for i in value)
+        return tuple(value) if ok else None
+    return None
+
+
+def _build(values: Mapping[str, Any], sources: Mapping[str, str]) -> Settings:
+    sections: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
+    for key, value in values.items():
+        meta = _field(key).metadata
+        converted = _convert(key, value)
+        if converted is None or not meta["check"](converted if converted != "" else None):
+            where = sources.get(key, "")
+            prefix = f"{where}: " if where.startswith(ENV_PREFIX) else ""
+            raise ConfigError(f"{prefix}invalid setting {key} = {value!r}; allowed: {meta['allowed']}")
+        section, name = key.split(".", 1)
+        sections[section][name] = None if converted == "" else converted
+    return Settings(**{name: SECTIONS[name](**body) for name, body in sections.items()})

@@ -23,7 +23,7 @@ class _NoTraceback(logging.Formatter):
 
 def setup_logging(settings: Settings, verbose: bool = False, console_tracebacks: bool = False) -> Path:
     """Send INFO+ with tracebacks to the log file, and WARNING+ (INFO+ if verbose) to stderr."""
-    folder = settings.cache_dir or PROJECT_ROOT / ".cache" / "article-bot"
+    folder = settings.model.cache_dir or PROJECT_ROOT / ".cache" / "article-bot"
     log_file = folder / LOG_NAME
     root = logging.getLogger()
     for handler in list(root.handlers):

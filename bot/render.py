@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from retrieval.quotebook import Lookup, SpeakerSummary
 from retrieval.search import Answer
 
 from . import responses as r
@@ -34,7 +35,7 @@ def to_json(response: r.Response) -> dict[str, Any]:
             "speaker": response.speaker,
             "quotes": [{"text": q.text, "speaker": q.display, "paragraph": q.paragraph, "kind": q.kind,
                         "attribution": q.attribution} for q in response.quotes],
-            "message": response.message,
+            "message": quote_message(response.lookup),
         }
     if isinstance(response, r.PassageResponse):
         return {"paragraph": response.number, "text": response.text, "total": response.total}
@@ -46,6 +47,51 @@ def to_json(response: r.Response) -> dict[str, Any]:
     if isinstance(response, r.ErrorResponse):
         return {"error": response.message, "kind": response.kind}
     raise TypeError(f"no JSON renderer for {type(response).__name__}")
+
+
+_EMPTY_RESULT: dict[str, dict[str, Any]] = {
+    "ask": {"answer": None, "abstained": False, "citations": [], "passages": []},
+    "quote": {"speaker": None, "quotes": []},
+}
+_ECHO_FIELD = {"ask": "question", "quote": "query"}
+
+
+def error_json(err: r.ErrorResponse, command: str, text: str) -> dict[str, Any]:
+    """The one shape of a refused request: the echoed input, the command's empty result, error and kind."""
+    return {_ECHO_FIELD.get(command, "input"): text, **_EMPTY_RESULT.get(command, {}),
+            "error": err.message, "kind": err.kind}
+
+
+def quote_message(lookup: Lookup) -> str | None:
+    """The sentence that goes with a /quote result, or None when the quotes speak for themselves."""
+    status, who = lookup.status, lookup.speaker
+    if status == "found":
+        if any(q.kind == "direct" for q in lookup.quotes):
+            return None
+        return f"{who} is not quoted directly; this is what the article reports {lookup.pronoun} said."
+    if status == "author":
+        return f"{who} is one of the article's authors, not a person quoted in it."
+    if status == "mentioned":
+        return f"{who} is mentioned in {citation_label(lookup.paragraphs, ', ')} but not quoted."
+    if status == "ambiguous":
+        return f"Several speakers match {lookup.query!r}: {', '.join(lookup.candidates)}. Please use a fuller name."
+    if status == "listing":
+        if not lookup.speakers:
+            return "No one is quoted in this article."
+        return ("Quoted in this article: " + "; ".join(f"{s.name} ({_counts(s)})" for s in lookup.speakers)
+                + ". Use /quote NAME.")
+    hint = f" Did you mean {lookup.suggestion}?" if lookup.suggestion else ""
+    listing = ", ".join(s.name for s in lookup.speakers) or "nobody"
+    return f"No one called {lookup.query!r} is quoted in the article.{hint} Quoted speakers: {listing}."
+
+
+def _counts(s: SpeakerSummary) -> str:
+    parts = []
+    if s.direct:
+        parts.append(f"{s.direct} quote{'s' * (s.direct != 1)}")
+    if s.reported:
+        parts.append(f"{s.reported} reported")
+    return ", ".join(parts)
 
 
 def to_text(response: r.Response) -> str:
@@ -71,8 +117,8 @@ def to_text(response: r.Response) -> str:
     raise TypeError(f"no text renderer for {type(response).__name__}")
 
 
-def citation_label(citations: tuple[int, ...] | list[int]) -> str:
-    return " ".join(f"¶{n}" for n in citations)
+def citation_label(citations: tuple[int, ...] | list[int], sep: str = " ") -> str:
+    return sep.join(f"¶{n}" for n in citations)
 
 
 def _answer_text(answer: Answer) -> str:
@@ -89,17 +135,18 @@ def _answer_text(answer: Answer) -> str:
 
 
 def _quote_text(resp: r.QuoteResponse) -> str:
+    message = quote_message(resp.lookup)
     if not resp.quotes:
-        return resp.message or "No quotations found."
-    lines = [f"{resp.speaker}:" if resp.speaker else resp.message or ""]
+        return message or "No quotations found."
+    lines = [f"{resp.speaker}:" if resp.speaker else message or ""]
     for kind, title in (("direct", "Quoted"), ("reported", "Reported (not a direct quote)")):
         group = [q for q in resp.quotes if q.kind == kind]
         if group:
             lines.append(f"{title}:")
             lines += [f"  ¶{q.paragraph} {q.text}  — {q.attribution}" if q.attribution else
                       f"  ¶{q.paragraph} {q.text}" for q in group]
-    if resp.message:
-        lines.append(resp.message)
+    if message:
+        lines.append(message)
     return "\n".join(lines)
 
 

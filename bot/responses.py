@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from retrieval.quotebook import Lookup
 from retrieval.quotes import Quote
 from retrieval.search import Answer
 
@@ -16,9 +17,15 @@ class AnswerResponse:
 @dataclass(frozen=True)
 class QuoteResponse:
     query: str
-    speaker: str | None
-    quotes: tuple[Quote, ...]
-    message: str | None = None
+    lookup: Lookup
+
+    @property
+    def speaker(self) -> str | None:
+        return self.lookup.speaker
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        return self.lookup.quotes
 
 
 @dataclass(frozen=True)

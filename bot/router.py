@@ -11,6 +11,7 @@ from retrieval.article import Article
 from retrieval.quotebook import Lookup, SpeakerSummary
 from retrieval.search import ArticleIndex
 
+from . import render
 from . import responses as r
 
 _log = logging.getLogger(__name__)
@@ -49,13 +50,18 @@ class Router:
         self.quotes = quotes
         self.max_question_chars = max_question_chars
 
-    def handle(self, text: str) -> r.Response:
-        """Route one line of user input; plain text is a question."""
+    @staticmethod
+    def parse(text: str) -> tuple[str, str]:
+        """Split user input into (command, argument); plain text is ('ask', text)."""
         text = text.strip()
         match = _COMMAND.match(text)
         if not match:
-            return self.ask(text)
-        name, arg = match.group(1).lower(), match.group(2)
+            return "ask", text
+        return match.group(1).lower(), match.group(2)
+
+    def handle(self, text: str) -> r.Response:
+        """Route one line of user input; plain text is a question."""
+        name, arg = self.parse(text)
         if name == "ask":
             return self.ask(arg)
         if name == "quote":
@@ -82,24 +88,14 @@ class Router:
         return None
 
     def ask(self, question: str) -> r.Response:
-        error = self.check_question(question)
-        if error:
-            return error
-        if self.index is None:
-            return r.ErrorResponse("Question answering is not available in this mode.", "unavailable")
-        return r.AnswerResponse(self.index.search(clean_text(question)))
+        return self.check_question(question) or self.answer_many([question])[0]
 
-    def ask_many(self, questions: list[str]) -> list[r.Response]:
-        """ask() for several questions at once; the valid ones are searched in one batch."""
-        out: list[r.Response | None] = [self.check_question(q) for q in questions]
+    def answer_many(self, questions: list[str]) -> list[r.Response]:
+        """Answer questions that passed check_question, encoding them in one batch."""
         if self.index is None:
-            return [o or r.ErrorResponse("Question answering is not available in this mode.", "unavailable")
-                    for o in out]
-        todo = [i for i, o in enumerate(out) if o is None]
-        answers = self.index.search_many([clean_text(questions[i]) for i in todo])
-        for i, answer in zip(todo, answers, strict=True):
-            out[i] = r.AnswerResponse(answer)
-        return out
+            return [r.ErrorResponse("Question answering is not available in this mode.", "unavailable")
+                    for _ in questions]
+        return [r.AnswerResponse(a) for a in self.index.search_many([clean_text(q) for q in questions])]
 
     def speaker_names(self) -> list[str]:
         """Quoted speakers, most quoted first (for autocomplete)."""
@@ -112,9 +108,9 @@ class Router:
         if self.quotes is None:
             return r.ErrorResponse("Quotations are not available.", "unavailable")
         found = self.quotes.lookup(cleaned)
-        if found.status == "unknown":
-            return r.ErrorResponse(found.message or "Unknown speaker.", "unknown_speaker")
-        return r.QuoteResponse(cleaned, found.speaker, found.quotes, found.message)
+        if found.status in ("unknown", "ambiguous"):
+            return r.ErrorResponse(render.quote_message(found) or "Unknown speaker.", "unknown_speaker")
+        return r.QuoteResponse(cleaned, found)
 
     def passage_text(self, arg: str) -> r.Response:
         cleaned = clean_text(arg).lstrip("¶#")

@@ -1,4 +1,7 @@
-"""Build the heavy objects (article, encoder, index) once, in the entry point, from Settings."""
+"""The one builder: article, encoder, index and quote book made once from Settings and passed in.
+
+The CLI, the Discord bot, the benchmarks and the tests all build their Router here.
+"""
 
 from __future__ import annotations
 
@@ -6,43 +9,31 @@ import logging
 import time
 
 from retrieval import article as article_mod
-from retrieval.dense import EmbeddingCache, Encoder, SentenceTransformerEncoder, model_folder
-from retrieval.search import ArticleIndex, SearchSettings
+from retrieval.article import Article
+from retrieval.dense import EmbeddingCache, Encoder, load_encoder
+from retrieval.quotebook import QuoteBook
+from retrieval.search import ArticleIndex
 
 from .config import Settings
+from .router import Router
 
 _log = logging.getLogger(__name__)
 
 
-def backend_for(settings: Settings, server: bool) -> str:
-    """Resolve model.backend = auto: NumPy for one-shot commands and chat (starts in 0.25 s),
-    sentence-transformers for the bot server (twice the throughput on batches of questions)."""
-    if settings.model_backend != "auto":
-        return settings.model_backend
-    return "sentence-transformers" if server else "numpy"
-
-
-def load_encoder(settings: Settings, server: bool = False) -> Encoder:
-    """Load the sentence-embedding model named in settings with the configured backend."""
+def build_index(settings: Settings, encoder: Encoder | None = None, article: Article | None = None) -> ArticleIndex:
+    """Index the article with the given (or a freshly loaded) encoder, through the embedding cache."""
+    article = article or article_mod.load(settings.article.path)
+    encoder = encoder or load_encoder(settings.model)
     start = time.perf_counter()
-    backend = backend_for(settings, server)
-    if backend == "numpy":
-        from retrieval.minilm import NumpyMiniLMEncoder
-
-        encoder: Encoder = NumpyMiniLMEncoder(model_folder(settings.model_name), settings.blas_threads)
-    else:
-        encoder = SentenceTransformerEncoder(settings.model_name)
-    _log.info("model %s (%s) loaded in %.2fs", settings.model_name, backend,
-              time.perf_counter() - start)
-    return encoder
-
-
-def build_index(settings: Settings, encoder: Encoder | None = None, search: SearchSettings | None = None,
-                server: bool = False) -> ArticleIndex:
-    """Load and clean the article, then index it with the given (or a freshly loaded) encoder."""
-    article = article_mod.load(settings.article_path)
-    encoder = encoder or load_encoder(settings, server)
-    start = time.perf_counter()
-    index = ArticleIndex(article, encoder, search or settings.search, EmbeddingCache(settings.cache_dir))
+    index = ArticleIndex(article, encoder, settings.retrieval, settings.abstention,
+                         EmbeddingCache(settings.model.cache_dir))
     _log.info("indexed %d paragraphs in %.2fs", len(article.paragraphs), time.perf_counter() - start)
     return index
+
+
+def build_router(settings: Settings, with_index: bool = True, encoder: Encoder | None = None,
+                 article: Article | None = None) -> Router:
+    """A Router over the article; without the index (and so without loading the model) when not needed."""
+    article = article or article_mod.load(settings.article.path)
+    index = build_index(settings, encoder, article) if with_index else None
+    return Router(article, index, QuoteBook(article), settings.limits.max_question_chars)

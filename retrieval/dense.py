@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.resources
+import io
+import json
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
+from .settings import ModelSettings
+
 _log = logging.getLogger(__name__)
+_RACY_NS = 2_000_000_000
 
 
 class Encoder(Protocol):
@@ -45,15 +52,84 @@ def model_folder(name: str) -> Path:
     return folder
 
 
-def model_fingerprint(folder: Path) -> str:
-    """Identify model weights cheaply: folder name plus size and mtime-free hash of the config files."""
-    h = hashlib.sha256(folder.name.encode())
-    for f in sorted(folder.rglob("*.json")) + sorted(folder.glob("*.safetensors")):
-        h.update(f.name.encode())
-        h.update(str(f.stat().st_size).encode())
-        if f.suffix == ".json":
-            h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+def model_fingerprint(folder: Path, memo_dir: Path | None = None) -> str:
+    """A SHA-256 of every file in the model folder (names and contents).
+
+    Hashing ~90 MB of weights takes ~0.15 s, so the digest is memoised in memo_dir next to each file's
+    size, mtime and inode (as git's index does); any change to those hashes the contents again. Files
+    changed in the last two seconds are not memoised: a rewrite within the clock's tick keeps the mtime.
+    """
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    stats = [[str(p.relative_to(folder)), *_stat(p)] for p in files]
+    memo = memo_dir / "model-hashes.json" if memo_dir else None
+    key = str(folder.resolve())
+    known = _read_json(memo) if memo else {}
+    entry = known.get(key)
+    if isinstance(entry, dict) and entry.get("stats") == stats and isinstance(entry.get("sha256"), str):
+        return entry["sha256"]
+    h = hashlib.sha256()
+    for path, (name, *_rest) in zip(files, stats, strict=True):
+        h.update(name.encode() + b"\0")
+        with path.open("rb") as f:
+            for block in iter(lambda f=f: f.read(1 << 20), b""):
+                h.update(block)
+    digest = h.hexdigest()[:24]
+    racy = any(time.time_ns() - mtime < _RACY_NS for _name, _size, mtime, _ino in stats)
+    if memo and not racy:
+        known[key] = {"stats": stats, "sha256": digest}
+        atomic_write(memo, json.dumps(known).encode())
+    return digest
+
+
+def _stat(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def atomic_write(path: Path, data: bytes) -> bool:
+    """Write a file whole or not at all (temp file + rename, removed on failure); False if it failed."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+        return True
+    except OSError as exc:
+        _log.warning("cannot write %s (%s); continuing without it", path, exc)
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        return False
+
+
+def load_encoder(settings: ModelSettings) -> Encoder:
+    """The configured encoder; if ONNX Runtime cannot export or load the model, sentence-transformers."""
+    start = time.perf_counter()
+    folder = model_folder(settings.name)
+    encoder: Encoder | None = None
+    if settings.backend == "onnx":
+        try:
+            from . import onnx_encoder
+
+            encoder = onnx_encoder.load(folder, settings.cache_dir, settings.threads, settings.batch_size)
+        except Exception as exc:  # any failure of the fast path must leave the reference path working
+            _log.warning("ONNX encoder unavailable (%s: %s); using sentence-transformers instead",
+                         type(exc).__name__, str(exc).splitlines()[0] if str(exc) else "")
+            _log.debug("ONNX failure", exc_info=True)
+    if encoder is None:
+        encoder = SentenceTransformerEncoder(folder, settings.cache_dir, settings.batch_size)
+    _log.info("model %s (%s) loaded in %.2fs", settings.name, type(encoder).__name__, time.perf_counter() - start)
+    return encoder
 
 
 def dictionary_words(folder: Path) -> frozenset[str]:
@@ -69,29 +145,30 @@ def dictionary_words(folder: Path) -> frozenset[str]:
 class SentenceTransformerEncoder:
     """The reference encoder: sentence-transformers on CPU, offline."""
 
-    def __init__(self, name: str):
+    def __init__(self, folder: Path, cache_dir: Path | None = None, batch_size: int = 16):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-        folder = model_folder(name)
         from sentence_transformers import SentenceTransformer
 
         try:
             self._model = SentenceTransformer(str(folder), device="cpu")
         except (OSError, ValueError) as exc:
             raise ModelError(f"cannot load the embedding model from {folder}: {exc}") from exc
-        self.model_id = model_fingerprint(folder)
+        self.model_id = model_fingerprint(folder, cache_dir)
         self.dictionary = dictionary_words(folder)
+        self.batch_size = batch_size
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         vecs = self._model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True,
-                                  show_progress_bar=False, batch_size=32)
+                                  show_progress_bar=False, batch_size=self.batch_size)
         return np.asarray(vecs, dtype=np.float32)
 
 
 class EmbeddingCache:
-    """Embeddings of a fixed list of texts stored as .npy, keyed by model id and the texts' hash."""
+    """Embeddings of a fixed list of texts, keyed by the model's content hash and the texts' hash, stored
+    with a checksum of the values so a damaged or altered file is rebuilt rather than trusted."""
 
     def __init__(self, directory: str | Path | None):
         self.directory = Path(directory) if directory else None
@@ -100,7 +177,7 @@ class EmbeddingCache:
         if self.directory is None:
             return None
         digest = hashlib.sha256("\x1e".join(texts).encode()).hexdigest()[:24]
-        return self.directory / f"emb-{model_id}-{digest}.npy"
+        return self.directory / f"emb-{model_id}-{digest}.npz"
 
     def embed(self, encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
         """Return the cached matrix when it is valid, else encode, store and return it."""
@@ -117,11 +194,13 @@ class EmbeddingCache:
         if path is None or not path.exists():
             return None
         try:
-            vecs = np.load(path, allow_pickle=False)
-        except (OSError, ValueError, EOFError) as exc:
+            with np.load(path, allow_pickle=False) as data:
+                vecs, checksum = data["vecs"], str(data["sha256"])
+        except (OSError, ValueError, EOFError, KeyError) as exc:
             _log.warning("embedding cache %s is unreadable (%s); rebuilding it", path, exc)
             return None
-        if vecs.ndim != 2 or vecs.shape[0] != rows or vecs.dtype != np.float32 or not np.isfinite(vecs).all():
+        if (vecs.ndim != 2 or vecs.shape[0] != rows or vecs.dtype != np.float32
+                or checksum != _checksum(vecs)):
             _log.warning("embedding cache %s has the wrong shape or values; rebuilding it", path)
             return None
         return vecs
@@ -130,10 +209,10 @@ class EmbeddingCache:
     def _write(path: Path | None, vecs: np.ndarray) -> None:
         if path is None:
             return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
-                np.save(tmp, vecs, allow_pickle=False)
-            os.replace(tmp.name, path)
-        except OSError as exc:
-            _log.warning("cannot write embedding cache %s (%s); continuing without it", path, exc)
+        buffer = io.BytesIO()
+        np.savez(buffer, vecs=vecs, sha256=np.array(_checksum(vecs)))
+        atomic_write(path, buffer.getvalue())
+
+
+def _checksum(vecs: np.ndarray) -> str:
+    return hashlib.sha256(np.ascontiguousarray(vecs).tobytes()).hexdigest()

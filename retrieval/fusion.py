@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .settings import FUSION_METHODS
+
 
 def minmax(scores: np.ndarray) -> np.ndarray:
     """Scale scores to [0, 1]; a constant vector maps to zeros."""
@@ -35,7 +37,7 @@ def rrf(lexical: np.ndarray, dense: np.ndarray, k: int = 60) -> np.ndarray:
 
 
 def fuse(lexical: np.ndarray, dense: np.ndarray, method: str, dense_weight: float, rrf_k: int) -> np.ndarray:
-    """Fuse by name: 'convex', 'rrf', 'bm25' (lexical only) or 'dense' (dense only)."""
+    """Fuse by name (one of FUSION_METHODS): 'convex', 'rrf', 'bm25' (lexical only) or 'dense' (dense only)."""
     if method == "convex":
         return convex(lexical, dense, dense_weight)
     if method == "rrf":
@@ -44,4 +46,4 @@ def fuse(lexical: np.ndarray, dense: np.ndarray, method: str, dense_weight: floa
         return np.asarray(lexical, dtype=float)
     if method == "dense":
         return np.asarray(dense, dtype=float)
-    raise ValueError(f"unknown fusion method {method!r}; use convex, rrf, bm25 or dense")
+    raise ValueError(f"unknown fusion method {method!r}; use one of {', '.join(FUSION_METHODS)}")

@@ -22,13 +22,21 @@ class SpeakerSummary:
 
 @dataclass(frozen=True)
 class Lookup:
-    """Result of /quote NAME. status: found | mentioned | unknown | listing."""
+    """Result of /quote NAME, as data (the bot words it).
+
+    status: found (quotes; `pronoun` for "not quoted directly") | author | mentioned (in `paragraphs`) |
+    ambiguous (`candidates`) | unknown (`suggestion`, `speakers`) | listing (`speakers`).
+    """
 
     query: str
     status: str
-    speaker: str | None
-    quotes: tuple[Quote, ...]
-    message: str | None = None
+    speaker: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    pronoun: str = "they"
+    paragraphs: tuple[int, ...] = ()
+    candidates: tuple[str, ...] = ()
+    suggestion: str | None = None
+    speakers: tuple[SpeakerSummary, ...] = ()
 
 
 class QuoteBook:
@@ -53,32 +61,25 @@ class QuoteBook:
         """Quotes of the speaker best matching name; or a listing, a 'mentioned' note, or suggestions."""
         query = name.strip()
         if not sp.fold(query):
-            return Lookup(query, "listing", None, (), self._listing())
+            return Lookup(query, "listing", speakers=tuple(self.speakers()))
         key = self.match(query)
         if key is None:
             several = self._candidates(query)
             if len(several) > 1:
-                names = ", ".join(self.people[k].display for k in several)
-                return Lookup(query, "unknown", None, (), f"Several speakers match {query!r}: {names}. "
-                              "Please use a fuller name.")
+                return Lookup(query, "ambiguous", candidates=tuple(self.people[k].display for k in several))
             key = several[0] if several else None
         if key and key in self._by_key:
             quotes = sorted(self._by_key[key], key=lambda q: (q.kind != "direct", q.paragraph, q.start))
-            speaker = self.people[key].display
             pronoun = {"m": "he", "f": "she"}.get(self.people[key].gender or "", "they")
-            note = None if any(q.kind == "direct" for q in quotes) else (
-                f"{speaker} is not quoted directly; this is what the article reports {pronoun} said.")
-            return Lookup(query, "found", speaker, tuple(quotes), note)
+            return Lookup(query, "found", self.people[key].display, tuple(quotes), pronoun)
         author = self._author(query)
         if author and not key:
-            return Lookup(query, "mentioned", author, (), f"{author} is one of the article's authors, "
-                          "not a person quoted in it.")
+            return Lookup(query, "author", author)
         paragraphs = self._mentioned_in(key, query)
         if paragraphs:
             display = self.people[key].display if key else query
-            where = ", ".join(f"¶{n}" for n in paragraphs)
-            return Lookup(query, "mentioned", display, (), f"{display} is mentioned in {where} but not quoted.")
-        return Lookup(query, "unknown", None, (), self._unknown(query))
+            return Lookup(query, "mentioned", display, paragraphs=tuple(paragraphs))
+        return Lookup(query, "unknown", suggestion=self._suggestion(query), speakers=tuple(self.speakers()))
 
     def match(self, name: str) -> str | None:
         """Key of the speaker a typed name means: exact alias, then per-word typo-tolerant match."""
@@ -156,22 +157,13 @@ class QuoteBook:
         pattern = re.compile(rf"\b{re.escape(phrase)}\b")
         return [p.number for p in self.article.paragraphs if pattern.search(sp.fold(p.text))]
 
-    def _listing(self) -> str:
-        people = self.speakers()
-        if not people:
-            return "No one is quoted in this article."
-        parts = [f"{s.name} ({_counts(s)})" for s in people]
-        return "Quoted in this article: " + "; ".join(parts) + ". Use /quote NAME."
-
-    def _unknown(self, query: str) -> str:
+    def _suggestion(self, query: str) -> str | None:
         names = [s.name for s in self.speakers()]
         folded = {sp.fold(n): n for n in names}
         typed = sp.clean_query(query)
         close = difflib.get_close_matches(typed, list(folded), n=1, cutoff=0.6)
         close = close or [f for f in folded if typed and typed.split()[-1] in f.split()]
-        hint = f" Did you mean {folded[close[0]]}?" if close else ""
-        listing = ", ".join(names) if names else "nobody"
-        return f"No one called {query!r} is quoted in the article.{hint} Quoted speakers: {listing}."
+        return folded[close[0]] if close else None
 
 
 def _words_distance(typed: list[str], alias: list[str]) -> int | None:
@@ -184,12 +176,3 @@ def _words_distance(typed: list[str], alias: list[str]) -> int | None:
             return None
         total += d
     return total
-
-
-def _counts(s: SpeakerSummary) -> str:
-    parts = []
-    if s.direct:
-        parts.append(f"{s.direct} quote{'s' * (s.direct != 1)}")
-    if s.reported:
-        parts.append(f"{s.reported} reported")
-    return ", ".join(parts)

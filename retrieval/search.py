@@ -12,6 +12,7 @@ from . import chunks, fusion
 from .article import Article
 from .dense import EmbeddingCache, Encoder
 from .lexical import LexicalIndex
+from .settings import AbstentionSettings, RetrievalSettings
 
 _log = logging.getLogger(__name__)
 
@@ -22,25 +23,6 @@ _AUTHOR_QUESTION = re.compile(
 _HEADLINE_QUESTION = re.compile(r"\b(headline|title|subtitle|sub-?heading)\b", re.I)
 _WHO_IS = re.compile(r"^\s*who\s*(?:is|was|'s|’s|are|were)\s+(?P<name>[^?]+?)\s*\??\s*$", re.I)
 _ARTICLE_WORDS = re.compile(r"\b(this|the)\s+(article|story|piece|report)\b", re.I)
-
-
-@dataclass(frozen=True)
-class SearchSettings:
-    """Tunables of ranking, abstention and answer extraction (documented in config/default.toml)."""
-
-    passage_window: int = 0
-    fusion: str = "convex"
-    dense_weight: float = 0.6
-    rrf_k: int = 60
-    top_k: int = 3
-    answer_sentences: int = 2
-    answer_ratio: float = 0.8
-    abstain_dense_high: float = 0.45
-    abstain_coverage_weight: float = 0.25
-    abstain_threshold: float = 0.42
-    abstain_min_coverage: float = 0.3
-    abstain_dense_strong: float = 0.5
-    abstain_dense_floor: float = 0.22
 
 
 @dataclass(frozen=True)
@@ -67,11 +49,12 @@ class Answer:
 class ArticleIndex:
     """Everything needed to answer questions about one article, built once and shared."""
 
-    def __init__(self, article: Article, encoder: Encoder, settings: SearchSettings,
-                 cache: EmbeddingCache | None = None):
+    def __init__(self, article: Article, encoder: Encoder, settings: RetrievalSettings,
+                 abstention: AbstentionSettings, cache: EmbeddingCache | None = None):
         self.article = article
         self.encoder = encoder
         self.settings = settings
+        self.abstention = abstention
         self.units = chunks.passages(article, settings.passage_window)
         self.sentences = chunks.sentences(article)
         dictionary = getattr(encoder, "dictionary", frozenset())
@@ -151,14 +134,14 @@ class ArticleIndex:
     def _abstain(self, dense_top: float, coverage: float, terms: list[str]) -> bool:
         """Decline unless dense similarity, helped by the share of question words the article contains,
         clears the calibrated threshold; questions without content words need strong dense evidence."""
-        s = self.settings
+        a = self.abstention
         if not terms:
-            return dense_top < s.abstain_dense_high
-        if dense_top < s.abstain_dense_floor:
+            return dense_top < a.dense_high
+        if dense_top < a.dense_floor:
             return True
-        if coverage < s.abstain_min_coverage and dense_top < s.abstain_dense_strong:
+        if coverage < a.min_coverage and dense_top < a.dense_strong:
             return True
-        return dense_top + s.abstain_coverage_weight * coverage < s.abstain_threshold
+        return dense_top + a.coverage_weight * coverage < a.threshold
 
     def _answer_sentences(self, ev: dict, top_paragraphs: list[int]) -> list[chunks.Span]:
         """Best sentence of the top passage, plus its runners-up that score nearly as well."""

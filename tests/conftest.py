@@ -53,22 +53,22 @@ def article():
 @pytest.fixture(scope="session")
 def reference_encoder(settings):
     """sentence-transformers on torch: the reference implementation."""
-    from retrieval.dense import SentenceTransformerEncoder
+    from retrieval.dense import SentenceTransformerEncoder, model_folder
 
-    return SentenceTransformerEncoder(settings.model_name)
+    return SentenceTransformerEncoder(model_folder(settings.model.name), settings.model.cache_dir)
 
 
 @pytest.fixture(scope="session")
 def real_encoder(settings):
-    """The encoder the product ships with (config default: the NumPy forward pass of the same weights)."""
-    from bot.wiring import load_encoder
+    """The encoder the product ships with (config default: ONNX Runtime on an export of the same weights)."""
+    from retrieval.dense import load_encoder
 
-    return load_encoder(settings)
+    return load_encoder(settings.model)
 
 
 @pytest.fixture(scope="session")
 def index(article, real_encoder, settings):
-    return ArticleIndex(article, real_encoder, settings.search)
+    return ArticleIndex(article, real_encoder, settings.retrieval, settings.abstention)
 
 
 @pytest.fixture(scope="session")
@@ -78,7 +78,7 @@ def quotebook(article):
 
 @pytest.fixture(scope="session")
 def router(article, index, quotebook, settings):
-    return Router(article, index, quotebook, settings.max_question_chars)
+    return Router(article, index, quotebook, settings.limits.max_question_chars)
 
 
 @pytest.fixture()

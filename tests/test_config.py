@@ -4,18 +4,18 @@ from bot.config import ConfigError, load_settings, parse_assignment
 
 
 def test_defaults_load(settings):
-    assert settings.article_path.name == "000_cd38d57a62c20e13.txt" and settings.article_path.is_absolute()
-    assert settings.search.fusion == "convex" and settings.search.top_k == 3
-    assert settings.shard_count == 0 and settings.shard_ids == ()
+    assert settings.article.path.name == "000_cd38d57a62c20e13.txt" and settings.article.path.is_absolute()
+    assert settings.retrieval.fusion == "convex" and settings.retrieval.top_k == 3
+    assert settings.discord.shard_count == 0 and settings.discord.shard_ids == ()
 
 
 def test_env_overrides_and_set_overrides():
     s = load_settings(environ={"ARTICLE_BOT_RETRIEVAL_TOP_K": "5", "ARTICLE_BOT_RETRIEVAL_FUSION": "rrf"})
-    assert s.search.top_k == 5 and s.search.fusion == "rrf"
+    assert s.retrieval.top_k == 5 and s.retrieval.fusion == "rrf"
     s = load_settings(overrides={"retrieval.top_k": "2"}, environ={"ARTICLE_BOT_RETRIEVAL_TOP_K": "5"})
-    assert s.search.top_k == 2
+    assert s.retrieval.top_k == 2
     s = load_settings(overrides={"discord.shard_count": "4", "discord.shard_ids": "[0, 2]"}, environ={})
-    assert s.shard_ids == (0, 2)
+    assert s.discord.shard_ids == (0, 2)
 
 
 @pytest.mark.parametrize("key, value, fragment", [

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from retrieval.dense import EmbeddingCache, ModelError, model_folder
-from retrieval.search import ArticleIndex, SearchSettings
+from retrieval.search import ArticleIndex
 
 TEXTS = ["first passage", "second passage"]
 
@@ -13,7 +13,7 @@ def test_cache_miss_then_hit(tmp_path, fake_encoder):
     again = cache.embed(fake_encoder, TEXTS)
     assert fake_encoder.calls == 1
     np.testing.assert_array_equal(first, again)
-    assert len(list(tmp_path.glob("emb-*.npy"))) == 1
+    assert len(list(tmp_path.glob("emb-*.npz"))) == 1
 
 
 def test_changed_texts_or_model_miss_the_cache(tmp_path, fake_encoder):
@@ -41,7 +41,7 @@ def test_stale_shape_is_rebuilt(tmp_path, fake_encoder):
     cache = EmbeddingCache(tmp_path)
     path = cache.path_for(fake_encoder.model_id, TEXTS)
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.save(path, np.ones((5, 3), dtype=np.float32))
+    np.savez(path, vecs=np.ones((5, 3), dtype=np.float32), sha256=np.array(""))
     assert cache.embed(fake_encoder, TEXTS).shape == (2, 64)
     assert fake_encoder.calls == 1
 
@@ -52,10 +52,10 @@ def test_unwritable_cache_dir_degrades_gracefully(tmp_path, fake_encoder):
     assert EmbeddingCache(blocker / "sub").embed(fake_encoder, TEXTS).shape == (2, 64)
 
 
-def test_index_built_twice_reuses_cache(tmp_path, fake_encoder, article):
+def test_index_built_twice_reuses_cache(tmp_path, fake_encoder, article, settings):
     cache = EmbeddingCache(tmp_path)
-    ArticleIndex(article, fake_encoder, SearchSettings(), cache)
-    ArticleIndex(article, fake_encoder, SearchSettings(), cache)
+    ArticleIndex(article, fake_encoder, settings.retrieval, settings.abstention, cache)
+    ArticleIndex(article, fake_encoder, settings.retrieval, settings.abstention, cache)
     assert fake_encoder.calls == 1
 
 

@@ -11,12 +11,12 @@ from discord_emulator import payloads as p
 from discord_emulator.harness import ALICE, BOB, OTHER_BOT, BotHarness
 from discord_emulator.server import Fault
 
-FAST = {"cooldown_rate": 1000, "cooldown_seconds": 60.0}
+FAST = {"discord.cooldown_rate": 1000, "discord.cooldown_seconds": 60.0}
 
 
 @pytest.fixture()
 def bot_settings(settings):
-    return dataclasses.replace(settings, **FAST)
+    return settings.override(FAST)
 
 
 def assert_no_pings(h: BotHarness) -> None:
@@ -107,7 +107,7 @@ async def test_pager_pages_for_the_asker_only(router, bot_settings):
 
 
 async def test_pager_is_disabled_when_it_times_out(router, bot_settings):
-    quick = dataclasses.replace(bot_settings, view_timeout=0.3)
+    quick = dataclasses.replace(bot_settings, discord=dataclasses.replace(bot_settings.discord, view_timeout=0.3))
     async with BotHarness(router, quick) as h:
         await h.final_reply(await h.slash("ask", question="When did Russia take Crimea?"))
         edited = await h.emulator.wait_for(lambda: h.emulator.payloads("PATCH", r"/webhooks/\d+/[^/]+/messages/\d+"))
@@ -184,12 +184,17 @@ async def test_five_thousand_char_question_gets_a_short_private_message(router, 
 
 
 async def test_cooldown_answers_with_retry_time(router, settings):
-    slow = dataclasses.replace(settings, cooldown_rate=1, cooldown_seconds=30.0)
+    slow = settings.override({"discord.cooldown_rate": 1, "discord.cooldown_seconds": 30.0})
     async with BotHarness(router, slow) as h:
-        await h.final_reply(await h.slash("about"))
-        second = await h.final_reply(await h.slash("about"))
+        for command in ("help", "about", "help", "about"):
+            assert (await h.final_reply(await h.slash(command)))["embeds"], "browsing is never throttled"
+        await h.final_reply(await h.slash("ask", question="When did Russia annex Crimea?"))
+        second = await h.final_reply(await h.slash("ask", question="Who requested the call?"))
         assert second["flags"] == 64 and "Try again in 3" in second["content"]
-        other = await h.final_reply(await h.slash("about", who=BOB))
+        await h.say("who requested the call?", mention_bot=True)
+        (mention,) = await h.channel_replies(1)
+        assert "Try again in" in mention["content"], "mentions share the cooldown"
+        other = await h.final_reply(await h.slash("ask", question="When did Russia annex Crimea?", who=BOB))
         assert "embeds" in other and other["embeds"]
 
 
@@ -225,7 +230,7 @@ async def test_unexpected_error_gets_an_apology_and_a_logged_traceback(router, b
         raise RuntimeError("index exploded")
 
     async with BotHarness(router, bot_settings) as h:
-        monkeypatch.setattr(router, "ask_many", boom)
+        monkeypatch.setattr(router, "answer_many", boom)
         reply = await h.final_reply(await h.slash("ask", question="When did Russia annex Crimea?"))
         assert reply["flags"] == 64 and reply["content"].startswith("Sorry, something went wrong")
         assert "index exploded" not in reply["content"]
@@ -249,7 +254,7 @@ async def test_burst_of_100_simultaneous_asks(router, bot_settings):
 
 async def test_two_shards_each_serve_their_guilds(router, settings):
     second_guild = p.GUILD_ID + (1 << 22)
-    sharded = dataclasses.replace(settings, shard_count=2, **FAST)
+    sharded = settings.override({"discord.shard_count": 2, **FAST})
     async with BotHarness(router, sharded, shards=2, guild_ids=(p.GUILD_ID, second_guild)) as h:
         assert h.bot.shard_count == 2 and set(h.bot.shards) == {0, 1}
         assert sorted(c.shard for c in h.emulator.connections) == [(0, 2), (1, 2)]
@@ -260,7 +265,7 @@ async def test_two_shards_each_serve_their_guilds(router, settings):
 
 async def test_one_process_can_run_a_subset_of_shards(router, settings):
     second_guild = p.GUILD_ID + (1 << 22)
-    only_one = dataclasses.replace(settings, shard_count=2, shard_ids=(1,), **FAST)
+    only_one = settings.override({"discord.shard_count": 2, "discord.shard_ids": [1], **FAST})
     async with BotHarness(router, only_one, shards=2, guild_ids=(p.GUILD_ID, second_guild)) as h:
         assert set(h.bot.shards) == {1}
         assert [c.shard for c in h.emulator.connections] == [(1, 2)]

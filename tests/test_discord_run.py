@@ -13,7 +13,7 @@ from discord_emulator import payloads as p
 from discord_emulator.server import DiscordEmulator, Fault
 
 from bot.config import PROJECT_ROOT, ConfigError
-from bot.discord_run import discord_env, read_dotenv
+from bot.discord.run import discord_env, read_dotenv
 
 TOKEN = "MTIzNDU2Nzg5.secret-token-value"
 

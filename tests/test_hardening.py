@@ -8,10 +8,11 @@ import discord
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import discord_render as dr
 from bot import responses as r
+from bot.discord import render as dr
 from bot.router import Router
 from retrieval.article import ArticleError, parse
+from retrieval.quotebook import Lookup
 from retrieval.quotes import Quote
 from retrieval.search import Answer, ScoredPassage
 
@@ -76,7 +77,9 @@ item = st.builds(Quote, st.text(max_size=2000), st.text(max_size=50), st.text(ma
 @given(st.text(max_size=300), st.one_of(st.none(), st.text(max_size=400)), st.lists(item, max_size=40),
        st.one_of(st.none(), st.text(max_size=6000)))
 def test_quote_embeds_fit_and_never_ping(query, speaker, quotes, message):
-    within_limits(dr.quote_embed(r.QuoteResponse(query, speaker, tuple(quotes), message)))
+    lookup = Lookup(query, "ambiguous" if message else "found", speaker, tuple(quotes),
+                    candidates=(message,) if message else ())
+    within_limits(dr.quote_embed(r.QuoteResponse(query, lookup)))
 
 
 @settings(max_examples=150, deadline=None)

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.render import quote_message
 from retrieval.article import parse
 from retrieval.quotebook import QuoteBook
 from retrieval.quotes import Attributor, quote_spans
@@ -174,19 +175,20 @@ def test_speaker_matcher_accepts(quotebook, typed, speaker):
                                    "Sergei Ushakov", "senior official"])
 def test_speaker_matcher_rejects(quotebook, typed):
     found = quotebook.lookup(typed)
-    assert found.status in ("unknown", "mentioned")
+    assert found.status in ("unknown", "ambiguous", "mentioned")
     assert not found.quotes
 
 
 def test_person_mentioned_but_never_quoted(quotebook):
     found = quotebook.lookup("Zelenskyy")
-    assert found.status == "mentioned" and "¶22" in found.message and "not quoted" in found.message
+    assert found.status == "mentioned" and 22 in found.paragraphs
+    assert "¶22" in quote_message(found) and "not quoted" in quote_message(found)
     assert quotebook.lookup("Gorbachev").status == "mentioned"
 
 
 def test_authors_are_not_speakers(quotebook):
     found = quotebook.lookup("Michael Gordon")
-    assert found.status == "mentioned" and "one of the article's authors" in found.message
+    assert found.status == "author" and "one of the article's authors" in quote_message(found)
 
 
 def test_roles_next_to_names_become_aliases():
@@ -199,8 +201,10 @@ def test_roles_next_to_names_become_aliases():
 def test_unknown_name_lists_speakers_and_nearest(quotebook):
     found = quotebook.lookup("Yuri Ushakovski")
     assert found.status == "unknown"
-    assert "Did you mean Yuri Ushakov?" in found.message and "Quoted speakers:" in found.message
-    assert "Several speakers match" in quotebook.lookup("official").message
+    assert found.suggestion == "Yuri Ushakov"
+    assert "Did you mean Yuri Ushakov?" in quote_message(found) and "Quoted speakers:" in quote_message(found)
+    several = quotebook.lookup("official")
+    assert several.status == "ambiguous" and "Several speakers match" in quote_message(several)
 
 
 def test_listing_and_autocomplete_source(quotebook):
@@ -208,7 +212,7 @@ def test_listing_and_autocomplete_source(quotebook):
     assert {"Yuri Ushakov", "Putin", "White House official", "Angela Stant", "Dara Masicott"} <= set(names)
     assert "Volodymyr Zelensky" not in names
     listing = quotebook.lookup("")
-    assert listing.status == "listing" and "Putin (2 quotes" in listing.message
+    assert listing.status == "listing" and "Putin (2 quotes" in quote_message(listing)
 
 
 @settings(max_examples=150, deadline=None)
@@ -228,4 +232,5 @@ def test_extraction_never_raises_and_is_verbatim(paragraphs):
 @given(st.text(max_size=60))
 def test_lookup_never_raises(quotebook, name):
     found = quotebook.lookup(name)
-    assert found.status in ("found", "mentioned", "unknown", "listing")
+    assert found.status in ("found", "author", "mentioned", "ambiguous", "unknown", "listing")
+    assert quote_message(found) is None or quote_message(found).strip()

@@ -2,7 +2,8 @@
 
 import pytest
 
-from retrieval.search import ArticleIndex, SearchSettings
+from retrieval.search import ArticleIndex
+from retrieval.settings import FUSION_METHODS
 
 ANSWERABLE = [
     ("What did the Kremlin aide say would happen to relations?", {1, 2}),
@@ -66,12 +67,13 @@ def test_metadata_questions(index):
 
 
 def test_rankers_side_by_side(index):
-    for method in ("bm25", "dense", "rrf", "convex"):
+    for method in FUSION_METHODS:
         assert index.search("When did Russia annex Crimea?", method).passages[0].paragraph == 21
 
 
-def test_fake_encoder_index_is_deterministic(article, fake_encoder):
-    idx = ArticleIndex(article, fake_encoder, SearchSettings(fusion="bm25"))
+def test_fake_encoder_index_is_deterministic(article, fake_encoder, settings):
+    idx = ArticleIndex(article, fake_encoder, settings.override({"retrieval.fusion": "bm25"}).retrieval,
+                       settings.abstention)
     assert idx.search("anti-tank weapons").passages[0].paragraph == 17
     assert idx.search("anti-tank weapons") == idx.search("anti-tank weapons")
 

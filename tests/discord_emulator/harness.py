@@ -11,7 +11,7 @@ import time
 import discord
 import yarl
 
-from bot.discord_app import create_bot
+from bot.discord.client import create_bot
 
 from . import payloads as p
 from .server import DiscordEmulator

@@ -15,8 +15,8 @@ import aiohttp
 import discord
 import yarl
 
-from .config import ConfigError, Settings
-from .router import Router
+from ..config import ConfigError, Settings
+from ..router import Router
 
 _log = logging.getLogger(__name__)
 TOKEN_HELP = ("DISCORD_TOKEN is not set. Create an application at https://discord.com/developers/applications, "
@@ -88,7 +88,7 @@ def _close(bot: discord.Client, sig: signal.Signals) -> None:
 
 
 def run(settings: Settings, loader: Callable[[], Router], env: DiscordEnv) -> int:
-    from .discord_app import create_bot
+    from .client import create_bot
 
     point_at_api(env)
     bot = create_bot(loader, settings, env.guild_id)
@@ -106,7 +106,7 @@ def run(settings: Settings, loader: Callable[[], Router], env: DiscordEnv) -> in
 
 async def sync_global(settings: Settings, env: DiscordEnv) -> int:
     """Log in over REST only and push the slash commands globally (takes up to an hour to show)."""
-    from .discord_app import create_bot
+    from .client import create_bot
 
     point_at_api(env)
     bot = create_bot(lambda: None, settings, None)

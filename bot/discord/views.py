@@ -8,7 +8,7 @@ import discord
 
 from retrieval.search import Answer
 
-from .discord_render import NO_PINGS, answer_embed
+from .render import NO_PINGS, answer_embed
 
 _log = logging.getLogger(__name__)
 

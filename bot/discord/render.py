@@ -6,8 +6,8 @@ import discord
 
 from retrieval.search import Answer, ScoredPassage
 
-from . import render
-from . import responses as r
+from .. import render
+from .. import responses as r
 
 CONTENT_MAX = 2000
 TITLE_MAX = 256
@@ -104,8 +104,8 @@ def response_embed(response: r.Response) -> discord.Embed:
 
 def quote_embed(response: r.QuoteResponse) -> discord.Embed:
     title = clip(f"What {user_text(response.speaker)} said" if response.speaker else "Quotations", TITLE_MAX)
-    embed = discord.Embed(title=title, description=clip(safe(response.message or ""), DESCRIPTION_MAX),
-                          colour=COLOUR_ANSWER)
+    message = render.quote_message(response.lookup) or ""
+    embed = discord.Embed(title=title, description=clip(safe(message), DESCRIPTION_MAX), colour=COLOUR_ANSWER)
     for q in response.quotes[:FIELDS_MAX]:
         label = "Quoted" if q.kind == "direct" else "Reported"
         name = clip(f"¶{q.paragraph} · {label}" + (f" · {safe(q.attribution)}" if q.attribution else ""),

@@ -1,0 +1,58 @@
+"""Slash commands as methods of one cog: each defers when it ranks, calls the router and hands the response
+to the client's single send path. Rate limits and errors are handled on the tree (client.ArticleTree)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from . import render as dr
+
+if TYPE_CHECKING:
+    from .client import ArticleBotMixin
+
+RANKS = {"ranks": True}
+
+
+class ArticleCommands(commands.Cog):
+    """/ask, /quote, /passage, /about and /help over the bot's Router."""
+
+    def __init__(self, bot: ArticleBotMixin):
+        self.bot = bot
+
+    @app_commands.command(name="ask", description="Ask a question about the article", extras=RANKS)
+    @app_commands.describe(question="Your question, e.g. who requested the call?")
+    async def ask(self, interaction: discord.Interaction, question: str) -> None:
+        error = self.bot.router.check_question(question)
+        if error:
+            await self.bot.deliver(interaction, error)
+            return
+        await interaction.response.defer(thinking=True)
+        await self.bot.deliver(interaction, await self.bot.asker.ask(question))
+
+    @app_commands.command(name="quote", description="What a person in the article said, quoted and reported")
+    @app_commands.describe(speaker="A name from the article, e.g. Ushakov (leave empty for the list)")
+    async def quote(self, interaction: discord.Interaction, speaker: str = "") -> None:
+        await self.bot.deliver(interaction, self.bot.router.quote(speaker))
+
+    @quote.autocomplete("speaker")
+    async def quote_speakers(self, interaction: discord.Interaction,
+                             current: str) -> list[app_commands.Choice[str]]:
+        names = dr.autocomplete_names(self.bot.router.speaker_names(), current)
+        return [app_commands.Choice(name=n, value=n) for n in names]
+
+    @app_commands.command(name="passage", description="Show one paragraph of the article")
+    @app_commands.describe(number="Paragraph number (¶N)")
+    async def passage(self, interaction: discord.Interaction, number: int) -> None:
+        await self.bot.deliver(interaction, self.bot.router.passage(number))
+
+    @app_commands.command(name="about", description="Headline, authors and size of the article")
+    async def about(self, interaction: discord.Interaction) -> None:
+        await self.bot.deliver(interaction, self.bot.router.about())
+
+    @app_commands.command(name="help", description="What this bot can do")
+    async def help_(self, interaction: discord.Interaction) -> None:
+        await self.bot.deliver(interaction, self.bot.router.help())

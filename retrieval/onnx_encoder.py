@@ -1,0 +1,155 @@
+"""The packaged sentence-transformers model run by ONNX Runtime: same embeddings, a fraction of the start-up.
+
+The graph is exported once from the sentence-transformers model (mean pooling and L2 normalisation inside
+it) with torch's TorchScript exporter and cached as `minilm-<content hash>.onnx`; later starts only load it.
+Texts are encoded in length-sorted batches of at most `batch_size`, so memory stays bounded on long articles.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import tempfile
+import time
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .dense import ModelError, dictionary_words, model_fingerprint
+
+_log = logging.getLogger(__name__)
+EXPORT_VERSION = "1"
+OPSET = 17
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+
+
+def export_path(cache_dir: Path, model_id: str) -> Path:
+    return cache_dir / "onnx" / f"minilm-{model_id}-v{EXPORT_VERSION}.onnx"
+
+
+def export(folder: Path, target: Path) -> None:
+    """Write the model (transformer, mean pooling, normalisation) as one ONNX graph, atomically."""
+    _check_mean_pooled(folder)
+    for name, value in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("TRANSFORMERS_VERBOSITY", "error"),
+                        ("HF_HUB_DISABLE_PROGRESS_BARS", "1")):
+        os.environ.setdefault(name, value)
+    start = time.perf_counter()
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(folder), device="cpu", model_kwargs={"attn_implementation": "eager"})
+    graph = _pooled_module()(model[0].auto_model).eval()
+    sample = torch.ones((2, 8), dtype=torch.long)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".onnx.tmp")
+    os.close(fd)
+    try:
+        with warnings.catch_warnings(), torch.no_grad():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(graph, (sample, sample, torch.zeros_like(sample)), tmp, input_names=list(INPUTS),
+                              output_names=["embedding"], opset_version=OPSET, dynamo=False,
+                              dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in INPUTS},
+                                            "embedding": {0: "batch"}})
+        os.replace(tmp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    _log.info("exported %s to ONNX in %.1fs", folder, time.perf_counter() - start)
+
+
+def _check_mean_pooled(folder: Path) -> None:
+    try:
+        pooling = json.loads((folder / "1_Pooling" / "config.json").read_text(encoding="utf-8"))
+        modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{folder} is not a sentence-transformers model folder: {exc}") from exc
+    kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in modules]
+    if not pooling.get("pooling_mode_mean_tokens") or kinds != ["Transformer", "Pooling", "Normalize"]:
+        raise ModelError(f"the ONNX export supports mean-pooled, normalised models only, not {folder}")
+
+
+def _pooled_module():
+    import torch
+
+    class Pooled(torch.nn.Module):
+        """Transformer → mean over real tokens → unit length, as sentence-transformers computes it."""
+
+        def __init__(self, transformer: torch.nn.Module):
+            super().__init__()
+            self.transformer = transformer
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            hidden = self.transformer(input_ids=input_ids, attention_mask=attention_mask,
+                                      token_type_ids=token_type_ids).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(pooled, p=2, dim=1)
+
+    return Pooled
+
+
+class OnnxEncoder:
+    """Mean-pooled, L2-normalised embeddings from the exported graph and the model's own tokenizer."""
+
+    def __init__(self, graph: Path, folder: Path, model_id: str, threads: int = 0, batch_size: int = 16):
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = threads or os.cpu_count() or 1
+            options.inter_op_num_threads = 1
+            options.log_severity_level = 3
+            self._session = ort.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+            self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+            st_config = json.loads((folder / "sentence_bert_config.json").read_text(encoding="utf-8"))
+        except Exception as exc:  # onnxruntime raises its own exception types for corrupt graphs
+            raise ModelError(f"cannot load the ONNX graph {graph}: {exc}") from exc
+        self._tokenizer.enable_truncation(int(st_config.get("max_seq_length", 256)))
+        self._tokenizer.no_padding()
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self.dim = int(self._session.get_outputs()[0].shape[-1])
+        self.batch_size = batch_size
+        self.model_id = model_id
+        self.dictionary = dictionary_words(folder)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start:start + self.batch_size]
+            out[chunk] = self._run([encodings[i].ids for i in chunk])
+        return out
+
+    def _run(self, batch: list[list[int]]) -> np.ndarray:
+        ids = np.zeros((len(batch), max(len(b) for b in batch)), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, seq in enumerate(batch):
+            ids[row, :len(seq)] = seq
+            mask[row, :len(seq)] = 1
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        return self._session.run(["embedding"], {k: v for k, v in feed.items() if k in self._inputs})[0]
+
+
+def load(folder: Path, cache_dir: Path | None, threads: int = 0, batch_size: int = 16) -> OnnxEncoder:
+    """The cached export of the model in folder (exported now when missing, re-exported once if unreadable)."""
+    model_id = model_fingerprint(folder, cache_dir)
+    with contextlib.ExitStack() as stack:
+        base = cache_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="article-bot-onnx-")))
+        graph = export_path(base, model_id)
+        if not graph.exists():
+            export(folder, graph)
+            return OnnxEncoder(graph, folder, model_id, threads, batch_size)
+        try:
+            return OnnxEncoder(graph, folder, model_id, threads, batch_size)
+        except ModelError as exc:
+            _log.warning("cached ONNX graph %s is unreadable (%s); exporting it again", graph, exc)
+            export(folder, graph)
+            return OnnxEncoder(graph, folder, model_id, threads, batch_size)
