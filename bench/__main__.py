@@ -54,11 +54,10 @@ def markdown(rep: dict) -> str:
         lines.append(f"| {method} | {row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} | {_f(row['recall@1'])} | "
                      f"{_f(row['recall@3'])} | {_f(row['mrr@5'])} | {_f(row['answer_hit'])} | "
                      f"{_f(row['answered_rate'])} | {_f(row['abstain_rate_off_topic'])} |")
-    cli, srv = rep["latency"]["router_ask_cli"], rep["latency"]["router_ask_server"]
-    lines += ["", f"Router `/ask` with the shipped settings, one question at a time: CLI/chat (numpy backend) "
-              f"p50 {cli['p50_ms']} ms, p95 {cli['p95_ms']} ms, p99 {cli['p99_ms']} ms; bot server "
-              f"(sentence-transformers backend) p50 {srv['p50_ms']} ms, p95 {srv['p95_ms']} ms, "
-              f"p99 {srv['p99_ms']} ms.", "", "## Simultaneous /ask through the Discord emulator (`article-bot run`)",
+    ask = rep["latency"]["router_ask"]
+    lines += ["", f"Router `/ask` with the shipped settings (ONNX encoder, the same in CLI, chat and bot), one "
+              f"question at a time: p50 {ask['p50_ms']} ms, p95 {ask['p95_ms']} ms, p99 {ask['p99_ms']} ms.",
+              "", "## Simultaneous /ask through the Discord emulator (`article-bot run`)",
               "",
               "Each burst size ran 3 times against one bot process; the row is the median round by p95.", "",
               "| burst | all answered | time to answer all s | p50 ms | p95 ms (best–worst) | max heartbeat gap ms |",

@@ -4,25 +4,24 @@ from __future__ import annotations
 
 import time
 
-from .common import dev_cases, load_scorer, summary_ms
+from retrieval.settings import FUSION_METHODS
 
-METHODS = ("bm25", "dense", "rrf", "convex")
+from .common import dev_cases, load_scorer, summary_ms
 
 
 def run(repeats: int = 20) -> tuple[dict, dict[str, list[float]]]:
     from bot.config import load_settings
     from bot.render import answer_json
-    from bot.router import Router
-    from bot.wiring import build_index
+    from bot.wiring import build_router
 
     settings = load_settings()
-    index = build_index(settings)
-    router = Router(index.article, index, None, settings.max_question_chars)
+    router = build_router(settings)
+    index = router.index
     cases = dev_cases()
     scorer = load_scorer()
     questions = [c["question"] for c in cases]
     results, samples = {}, {}
-    for method in METHODS:
+    for method in FUSION_METHODS:
         for q in questions[:3]:
             index.search(q, method)
         times = []
@@ -37,10 +36,7 @@ def run(repeats: int = 20) -> tuple[dict, dict[str, list[float]]]:
                                                   ("recall@1", "recall@3", "mrr@5", "answer_hit", "answered_rate",
                                                    "abstain_rate_off_topic", "accuracy")}}
         samples[method] = times
-    results["router_ask_cli"] = _router_latency(router, questions, repeats)
-    server_index = build_index(settings, server=True)
-    server = Router(server_index.article, server_index, None, settings.max_question_chars)
-    results["router_ask_server"] = _router_latency(server, questions, repeats)
+    results["router_ask"] = _router_latency(router, questions, repeats)
     return results, samples
 
 

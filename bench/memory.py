@@ -1,10 +1,12 @@
-"""Peak RSS of a one-shot `article-bot ask` (both backends); `run` is measured by the load benchmark."""
+"""Peak RSS of a one-shot `article-bot ask` (each backend); `run` is measured by the load benchmark."""
 
 from __future__ import annotations
 
 import resource
 import subprocess
 import sys
+
+from retrieval.settings import ENCODER_BACKENDS
 
 from .common import ROOT
 
@@ -22,7 +24,7 @@ def peak_rss_mb(cmd: list[str]) -> float:
 def run() -> dict:
     bot = str(ROOT / ".venv" / "bin" / "article-bot")
     out = {}
-    for backend in ("numpy", "sentence-transformers"):
+    for backend in ENCODER_BACKENDS:
         out[f"ask_{backend}_mb"] = peak_rss_mb([bot, "--set", f"model.backend={backend}", "ask", "Who requested "
                                                 "the call?"])
     out["self_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from bench.common import EVAL_DIR, load_scorer  # noqa: E402
 from bot.config import load_settings  # noqa: E402
 from bot.render import answer_json  # noqa: E402
 from bot.wiring import build_index  # noqa: E402
+from retrieval.settings import FUSION_METHODS  # noqa: E402
 
 
 def evaluate(index, cases, scorer, method=None):
@@ -35,16 +35,14 @@ def main() -> None:
     settings = load_settings()
     index = build_index(settings)
     rows = []
-    for method in ("bm25", "dense", "rrf", "convex"):
+    for method in FUSION_METHODS:
         res, outs = evaluate(index, cases, scorer, method)
         rows.append((method, res))
     if args.grid:
-        base = index.settings
         for window in (0, 1, 2):
             for w in (0.3, 0.4, 0.5, 0.6, 0.7):
-                index.settings = dataclasses.replace(base, passage_window=window, dense_weight=w)
-                if window != base.passage_window:
-                    index = build_index(settings, search=index.settings)
+                variant = settings.override({"retrieval.passage_window": window, "retrieval.dense_weight": w})
+                index = build_index(variant, index.encoder, index.article)
                 res, _ = evaluate(index, cases, scorer, "convex")
                 rows.append((f"convex w={w} window={window}", res))
     for name, res in rows:

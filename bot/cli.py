@@ -9,8 +9,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from retrieval.article import ArticleError
-from retrieval.dense import ModelError
+from retrieval.errors import ArticleError, ModelError
 
 from . import render
 from . import responses as r

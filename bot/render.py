@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from retrieval.quotebook import Lookup, SpeakerSummary
-from retrieval.search import Answer
+from typing import TYPE_CHECKING, Any
 
 from . import responses as r
+
+if TYPE_CHECKING:
+    from retrieval.quotebook import Lookup, SpeakerSummary
+    from retrieval.search import Answer
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from retrieval.quotebook import Lookup
-from retrieval.quotes import Quote
-from retrieval.search import Answer
+if TYPE_CHECKING:
+    from retrieval.quotebook import Lookup
+    from retrieval.quotes import Quote
+    from retrieval.search import Answer
 
 
 @dataclass(frozen=True)

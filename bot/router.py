@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from typing import Protocol
-
-from retrieval.article import Article
-from retrieval.quotebook import Lookup, SpeakerSummary
-from retrieval.search import ArticleIndex
+from typing import TYPE_CHECKING, Protocol
 
 from . import render
 from . import responses as r
+
+if TYPE_CHECKING:
+    from retrieval.article import Article
+    from retrieval.quotebook import Lookup, SpeakerSummary
+    from retrieval.search import ArticleIndex
 
 _log = logging.getLogger(__name__)
 

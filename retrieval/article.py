@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import ArticleError
+
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _AD_MARKER = re.compile(r"^[\s\-–—•*|]*(advertisement|advertisements|sponsored( content)?|ad)[\s\-–—•*|]*$", re.I)
 _NEWSLETTER = re.compile(
@@ -21,10 +23,6 @@ _NAME = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*\.?|de|van|von|der|al|bin|
 _AUTHOR_AT = re.compile(rf"({_NAME})\s+at\b")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
 _CHROME_MAX_WORDS = 5
-
-
-class ArticleError(ValueError):
-    """An article file that cannot be used, with a message fit for users."""
 
 
 @dataclass(frozen=True)

