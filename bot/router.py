@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import unicodedata
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from . import render
@@ -44,12 +46,22 @@ def clean_text(text: str) -> str:
 class Router:
     """Parse commands and dispatch them to the article index and quote book."""
 
-    def __init__(self, article: Article, index: ArticleIndex | None, quotes: QuoteLookup | None,
-                 max_question_chars: int):
+    def __init__(self, article: Article, index: ArticleIndex | None,
+                 quotes: QuoteLookup | Callable[[], QuoteLookup] | None, max_question_chars: int):
+        """quotes may be a factory: the quote index is then built on the first /quote, not at start."""
         self.article = article
         self.index = index
-        self.quotes = quotes
+        self._quotes = quotes
+        self._quotes_lock = threading.Lock()
         self.max_question_chars = max_question_chars
+
+    @property
+    def quotes(self) -> QuoteLookup | None:
+        if callable(self._quotes):
+            with self._quotes_lock:
+                if callable(self._quotes):
+                    self._quotes = self._quotes()
+        return self._quotes
 
     @staticmethod
     def parse(text: str) -> tuple[str, str]:

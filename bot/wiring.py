@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import TYPE_CHECKING
 
 from retrieval.dense import EmbeddingCache, Encoder, load_encoder
@@ -18,6 +19,7 @@ from .config import Settings
 
 if TYPE_CHECKING:
     from retrieval.article import Article
+    from retrieval.quotebook import QuoteBook
     from retrieval.search import ArticleIndex
 
     from .router import Router
@@ -45,11 +47,18 @@ def build_router(settings: Settings, with_index: bool = True, encoder: Encoder |
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encoder") as pool:
         pending = pool.submit(load_encoder, settings.model) if with_index and encoder is None else None
         from retrieval import article as article_mod
-        from retrieval.quotebook import QuoteBook
 
         from .router import Router
 
         article = article or article_mod.load(settings.article.path)
-        quotes = QuoteBook(article)
         index = build_index(settings, encoder or pending.result(), article) if with_index else None
-    return Router(article, index, quotes, settings.limits.max_question_chars)
+    return Router(article, index, partial(_quote_book, article), settings.limits.max_question_chars)
+
+
+def _quote_book(article: Article) -> QuoteBook:
+    from retrieval.quotebook import QuoteBook
+
+    start = time.perf_counter()
+    book = QuoteBook(article)
+    _log.info("indexed %d quotations in %.2fs", len(book.quotes), time.perf_counter() - start)
+    return book
