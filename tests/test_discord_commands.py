@@ -1,0 +1,75 @@
+"""Slash commands are methods of a cog: call them directly, without a gateway, and read what they send."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from bot.discord.client import ArticleTree, create_bot
+from bot.discord.commands import ArticleCommands
+
+
+class FakeResponse:
+    def __init__(self):
+        self.sent: list[dict] = []
+        self.deferred = False
+
+    def is_done(self) -> bool:
+        return self.deferred or bool(self.sent)
+
+    async def send_message(self, content=None, **kwargs):
+        self.sent.append({"content": content, **kwargs})
+        return SimpleNamespace(resource=None)
+
+    async def defer(self, **kwargs):
+        self.deferred = True
+
+
+class FakeFollowup:
+    def __init__(self):
+        self.sent: list[dict] = []
+
+    async def send(self, content=None, **kwargs):
+        self.sent.append({"content": content, **kwargs})
+
+
+def interaction(user_id: int = 1):
+    return SimpleNamespace(user=SimpleNamespace(id=user_id), response=FakeResponse(), followup=FakeFollowup())
+
+
+@pytest.fixture()
+def cog(router, settings):
+    bot = create_bot(lambda: router, settings)
+    bot._router = router
+    return ArticleCommands(bot)
+
+
+async def test_passage_and_its_errors(cog):
+    ok = interaction()
+    await ArticleCommands.passage.callback(cog, ok, 3)
+    (sent,) = ok.response.sent
+    assert sent["embed"].title == "¶3 of 25" and sent["allowed_mentions"].everyone is False
+    bad = interaction()
+    await ArticleCommands.passage.callback(cog, bad, 99)
+    assert bad.response.sent[0]["ephemeral"] is True and "There is no ¶99" in bad.response.sent[0]["content"]
+
+
+async def test_ask_validates_before_deferring_and_answers_through_the_batcher(cog):
+    empty = interaction()
+    await ArticleCommands.ask.callback(cog, empty, "   ")
+    assert not empty.response.deferred and empty.response.sent[0]["ephemeral"] is True
+    asked = interaction()
+    await ArticleCommands.ask.callback(cog, asked, "Who requested the call?")
+    assert asked.response.deferred
+    (answer,) = asked.followup.sent
+    assert "Mr Putin requested the call" in answer["embed"].description and answer["view"] is not None
+
+
+async def test_quote_autocomplete_lists_speakers(cog):
+    choices = await cog.quote_speakers(interaction(), "usha")
+    assert [c.value for c in choices] == ["Yuri Ushakov"]
+
+
+def test_only_ranking_commands_carry_the_cooldown_mark(cog):
+    marked = {c.name for c in cog.get_app_commands() if c.extras.get("ranks")}
+    assert marked == {"ask"}
+    assert isinstance(cog.bot.tree, ArticleTree)
