@@ -73,6 +73,8 @@ def markdown(rep: dict) -> str:
               f"- `article-bot run` (after the bursts): {dl['run_peak_rss_mb']}"]
     lines += [f"- one-shot `article-bot ask` ({k.removeprefix('ask_').removesuffix('_mb')}): {v}"
               for k, v in rep["memory"].items() if k.startswith("ask_")]
+    if "index_long_article_mb" in rep["memory"]:
+        lines.append(f"- indexing a 149-paragraph SQuAD article from scratch: {rep['memory']['index_long_article_mb']}")
     return "\n".join(lines) + "\n"
 
 

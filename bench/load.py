@@ -97,9 +97,11 @@ def _answered(emulator, tokens: list[str]) -> dict[str, float] | None:
     wanted = set(tokens)
     done = {}
     for rec in emulator.requests:
-        m = re.fullmatch(r"/webhooks/\d+/([^/]+)", rec.path)
-        if rec.method == "POST" and m and m.group(1) in wanted and 200 <= rec.status < 300:
-            done.setdefault(m.group(1), rec.at)
+        followup = re.fullmatch(r"/webhooks/\d+/([^/]+)", rec.path)
+        direct = re.fullmatch(r"/interactions/\d+/([^/]+)/callback", rec.path)
+        answered = followup or (direct and isinstance(rec.body, dict) and rec.body.get("type") == 4 and direct)
+        if rec.method == "POST" and answered and answered.group(1) in wanted and 200 <= rec.status < 300:
+            done.setdefault(answered.group(1), rec.at)
     return done if len(done) == len(wanted) else None
 
 

@@ -1,14 +1,18 @@
-"""Peak RSS of a one-shot `article-bot ask` (each backend); `run` is measured by the load benchmark."""
+"""Peak RSS of a one-shot `article-bot ask` (each backend) and of indexing a 149-paragraph article from
+scratch (bounded encoder batches); `run` is measured by the load benchmark."""
 
 from __future__ import annotations
 
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from retrieval.settings import ENCODER_BACKENDS
 
-from .common import ROOT
+from .common import EVAL_DIR, ROOT
 
 WRAPPER = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True, check=True); "
            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
@@ -27,5 +31,11 @@ def run() -> dict:
     for backend in ENCODER_BACKENDS:
         out[f"ask_{backend}_mb"] = peak_rss_mb([bot, "--set", f"model.backend={backend}", "ask", "Who requested "
                                                 "the call?"])
+    longest = EVAL_DIR / "squad" / "train-sample" / "07_New_York_City.txt"
+    if longest.exists():
+        with tempfile.TemporaryDirectory() as cache:
+            shutil.copytree(ROOT / ".cache" / "article-bot" / "onnx", Path(cache) / "onnx", dirs_exist_ok=True)
+            out["index_long_article_mb"] = peak_rss_mb([bot, "--article", str(longest), "--set",
+                                                        f"model.cache_dir={cache}", "ask", "What is the population?"])
     out["self_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return out

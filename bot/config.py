@@ -44,6 +44,7 @@ class DiscordSettings:
     cooldown_rate: int = setting("an integer 1..1000", between(1, 1000))
     cooldown_seconds: float = setting("a number 0..3600 (0 disables the cooldown)", between(0, 3600))
     view_timeout: float = setting("a number 1..900 seconds", between(1, 900))
+    defer_after: float = setting("a number 0..2.5 seconds (Discord wants a reply within 3)", between(0, 2.5))
     shard_count: int = setting("an integer 0..10000 (0 = unsharded)", between(0, 10000))
     shard_ids: tuple[int, ...] = setting("a list of shard ids below shard_count, e.g. [0, 1]",
                                          lambda v: all(i >= 0 for i in v))

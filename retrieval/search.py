@@ -174,9 +174,8 @@ class ArticleIndex:
         a = self.article
         about_article = _ARTICLE_WORDS.search(question) or len(question.split()) <= 6
         if _AUTHOR_QUESTION.search(question) and a.authors and about_article:
-            names = a.byline or ", ".join(a.authors)
-            text = f"The article is by {names.removeprefix('By ')}."
-            source = ScoredPassage(0, names, 1.0, 0.0, 0.0, "byline")
+            text = a.byline or "By " + " and ".join(a.authors)
+            source = ScoredPassage(0, text, 1.0, 0.0, 0.0, "byline")
             return Answer(question, text, False, (), (source,), evidence={"metadata": 1.0})
         if _HEADLINE_QUESTION.search(question) and about_article:
             text = a.headline + (f" — {a.subtitle}" if a.subtitle else "")

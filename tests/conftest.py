@@ -13,11 +13,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from bot.config import PROJECT_ROOT, load_settings  # noqa: E402
-from bot.router import Router  # noqa: E402
+from bot.wiring import build_router  # noqa: E402
 from retrieval import article as article_mod  # noqa: E402
 from retrieval.lexical import tokenize  # noqa: E402
 from retrieval.quotebook import QuoteBook  # noqa: E402
-from retrieval.search import ArticleIndex  # noqa: E402
 
 SEED = PROJECT_ROOT / "seeds" / "000_cd38d57a62c20e13.txt"
 
@@ -67,8 +66,8 @@ def real_encoder(settings):
 
 
 @pytest.fixture(scope="session")
-def index(article, real_encoder, settings):
-    return ArticleIndex(article, real_encoder, settings.retrieval, settings.abstention)
+def index(router):
+    return router.index
 
 
 @pytest.fixture(scope="session")
@@ -77,8 +76,9 @@ def quotebook(article):
 
 
 @pytest.fixture(scope="session")
-def router(article, index, quotebook, settings):
-    return Router(article, index, quotebook, settings.limits.max_question_chars)
+def router(article, real_encoder, settings):
+    """Built by the same builder as the CLI and the bot, over the shared article and encoder."""
+    return build_router(settings, encoder=real_encoder, article=article)
 
 
 @pytest.fixture()
@@ -90,3 +90,10 @@ def write(tmp_path: Path, text: str, name: str = "article.txt") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture()
+def cache_dir(tmp_path, real_encoder, settings) -> Path:
+    """A fresh cache folder that already holds the ONNX export (linked), so a subprocess skips the export."""
+    (tmp_path / "onnx").symlink_to(settings.model.cache_dir / "onnx", target_is_directory=True)
+    return tmp_path

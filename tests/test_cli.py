@@ -16,9 +16,9 @@ def run(*args, stdin=None, env_extra=None):
                           cwd=PROJECT_ROOT, env=env, timeout=120)
 
 
-@pytest.fixture(scope="module")
-def tmp_cache(tmp_path_factory):
-    return {"ARTICLE_BOT_MODEL_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))}
+@pytest.fixture()
+def tmp_cache(cache_dir):
+    return {"ARTICLE_BOT_MODEL_CACHE_DIR": str(cache_dir)}
 
 
 def test_ask_batch_json_contract(tmp_cache):

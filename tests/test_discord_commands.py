@@ -53,14 +53,14 @@ async def test_passage_and_its_errors(cog):
     assert bad.response.sent[0]["ephemeral"] is True and "There is no ¶99" in bad.response.sent[0]["content"]
 
 
-async def test_ask_validates_before_deferring_and_answers_through_the_batcher(cog):
+async def test_ask_validates_first_and_answers_through_the_batcher(cog):
     empty = interaction()
     await ArticleCommands.ask.callback(cog, empty, "   ")
     assert not empty.response.deferred and empty.response.sent[0]["ephemeral"] is True
     asked = interaction()
     await ArticleCommands.ask.callback(cog, asked, "Who requested the call?")
-    assert asked.response.deferred
-    (answer,) = asked.followup.sent
+    assert not asked.response.deferred and not asked.followup.sent, "a quick answer needs no defer"
+    (answer,) = asked.response.sent
     assert "Mr Putin requested the call" in answer["embed"].description and answer["view"] is not None
 
 

@@ -11,6 +11,7 @@ from discord_emulator import payloads as p
 from discord_emulator.harness import ALICE, BOB, OTHER_BOT, BotHarness
 from discord_emulator.server import Fault
 
+CALLBACK_1 = r"/interactions/\d+/itoken-1/callback"
 FAST = {"discord.cooldown_rate": 1000, "discord.cooldown_seconds": 60.0}
 
 
@@ -49,16 +50,32 @@ async def test_login_ready_and_guild_sync_with_option_names(router, bot_settings
         assert not h.emulator.unknown
 
 
-async def test_ask_defers_then_answers_with_citations(router, bot_settings):
+async def test_ask_answers_in_one_call_with_citations(router, bot_settings):
     async with BotHarness(router, bot_settings) as h:
         token = await h.slash("ask", question="Which leader requested Thursday's call?")
         reply = await h.final_reply(token)
-        assert h.callbacks(token)[0]["type"] == 5  # deferred first
+        assert [c["type"] for c in h.callbacks(token)] == [4] and not h.followups(token)
         embed = reply["embeds"][0]
         assert "Mr Putin requested the call" in embed["description"] and "¶3" in embed["description"]
         assert embed["fields"][0]["name"].startswith("¶3")
         assert reply["components"], "the pager view is attached"
         assert_no_pings(h)
+
+
+async def test_slow_answer_defers_then_follows_up(router, bot_settings, monkeypatch):
+    quick_defer = bot_settings.override({"discord.defer_after": 0.05})
+    answer_many = router.answer_many
+
+    def slow(questions):
+        time.sleep(0.3)
+        return answer_many(questions)
+
+    async with BotHarness(router, quick_defer) as h:
+        monkeypatch.setattr(router, "answer_many", slow)
+        token = await h.slash("ask", question="Which leader requested Thursday's call?")
+        reply = await h.final_reply(token)
+        assert [c["type"] for c in h.callbacks(token)] == [5], "thinking… shown while the answer is slow"
+        assert "Mr Putin requested the call" in reply["embeds"][0]["description"]
 
 
 async def test_off_topic_is_declined_and_cites_nothing(router, bot_settings):
@@ -110,7 +127,8 @@ async def test_pager_is_disabled_when_it_times_out(router, bot_settings):
     quick = dataclasses.replace(bot_settings, discord=dataclasses.replace(bot_settings.discord, view_timeout=0.3))
     async with BotHarness(router, quick) as h:
         await h.final_reply(await h.slash("ask", question="When did Russia take Crimea?"))
-        edited = await h.emulator.wait_for(lambda: h.emulator.payloads("PATCH", r"/webhooks/\d+/[^/]+/messages/\d+"))
+        edited = await h.emulator.wait_for(
+            lambda: h.emulator.payloads("PATCH", r"/webhooks/\d+/[^/]+/messages/(\d+|@original)"))
         buttons = [c for row in edited[0]["components"] for c in row["components"]]
         assert buttons and all(b["disabled"] for b in buttons)
 
@@ -200,19 +218,19 @@ async def test_cooldown_answers_with_retry_time(router, settings):
 
 async def test_429_with_via_is_retried(router, bot_settings):
     async with BotHarness(router, bot_settings) as h:
-        h.emulator.faults.append(Fault("POST", r"/webhooks/\d+/itoken-1", 429, 1,
+        h.emulator.faults.append(Fault("POST", CALLBACK_1, 429, 1,
                                        {"message": "You are being rate limited.", "retry_after": 0.05,
                                         "global": False}, {"Via": "1.1 google"}))
         reply = await h.final_reply(await h.slash("ask", question="When did Russia annex Crimea?"))
         assert "2014" in embed_text(reply)
-        assert len(h.followups("itoken-1", ok_only=False)) == 2  # the 429 and the retry
+        assert len(h.emulator.payloads("POST", CALLBACK_1, ok_only=False)) == 2  # the 429 and the retry
 
 
 async def test_502_is_retried(router, bot_settings):
     async with BotHarness(router, bot_settings) as h:
-        h.emulator.faults.append(Fault("POST", r"/webhooks/\d+/itoken-1", 502, 1, {"message": "Bad Gateway"}))
+        h.emulator.faults.append(Fault("POST", CALLBACK_1, 502, 1, {"message": "Bad Gateway"}))
         reply = await h.final_reply(await h.slash("ask", question="When did Russia annex Crimea?"))
-        assert "2014" in embed_text(reply) and len(h.followups("itoken-1", ok_only=False)) == 2
+        assert "2014" in embed_text(reply) and len(h.emulator.payloads("POST", CALLBACK_1, ok_only=False)) == 2
 
 
 async def test_gateway_close_4000_resumes_and_keeps_answering(router, bot_settings):
@@ -247,7 +265,7 @@ async def test_burst_of_100_simultaneous_asks(router, bot_settings):
         replies = await asyncio.gather(*(h.final_reply(t, timeout=60) for t in tokens))
         elapsed = time.monotonic() - start
         assert len(replies) == 100 and all(r["embeds"] for r in replies)
-        assert all(h.callbacks(t)[0]["type"] == 5 for t in tokens)
+        assert all(h.callbacks(t)[0]["type"] in (4, 5) for t in tokens)
         assert not h.heartbeats.blocked
         print(f"\nburst: 100 /ask answered in {elapsed:.2f}s")
 

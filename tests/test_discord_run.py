@@ -25,10 +25,10 @@ def bot_env(emulator: DiscordEmulator, tmp_path, **extra) -> dict:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-async def test_run_answers_then_closes_cleanly_on_signal_without_leaking_the_token(tmp_path, sig):
+async def test_run_answers_then_closes_cleanly_on_signal_without_leaking_the_token(cache_dir, sig):
     emulator = DiscordEmulator()
     await emulator.start()
-    env = bot_env(emulator, tmp_path, DISCORD_GUILD_ID=str(p.GUILD_ID))
+    env = bot_env(emulator, cache_dir, DISCORD_GUILD_ID=str(p.GUILD_ID))
     proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], cwd=PROJECT_ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -37,26 +37,28 @@ async def test_run_answers_then_closes_cleanly_on_signal_without_leaking_the_tok
         payload = p.interaction(emulator.next_id(), "run-1", 2, {"id": "1", "name": "ask", "type": 1, "options": [
             {"name": "question", "type": 3, "value": "When did Russia annex Crimea?"}]}, p.user(5, "eve"))
         await emulator.dispatch("INTERACTION_CREATE", payload, p.GUILD_ID)
-        followup = await emulator.wait_for(lambda: emulator.payloads("POST", r"/webhooks/\d+/run-1"), timeout=30)
-        assert "2014" in followup[0]["embeds"][0]["description"]
+        answer = await emulator.wait_for(lambda: [c["data"] for c in emulator.payloads(
+            "POST", r"/interactions/\d+/run-1/callback") if c["type"] == 4] or emulator.payloads(
+            "POST", r"/webhooks/\d+/run-1"), timeout=30)
+        assert "2014" in answer[0]["embeds"][0]["description"]
         assert "global" not in emulator.synced
     finally:
         proc.send_signal(sig)
         out, err = await asyncio.to_thread(proc.communicate, timeout=20)
         await emulator.stop()
     assert proc.returncode == 0, err
-    log = (tmp_path / "article-bot.log").read_text()
+    log = (cache_dir / "article-bot.log").read_text()
     for text in (out, err, log):
         assert TOKEN not in text and "secret-token" not in text
     assert "Traceback" not in err and not emulator.unknown
 
 
-async def test_sync_pushes_commands_globally(tmp_path):
+async def test_sync_pushes_commands_globally(cache_dir):
     emulator = DiscordEmulator()
     await emulator.start()
     try:
         proc = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "bot.cli", "sync"], cwd=PROJECT_ROOT,
-                                       env=bot_env(emulator, tmp_path), capture_output=True, text=True, timeout=60)
+                                       env=bot_env(emulator, cache_dir), capture_output=True, text=True, timeout=60)
     finally:
         await emulator.stop()
     assert proc.returncode == 0, proc.stderr
@@ -64,10 +66,10 @@ async def test_sync_pushes_commands_globally(tmp_path):
     assert [c["name"] for c in emulator.synced["global"]] == ["ask", "quote", "passage", "about", "help"]
 
 
-def test_missing_token_is_one_line_naming_the_variable(tmp_path):
+def test_missing_token_is_one_line_naming_the_variable(cache_dir):
     env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
-    env["ARTICLE_BOT_MODEL_CACHE_DIR"] = str(tmp_path)
-    proc = subprocess.run([sys.executable, "-m", "bot.cli", "run"], cwd=tmp_path, env=env, capture_output=True,
+    env["ARTICLE_BOT_MODEL_CACHE_DIR"] = str(cache_dir)
+    proc = subprocess.run([sys.executable, "-m", "bot.cli", "run"], cwd=cache_dir, env=env, capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 3
     assert proc.stderr.count("\n") == 1 and "DISCORD_TOKEN is not set" in proc.stderr
@@ -93,13 +95,13 @@ def test_bad_discord_environment(tmp_path, environ, fragment):
         discord_env(environ, tmp_path / "none.env")
 
 
-async def test_invalid_token_is_one_clear_line(tmp_path):
+async def test_invalid_token_is_one_clear_line(cache_dir):
     emulator = DiscordEmulator()
     await emulator.start()
     emulator.faults.append(Fault("GET", r"/users/@me", 401, 1, {"message": "401: Unauthorized", "code": 0}))
     try:
-        proc = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "bot.cli", "run"], cwd=tmp_path,
-                                       env=bot_env(emulator, tmp_path), capture_output=True, text=True, timeout=60)
+        proc = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "bot.cli", "run"], cwd=cache_dir,
+                                       env=bot_env(emulator, cache_dir), capture_output=True, text=True, timeout=60)
     finally:
         await emulator.stop()
     assert proc.returncode == 3
@@ -107,21 +109,21 @@ async def test_invalid_token_is_one_clear_line(tmp_path):
     assert TOKEN not in proc.stderr
 
 
-def test_unreachable_discord_is_one_clear_line(tmp_path):
+def test_unreachable_discord_is_one_clear_line(cache_dir):
     env = dict(os.environ, DISCORD_TOKEN=TOKEN, DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
-               DISCORD_GATEWAY_URL="ws://127.0.0.1:9/", ARTICLE_BOT_MODEL_CACHE_DIR=str(tmp_path))
-    proc = subprocess.run([sys.executable, "-m", "bot.cli", "run"], cwd=tmp_path, env=env, capture_output=True,
+               DISCORD_GATEWAY_URL="ws://127.0.0.1:9/", ARTICLE_BOT_MODEL_CACHE_DIR=str(cache_dir))
+    proc = subprocess.run([sys.executable, "-m", "bot.cli", "run"], cwd=cache_dir, env=env, capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 3 and "cannot reach Discord" in proc.stderr
     assert "Traceback" not in proc.stderr and TOKEN not in proc.stderr
 
 
-async def test_run_with_an_unreadable_article_is_one_clear_line(tmp_path):
+async def test_run_with_an_unreadable_article_is_one_clear_line(cache_dir):
     emulator = DiscordEmulator()
     await emulator.start()
-    env = bot_env(emulator, tmp_path, ARTICLE_BOT_ARTICLE_PATH=str(tmp_path / "missing.txt"))
+    env = bot_env(emulator, cache_dir, ARTICLE_BOT_ARTICLE_PATH=str(cache_dir / "missing.txt"))
     try:
-        proc = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "bot.cli", "run"], cwd=tmp_path,
+        proc = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "bot.cli", "run"], cwd=cache_dir,
                                        env=env, capture_output=True, text=True, timeout=60)
     finally:
         await emulator.stop()

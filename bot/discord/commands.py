@@ -1,8 +1,10 @@
-"""Slash commands as methods of one cog: each defers when it ranks, calls the router and hands the response
-to the client's single send path. Rate limits and errors are handled on the tree (client.ArticleTree)."""
+"""Slash commands as methods of one cog: each calls the router and hands the response to the client's single
+send path. /ask answers in one API call when the answer is ready within `discord.defer_after` seconds, and
+defers ("thinking…") only when it is not. Rate limits and errors are handled on the tree (ArticleTree)."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 import discord
@@ -30,8 +32,11 @@ class ArticleCommands(commands.Cog):
         if error:
             await self.bot.deliver(interaction, error)
             return
-        await interaction.response.defer(thinking=True)
-        await self.bot.deliver(interaction, await self.bot.asker.ask(question))
+        answer = asyncio.ensure_future(self.bot.asker.ask(question))
+        done, _ = await asyncio.wait({answer}, timeout=self.bot.settings.discord.defer_after)
+        if not done:
+            await interaction.response.defer(thinking=True)
+        await self.bot.deliver(interaction, await answer)
 
     @app_commands.command(name="quote", description="What a person in the article said, quoted and reported")
     @app_commands.describe(speaker="A name from the article, e.g. Ushakov (leave empty for the list)")
