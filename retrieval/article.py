@@ -18,10 +18,14 @@ _NEWSLETTER = re.compile(
     re.I,
 )
 _EMAIL_PLACEHOLDER = re.compile(r"\[\s*email[\s\u00a0]*protected\s*\]|\S+@\S+\.\w+", re.I)
-_BYLINE = re.compile(r"^(?:write|written by|by|email|contact|reach|follow)\s+(?=[A-Z])", re.I)
+# "By" in English and the bylines of other languages' outlets (German von, French par, Spanish/Portuguese
+# por, Italian di, Dutch door, Scandinavian av/af); names are still required to follow.
+_BYLINE = re.compile(r"^(?:write|written by|by|email|contact|reach|follow|von|par|por|di|door|av|af)\s+(?=[A-Z])",
+                     re.I)
 _NAME = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*\.?|de|van|von|der|al|bin|la))*"
 _AUTHOR_AT = re.compile(rf"({_NAME})\s+at\b")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*(?:and|und|et|y|e|en|og|och)\s+|,\s*|\s+(?:and|und|et|y|e|en|og|och)\s+|\s*&\s*)")
+_LABEL_SMALL_WORDS = 3
 _CHROME_MAX_WORDS = 5
 
 
@@ -74,7 +78,8 @@ def parse(text: str, source: str = "<text>") -> Article:
         raise ArticleError(f"article {source!r} is empty after removing boilerplate")
     headline, rest = blocks[0], blocks[1:]
     subtitle = None
-    if rest and not _SENTENCE_END.search(rest[0]) and len(rest[0].split()) > _CHROME_MAX_WORDS:
+    if (rest and not _SENTENCE_END.search(rest[0]) and len(rest[0].split()) > _CHROME_MAX_WORDS
+            and not parse_byline(rest[0])):
         subtitle, rest = rest[0], rest[1:]
     body: list[str] = []
     byline = None
@@ -130,8 +135,14 @@ def _clean_name(name: str) -> str:
 
 
 def _is_chrome(block: str) -> bool:
-    """Short label lines without sentence punctuation: section titles, menus, notices."""
-    return len(block.split()) <= _CHROME_MAX_WORDS and not _SENTENCE_END.search(block)
+    """Short label lines of site chrome (section titles, menus): no sentence punctuation, no figures, and
+    Title Case or at most two words ("Recent Articles", "Related topics"). A short fact in sentence case
+    ("Turnout was 45 percent", "Prices rose sharply") is body text."""
+    words = block.split()
+    if len(words) > _CHROME_MAX_WORDS or _SENTENCE_END.search(block) or any(ch.isdigit() for ch in block):
+        return False
+    title_case = all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= _LABEL_SMALL_WORDS for w in words)
+    return title_case or len(words) <= 2
 
 
 def _normalise_block(block: str) -> str:

@@ -9,9 +9,10 @@ from .article import Article
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms mx dr prof st jr sr gen sen rep gov lt col capt cmdr sgt adm maj corp inc ltd co plc
-    vs etc no nos vol fig ft mt jan feb mar apr jun jul aug sep sept oct nov dec approx dept est
+    vs etc ft mt jan feb mar apr jun jul aug sep sept oct nov dec approx dept est
     u.s u.k u.n e.u e.g i.e a.m p.m""".split()
 )
+BEFORE_NUMBERS = frozenset("no nos vol fig pp art".split())
 ANAPHORS = frozenset("that this these those it such he she they there".split())
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 _OPENERS = "“\"‘'([«"
@@ -36,7 +37,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         rest = text[end:].lstrip()
-        if not rest or not _starts_sentence(rest[0]) or _is_abbreviation(text[start:match.start() + 1]):
+        if not rest or not _starts_sentence(rest[0]) or _is_abbreviation(text[start:match.start() + 1], rest):
             continue
         spans.append((start, end))
         start = end
@@ -96,12 +97,16 @@ def _starts_sentence(ch: str) -> bool:
     return ch.isupper() or ch.isdigit() or ch in _OPENERS
 
 
-def _is_abbreviation(piece: str) -> bool:
+def _is_abbreviation(piece: str, following: str) -> bool:
+    """Whether the full stop ending piece belongs to a word ("Mr.", "U.S.", "J."); "No." only before a
+    number ("No. 10"), so "The U.S. said no. Russia disagreed." stays two sentences."""
     word = re.split(r"[\s(“\"‘']", piece.rstrip("."))[-1].lower()
     if not word:
         return False
     if len(word) == 1 and word.isalpha():
         return True
+    if word in BEFORE_NUMBERS:
+        return following[:1].isdigit()
     return word in ABBREVIATIONS
 
 

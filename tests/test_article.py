@@ -101,3 +101,21 @@ def test_content_hash_changes_with_body(tmp_path: Path):
     a = article_mod.load(write(tmp_path, "Title\n\nOne sentence here."))
     b = article_mod.load(write(tmp_path, "Title\n\nAnother sentence here.", "b.txt"))
     assert a.sha256 != b.sha256
+
+
+def test_short_facts_survive_and_labels_go():
+    a = parse("Headline\n\nRecent Articles\n\nThe vote was held on Sunday.\n\nTurnout was 45 percent\n\n"
+              "Prices rose sharply\n\nRelated topics\n\nMost Read Stories")
+    assert [p.text for p in a.paragraphs] == ["The vote was held on Sunday.", "Turnout was 45 percent",
+                                              "Prices rose sharply"]
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Von Anna Schmidt und Jonas Weber", ("Anna Schmidt", "Jonas Weber")),
+    ("Par Claire Dubois et Marc Petit", ("Claire Dubois", "Marc Petit")),
+    ("Por Lucía Gómez y Pablo Ruiz", ("Lucía Gómez", "Pablo Ruiz")),
+])
+def test_bylines_in_other_languages_are_authors_not_body(byline, authors):
+    a = parse(f"Headline\n\n{byline}\n\nThe vote was held on Sunday.\n\nVon Braun said the rocket was ready.")
+    assert a.authors == authors
+    assert [p.text for p in a.paragraphs] == ["The vote was held on Sunday.", "Von Braun said the rocket was ready."]

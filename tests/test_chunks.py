@@ -11,7 +11,8 @@ def texts(text):
 
 @pytest.mark.parametrize("text, expected", [
     ("Mr. Putin spoke. Mr Biden listened.", ["Mr. Putin spoke.", "Mr Biden listened."]),
-    ("The U.S. said no. Russia disagreed.", ["The U.S. said no. Russia disagreed."]),
+    ("The U.S. said no. Russia disagreed.", ["The U.S. said no.", "Russia disagreed."]),
+    ("He lives at No. 10 Downing Street. It is old.", ["He lives at No. 10 Downing Street.", "It is old."]),
     ("Current and former. officials said so. Next one.", ["Current and former. officials said so.", "Next one."]),
     ("Saw an opportunity to press. ,", ["Saw an opportunity to press."]),
     ("Michael R. Gordon wrote it. Then he left.", ["Michael R. Gordon wrote it.", "Then he left."]),
