@@ -14,12 +14,14 @@ from retrieval.errors import ArticleError, ModelError
 from . import render
 from . import responses as r
 from .config import ConfigError, Settings, load_settings, parse_assignment
-from .logs import setup_logging
+from .logs import FILE_ONLY, setup_logging
+from .router import clean_text
 from .wiring import build_router
 
 _log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_SETUP, EXIT_INTERNAL = 0, 1, 2, 3, 4
+TEXT_SEPARATOR = "---"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -70,20 +72,21 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception:
-        _log.exception("unexpected error in %s", args.command)
+        _log.exception("unexpected error in %s", args.command, extra={FILE_ONLY: True})
         return _fail(f"internal error; details are in {log_file}", EXIT_INTERNAL)
 
 
 def cmd_ask(args, settings: Settings) -> int:
-    return _one_or_batch(args, "ask", build_router(settings, with_index=True).ask)
+    return _one_or_batch(args, "ask", build_router(settings, with_index=True, syntax="cli").ask)
 
 
 def cmd_quote(args, settings: Settings) -> int:
-    return _one_or_batch(args, "quote", build_router(settings, with_index=False).quote)
+    return _one_or_batch(args, "quote", build_router(settings, with_index=False, syntax="cli").quote)
 
 
 def cmd_passage(args, settings: Settings) -> int:
-    return _emit(build_router(settings, with_index=False).passage_text(args.number), args.json, "passage",
+    return _emit(build_router(settings, with_index=False, syntax="cli").passage_text(args.number), args.json,
+                 "passage",
                  args.number)
 
 
@@ -118,28 +121,37 @@ def cmd_sync(args, settings: Settings) -> int:
 
 def _one_or_batch(args, command: str, handler: Callable[[str], r.Response]) -> int:
     if args.text == ["-"]:
+        sys.stdin.reconfigure(errors="replace")
         return _batch(sys.stdin, command, handler, args.json)
-    text = " ".join(args.text)
+    text = _readable(" ".join(args.text))
     response = handler(text)
     if args.json and isinstance(response, r.ErrorResponse):
-        print(json.dumps(render.error_json(response, command, text), ensure_ascii=False))
+        print(json.dumps(render.error_json(response, command, clean_text(text)), ensure_ascii=False))
         return EXIT_USER
     return _emit(response, args.json)
 
 
 def _batch(lines: Iterable[str], command: str, handler: Callable[[str], r.Response], as_json: bool) -> int:
+    """One output per input line, same order, flushed; text answers are separated by a line of dashes."""
     status = EXIT_OK
-    for line in lines:
-        query = line.rstrip("\r\n")
+    for number, line in enumerate(lines):
+        query = _readable(line.rstrip("\r\n"))
         response = handler(query)
         if isinstance(response, r.ErrorResponse):
             status = EXIT_USER
-            out = (json.dumps(render.error_json(response, command, query), ensure_ascii=False) if as_json
-                   else response.message)
+            out = (json.dumps(render.error_json(response, command, clean_text(query)), ensure_ascii=False)
+                   if as_json else response.message)
         else:
             out = json.dumps(render.to_json(response), ensure_ascii=False) if as_json else render.to_text(response)
+        if number and not as_json:
+            print(TEXT_SEPARATOR)
         print(out, flush=True)
     return status
+
+
+def _readable(text: str) -> str:
+    """Text as valid Unicode: bytes that were not UTF-8 (surrogate escapes from argv) become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _emit(response: r.Response, as_json: bool, command: str = "", text: str = "") -> int:

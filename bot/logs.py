@@ -9,6 +9,7 @@ from pathlib import Path
 from .config import PROJECT_ROOT, Settings
 
 LOG_NAME = "article-bot.log"
+FILE_ONLY = "file_only"  # extra={FILE_ONLY: True}: the record goes to the log file, not to the terminal
 
 
 class _NoTraceback(logging.Formatter):
@@ -38,6 +39,7 @@ def setup_logging(settings: Settings, verbose: bool = False, console_tracebacks:
     except OSError:
         log_file = Path("<stderr>")
     console = logging.StreamHandler(sys.stderr)
+    console.addFilter(lambda record: not getattr(record, FILE_ONLY, False))
     console.setLevel(logging.INFO if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter(fmt) if console_tracebacks else _NoTraceback(fmt))
     root.addHandler(console)

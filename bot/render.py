@@ -15,6 +15,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
     """The `ask --json` object: question, answer, abstained, citations, passages (best first)."""
     return {
         "question": answer.question,
+        "kind": "answer",
         "answer": answer.text,
         "abstained": answer.abstained,
         "citations": list(answer.citations),
@@ -36,7 +37,7 @@ def to_json(response: r.Response) -> dict[str, Any]:
             "speaker": response.speaker,
             "quotes": [{"text": q.text, "speaker": q.display, "paragraph": q.paragraph, "kind": q.kind,
                         "attribution": q.attribution} for q in response.quotes],
-            "message": quote_message(response.lookup),
+            "message": quote_message(response.lookup, response.usage),
         }
     if isinstance(response, r.PassageResponse):
         return {"paragraph": response.number, "text": response.text, "total": response.total}
@@ -44,6 +45,9 @@ def to_json(response: r.Response) -> dict[str, Any]:
         return {"headline": response.headline, "subtitle": response.subtitle, "authors": list(response.authors),
                 "paragraphs": response.paragraphs, "words": response.words, "source": response.source}
     if isinstance(response, r.HelpResponse):
+        if response.question is not None:
+            return {"question": response.question, "kind": "help", **_EMPTY_RESULT["ask"], "abstained": True,
+                    "help": response.text}
         return {"help": response.text}
     if isinstance(response, r.ErrorResponse):
         return {"error": response.message, "kind": response.kind}
@@ -63,7 +67,7 @@ def error_json(err: r.ErrorResponse, command: str, text: str) -> dict[str, Any]:
             "error": err.message, "kind": err.kind}
 
 
-def quote_message(lookup: Lookup) -> str | None:
+def quote_message(lookup: Lookup, usage: str = "/quote NAME") -> str | None:
     """The sentence that goes with a /quote result, or None when the quotes speak for themselves."""
     status, who = lookup.status, lookup.speaker
     if status == "found":
@@ -80,7 +84,7 @@ def quote_message(lookup: Lookup) -> str | None:
         if not lookup.speakers:
             return "No one is quoted in this article."
         return ("Quoted in this article: " + "; ".join(f"{s.name} ({_counts(s)})" for s in lookup.speakers)
-                + ". Use /quote NAME.")
+                + f". Use {usage}.")
     hint = f" Did you mean {lookup.suggestion}?" if lookup.suggestion else ""
     listing = ", ".join(s.name for s in lookup.speakers) or "nobody"
     return f"No one called {lookup.query!r} is quoted in the article.{hint} Quoted speakers: {listing}."
@@ -109,13 +113,18 @@ def to_text(response: r.Response) -> str:
             lines.append(response.subtitle)
         if response.authors:
             lines.append("By " + ", ".join(response.authors))
-        lines.append(f"{response.paragraphs} paragraphs, {response.words} words ({response.source})")
+        lines.append(f"{plural(response.paragraphs, 'paragraph')}, {plural(response.words, 'word')} "
+                     f"({response.source})")
         return "\n".join(lines)
     if isinstance(response, r.HelpResponse):
         return response.text
     if isinstance(response, r.ErrorResponse):
         return response.message
     raise TypeError(f"no text renderer for {type(response).__name__}")
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def citation_label(citations: tuple[int, ...] | list[int], sep: str = " ") -> str:
@@ -136,7 +145,7 @@ def _answer_text(answer: Answer) -> str:
 
 
 def _quote_text(resp: r.QuoteResponse) -> str:
-    message = quote_message(resp.lookup)
+    message = quote_message(resp.lookup, resp.usage)
     if not resp.quotes:
         return message or "No quotations found."
     lines = [f"{resp.speaker}:" if resp.speaker else message or ""]

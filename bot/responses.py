@@ -20,6 +20,7 @@ class AnswerResponse:
 class QuoteResponse:
     query: str
     lookup: Lookup
+    usage: str = "/quote NAME"
 
     @property
     def speaker(self) -> str | None:
@@ -50,6 +51,7 @@ class AboutResponse:
 @dataclass(frozen=True)
 class HelpResponse:
     text: str
+    question: str | None = None  # set when a message sent as a question is answered with the help
 
 
 @dataclass(frozen=True)

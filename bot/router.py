@@ -15,7 +15,7 @@ from . import responses as r
 if TYPE_CHECKING:
     from retrieval.article import Article
     from retrieval.quotebook import Lookup, SpeakerSummary
-    from retrieval.search import ArticleIndex
+    from retrieval.search import Answer, ArticleIndex
 
 _log = logging.getLogger(__name__)
 
@@ -26,6 +26,9 @@ HELP_TEXT = """Ask me about the article: "{headline}".
   /about           headline, authors and size of the article
   /help            this message"""
 COMMANDS = ("ask", "quote", "passage", "about", "help")
+_SMALL_TALK_WORDS = 3
+_WH_WORD = re.compile(r"^\s*(who|whom|whose|what|when|where|why|which|how)\b", re.I)
+GREETING = "Hi! I answer questions about one article, quoting it and citing its paragraphs."
 _COMMAND = re.compile(r"^/(\w+)\b\s*(.*)$", re.S)
 
 
@@ -43,13 +46,24 @@ def clean_text(text: str) -> str:
     return " ".join("".join(chars).split())
 
 
+def _small_talk(answer: Answer) -> bool:
+    """A declined message of at most three words that is not a question and shares no word with the article
+    ("hello", "thanks!", "ok"): the sender wants to know what the bot does, not a refusal."""
+    words = answer.question.split()
+    return (answer.abstained and answer.evidence.get("coverage", 1) == 0 and len(words) <= _SMALL_TALK_WORDS
+            and "?" not in answer.question and not _WH_WORD.match(answer.question))
+
+
 class Router:
     """Parse commands and dispatch them to the article index and quote book."""
 
     def __init__(self, article: Article, index: ArticleIndex | None,
-                 quotes: QuoteLookup | Callable[[], QuoteLookup] | None, max_question_chars: int):
-        """quotes may be a factory: the quote index is then built on the first /quote, not at start."""
+                 quotes: QuoteLookup | Callable[[], QuoteLookup] | None, max_question_chars: int,
+                 syntax: str = "slash"):
+        """quotes may be a factory: the quote index is then built on the first /quote, not at start.
+        syntax: how hints spell commands, "slash" (chat, Discord: /passage 3) or "cli" (article-bot passage 3)."""
         self.article = article
+        self.syntax = syntax
         self.index = index
         self._quotes = quotes
         self._quotes_lock = threading.Lock()
@@ -86,13 +100,18 @@ class Router:
         if name == "help":
             return self.help()
         return r.ErrorResponse(f"Unknown command /{clean_text(name)[:30]}. Commands: "
-                               + ", ".join("/" + c for c in COMMANDS) + ".")
+                               + ", ".join(self.example(c) for c in COMMANDS) + ".")
+
+    def example(self, command: str, argument: str = "") -> str:
+        """A command as the user types it in this transport."""
+        spelled = f"/{command}" if self.syntax == "slash" else f"article-bot {command}"
+        return f"{spelled} {argument}".rstrip()
 
     def check_question(self, question: str) -> r.ErrorResponse | None:
         """Cheap validation (no ranking): an error for empty or over-long questions, else None."""
         cleaned = clean_text(question)
         if not cleaned:
-            return r.ErrorResponse("Please ask a question about the article, e.g. /ask who requested the call?",
+            return r.ErrorResponse(f"Please ask a question about the article: {self.example('ask', 'QUESTION')}.",
                                    "empty")
         if len(cleaned) > self.max_question_chars:
             return r.ErrorResponse(
@@ -108,7 +127,8 @@ class Router:
         if self.index is None:
             return [r.ErrorResponse("Question answering is not available in this mode.", "unavailable")
                     for _ in questions]
-        return [r.AnswerResponse(a) for a in self.index.search_many([clean_text(q) for q in questions])]
+        return [self.help(GREETING, a.question) if _small_talk(a) else r.AnswerResponse(a)
+                for a in self.index.search_many([clean_text(q) for q in questions])]
 
     def speaker_names(self) -> list[str]:
         """Quoted speakers, most quoted first (for autocomplete)."""
@@ -123,13 +143,14 @@ class Router:
         found = self.quotes.lookup(cleaned)
         if found.status in ("unknown", "ambiguous"):
             return r.ErrorResponse(render.quote_message(found) or "Unknown speaker.", "unknown_speaker")
-        return r.QuoteResponse(cleaned, found)
+        return r.QuoteResponse(cleaned, found, self.example("quote", "NAME"))
 
     def passage_text(self, arg: str) -> r.Response:
         cleaned = clean_text(arg).lstrip("¶#")
         total = len(self.article.paragraphs)
         if not re.fullmatch(r"[+-]?\d{1,9}", cleaned):
-            return r.ErrorResponse(f"/passage needs a paragraph number from 1 to {total}, e.g. /passage 3.",
+            return r.ErrorResponse(f"{self.example('passage')} needs a paragraph number from 1 to {total}, e.g. "
+                                   f"{self.example('passage', '3')}.",
                                    "usage")
         return self.passage(int(cleaned))
 
@@ -147,6 +168,9 @@ class Router:
         return r.AboutResponse(a.headline, a.subtitle, a.authors, len(a.paragraphs), a.word_count,
                                a.source.rsplit("/", 1)[-1])
 
-    def help(self) -> r.Response:
+    def help(self, greeting: str = "", question: str | None = None) -> r.Response:
+        """The help; with a greeting for messages with no content words ("hello", "thanks") that the article
+        cannot answer, so small talk gets a friendly pointer rather than "I couldn't find that"."""
         a = self.article
-        return r.HelpResponse(HELP_TEXT.format(headline=a.headline, total=len(a.paragraphs)))
+        text = HELP_TEXT.format(headline=a.headline, total=len(a.paragraphs))
+        return r.HelpResponse(f"{greeting}\n{text}" if greeting else text, question)

@@ -42,7 +42,7 @@ def build_index(settings: Settings, encoder: Encoder | None = None, article: Art
 
 
 def build_router(settings: Settings, with_index: bool = True, encoder: Encoder | None = None,
-                 article: Article | None = None) -> Router:
+                 article: Article | None = None, syntax: str = "slash") -> Router:
     """A Router over the article; without the index (and so without loading the model) when not needed."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encoder") as pool:
         pending = pool.submit(load_encoder, settings.model) if with_index and encoder is None else None
@@ -52,7 +52,7 @@ def build_router(settings: Settings, with_index: bool = True, encoder: Encoder |
 
         article = article or article_mod.load(settings.article.path)
         index = build_index(settings, encoder or pending.result(), article) if with_index else None
-    return Router(article, index, partial(_quote_book, article), settings.limits.max_question_chars)
+    return Router(article, index, partial(_quote_book, article), settings.limits.max_question_chars, syntax)
 
 
 def _quote_book(article: Article) -> QuoteBook:

@@ -24,7 +24,8 @@ _BYLINE = re.compile(r"^(?:write|written by|by|email|contact|reach|follow|von|pa
                      re.I)
 _NAME = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*\.?|de|van|von|der|al|bin|la))*"
 _AUTHOR_AT = re.compile(rf"({_NAME})\s+at\b")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*(?:and|und|et|y|e|en|og|och)\s+|,\s*|\s+(?:and|und|et|y|e|en|og|och)\s+|\s*&\s*)")
+_AND = r"(?:and|und|et|y|e|en|og|och)"
+_AUTHOR_SPLIT = re.compile(rf"\s*(?:,\s*{_AND}\s+|,\s*|\s+{_AND}\s+|\s*&\s*)")
 _LABEL_SMALL_WORDS = 3
 _CHROME_MAX_WORDS = 5
 

@@ -8,10 +8,10 @@ from .settings import FUSION_METHODS
 
 
 def minmax(scores: np.ndarray) -> np.ndarray:
-    """Scale scores to [0, 1]; a constant vector maps to zeros."""
+    """Scale scores to [0, 1]; a lone score is 1 (the best of one), a constant vector of several is 0."""
     scores = np.asarray(scores, dtype=float)
-    if scores.size == 0:
-        return scores
+    if scores.size <= 1:
+        return np.ones_like(scores)
     lo, hi = float(scores.min()), float(scores.max())
     if hi - lo < 1e-12:
         return np.zeros_like(scores)

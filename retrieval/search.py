@@ -86,7 +86,9 @@ class ArticleIndex:
         intro = self._introduction(question)
         if intro is not None and fused[intro] > 0:
             fused = fused.copy()
-            fused[intro] = fused.max() + 1e-3
+            top = fused.max()
+            fused[intro] = top + 1e-3
+            fused *= top / fused[intro]  # first place without leaving the scale of the other scores
         evidence = {"terms": terms, "sent_cos": sent_cos, "dense_top": float(dense.max()),
                     "coverage": self.lexical.coverage(terms), "introduction": intro is not None}
         return fused, lex, dense, evidence

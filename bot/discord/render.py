@@ -95,7 +95,8 @@ def response_embed(response: r.Response) -> discord.Embed:
         embed = discord.Embed(title=clip(safe(response.headline), TITLE_MAX),
                               description=clip(safe(response.subtitle or ""), DESCRIPTION_MAX), colour=COLOUR_ANSWER)
         embed.add_field(name="Authors", value=clip(safe(", ".join(response.authors) or "unknown"), FIELD_VALUE_MAX))
-        embed.add_field(name="Size", value=f"{response.paragraphs} paragraphs, {response.words} words")
+        embed.add_field(name="Size", value=f"{render.plural(response.paragraphs, 'paragraph')}, "
+                                           f"{render.plural(response.words, 'word')}")
         return fit(embed)
     if isinstance(response, r.HelpResponse):
         return fit(discord.Embed(title="article-bot", description=clip(safe(response.text), DESCRIPTION_MAX)))
@@ -104,7 +105,7 @@ def response_embed(response: r.Response) -> discord.Embed:
 
 def quote_embed(response: r.QuoteResponse) -> discord.Embed:
     title = clip(f"What {user_text(response.speaker)} said" if response.speaker else "Quotations", TITLE_MAX)
-    message = render.quote_message(response.lookup) or ""
+    message = render.quote_message(response.lookup, response.usage) or ""
     embed = discord.Embed(title=title, description=clip(safe(message), DESCRIPTION_MAX), colour=COLOUR_ANSWER)
     for q in response.quotes[:FIELDS_MAX]:
         label = "Quoted" if q.kind == "direct" else "Reported"

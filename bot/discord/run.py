@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import logging
 import os
 import signal
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 import aiohttp
 import discord
 import yarl
+from dotenv import dotenv_values
 
 from ..config import ConfigError, Settings
 from ..router import Router
@@ -37,27 +40,31 @@ class DiscordEnv:
 
 
 def read_dotenv(path: Path) -> dict[str, str]:
-    """KEY=VALUE lines of a .env file (quotes stripped, comments ignored); empty if there is none."""
+    """KEY=VALUE pairs of a .env file, parsed by python-dotenv (quotes, comments, `export`, a BOM); empty if
+    there is none. Refuse a file that is not UTF-8."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        raw = path.read_bytes()
     except OSError:
         return {}
-    out = {}
-    for line in lines:
-        key, sep, value = line.strip().removeprefix("export ").partition("=")
-        if sep and key and not key.startswith("#"):
-            out[key.strip()] = value.strip().strip("'\"")
-    return out
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    return {k: v for k, v in dotenv_values(stream=io.StringIO(text)).items() if v is not None}
 
 
 def discord_env(environ: Mapping[str, str] | None = None, dotenv: Path | None = None) -> DiscordEnv:
-    """Read DISCORD_* from the environment, falling back to .env; refuse a missing token or bad guild id."""
+    """Read DISCORD_* from the environment, falling back to .env; refuse a missing or malformed token or a bad
+    guild id. The token's value never appears in a message."""
     env = {**read_dotenv(dotenv or Path.cwd() / ".env"), **(os.environ if environ is None else environ)}
     token = env.get("DISCORD_TOKEN", "").strip()
     if not token:
         raise ConfigError(TOKEN_HELP)
+    if any(unicodedata.category(ch)[0] in "CZ" for ch in token):
+        raise ConfigError("DISCORD_TOKEN contains a space, line break or control character; copy the token again "
+                          "(Bot → Reset Token) and set it on one line")
     guild = env.get("DISCORD_GUILD_ID", "").strip()
-    if guild and not guild.isdigit():
+    if guild and not (guild.isascii() and guild.isdigit()):
         raise ConfigError(f"DISCORD_GUILD_ID = {guild!r} is not valid; allowed: a numeric server id")
     return DiscordEnv(token, int(guild) if guild else None, env.get("DISCORD_API_BASE") or None,
                       env.get("DISCORD_GATEWAY_URL") or None)
@@ -92,15 +99,8 @@ def run(settings: Settings, loader: Callable[[], Router], env: DiscordEnv) -> in
 
     point_at_api(env)
     bot = create_bot(loader, settings, env.guild_id)
-    try:
+    with _discord_errors():
         asyncio.run(serve(bot, env.token))
-    except discord.LoginFailure:
-        raise ConfigError("Discord rejected DISCORD_TOKEN (login failed); reset the token and try again") from None
-    except discord.PrivilegedIntentsRequired as exc:
-        raise ConfigError(f"Discord refused a privileged intent: {exc}") from None
-    except (aiohttp.ClientConnectionError, discord.GatewayNotFound, OSError) as exc:
-        _log.debug("connection failure", exc_info=True)
-        raise ConfigError(f"cannot reach Discord at {discord.http.Route.BASE} ({exc}); check the network") from None
     return 0
 
 
@@ -110,8 +110,27 @@ async def sync_global(settings: Settings, env: DiscordEnv) -> int:
 
     point_at_api(env)
     bot = create_bot(lambda: None, settings, None)
-    async with bot:
-        await bot.login(env.token)
-        synced = await bot.tree.sync()
+    with _discord_errors():
+        async with bot:
+            await bot.login(env.token)
+            synced = await bot.tree.sync()
     _log.info("synced %d global commands", len(synced))
     return len(synced)
+
+
+@contextlib.contextmanager
+def _discord_errors():
+    """Turn the ways Discord can refuse or be unreachable into one clear ConfigError line."""
+    try:
+        yield
+    except discord.LoginFailure:
+        raise ConfigError("Discord rejected DISCORD_TOKEN (login failed); reset the token and try again") from None
+    except discord.PrivilegedIntentsRequired as exc:
+        raise ConfigError(f"Discord refused a privileged intent: {exc}") from None
+    except discord.HTTPException as exc:
+        _log.debug("Discord API error", exc_info=True)
+        raise ConfigError(f"Discord answered {exc.status} ({exc.text or exc.response.reason}); try again later"
+                          ) from None
+    except (aiohttp.ClientConnectionError, discord.GatewayNotFound, OSError) as exc:
+        _log.debug("connection failure", exc_info=True)
+        raise ConfigError(f"cannot reach Discord at {discord.http.Route.BASE} ({exc}); check the network") from None
