@@ -13,7 +13,7 @@ from retrieval.errors import ArticleError, ModelError
 
 from . import render
 from . import responses as r
-from .config import ConfigError, Settings, load_settings, parse_assignment
+from .config import ConfigError, Settings, load_settings, parse_assignment, unknown_env_names
 from .logs import FILE_ONLY, setup_logging
 from .router import clean_text
 from .wiring import build_router
@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", help="TOML settings file (default: config/default.toml)")
     p.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
                    help="override one setting, e.g. --set retrieval.top_k=5 (repeatable)")
-    p.add_argument("--article", help="article file to load (overrides article.path)")
+    p.add_argument("--article", help="article file to load (overrides article.path); - reads it from stdin")
     p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     sub.add_parser("chat", help="interactive chat over the article")
@@ -56,14 +56,17 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         overrides = dict(parse_assignment(a) for a in args.set)
-        if args.article:
-            overrides["article.path"] = str(Path(args.article).expanduser().resolve())
+        if args.article and args.article != "-":
+            overrides["article.path"] = str(Path(args.article).expanduser().absolute())
         settings = load_settings(args.config, overrides)
     except ConfigError as exc:
         return _fail(str(exc), EXIT_SETUP)
+    for warning in unknown_env_names():
+        print(f"article-bot: warning: {warning}", file=sys.stderr)
     operator = args.command in ("run", "sync")
     log_file = setup_logging(settings, verbose=args.verbose or operator, console_tracebacks=operator)
     try:
+        args.loaded_article = _article_from_stdin(args, settings) if args.article == "-" else None
         return COMMANDS[args.command](args, settings)
     except (ArticleError, ModelError, ConfigError) as exc:
         return _fail(str(exc), EXIT_SETUP)
@@ -76,37 +79,50 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"internal error; details are in {log_file}", EXIT_INTERNAL)
 
 
+def _article_from_stdin(args, settings: Settings):
+    """`--article -`: the article is read from standard input (at most article.max_bytes + 1 bytes)."""
+    from retrieval.article import from_bytes
+
+    if args.command == "chat" or getattr(args, "text", None) == ["-"]:
+        raise ConfigError("--article - reads the article from standard input, which this command also needs for "
+                          "its input; pass the article as a file instead")
+    limit = settings.article.max_bytes
+    return from_bytes(sys.stdin.buffer.read(limit + 1), "<stdin>", limit)
+
+
+def _router(args, settings: Settings, with_index: bool, syntax: str = "cli"):
+    return build_router(settings, with_index=with_index, article=args.loaded_article, syntax=syntax)
+
+
 def cmd_ask(args, settings: Settings) -> int:
-    return _one_or_batch(args, "ask", build_router(settings, with_index=True, syntax="cli").ask)
+    return _one_or_batch(args, "ask", _router(args, settings, with_index=True).ask)
 
 
 def cmd_quote(args, settings: Settings) -> int:
-    return _one_or_batch(args, "quote", build_router(settings, with_index=False, syntax="cli").quote)
+    return _one_or_batch(args, "quote", _router(args, settings, with_index=False).quote)
 
 
 def cmd_passage(args, settings: Settings) -> int:
-    return _emit(build_router(settings, with_index=False, syntax="cli").passage_text(args.number), args.json,
-                 "passage",
+    return _emit(_router(args, settings, with_index=False).passage_text(args.number), args.json, "passage",
                  args.number)
 
 
 def cmd_about(args, settings: Settings) -> int:
-    return _emit(build_router(settings, with_index=False).about(), args.json)
+    return _emit(_router(args, settings, with_index=False).about(), args.json)
 
 
 def cmd_chat(args, settings: Settings) -> int:
     from .chat import run_chat
 
     print("Loading the model and indexing the article…", file=sys.stderr, flush=True)
-    router = build_router(settings, with_index=True)
-    return run_chat(router)
+    return run_chat(_router(args, settings, with_index=True, syntax="slash"))
 
 
 def cmd_run(args, settings: Settings) -> int:
     from .discord.run import discord_env, run
 
     env = discord_env()
-    return run(settings, lambda: build_router(settings, with_index=True), env)
+    return run(settings, lambda: _router(args, settings, with_index=True, syntax="slash"), env)
 
 
 def cmd_sync(args, settings: Settings) -> int:

@@ -7,6 +7,7 @@ in the TOML file); this module only converts and checks values generically.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
 import re
 import tomllib
@@ -32,6 +33,7 @@ class ConfigError(ValueError):
 @dataclass(frozen=True)
 class ArticleSettings:
     path: Path = setting("a path to a UTF-8 text file")
+    max_bytes: int = setting("an integer 1000..100000000", between(1_000, 100_000_000))
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,18 @@ def load_settings(path: str | Path | None = None, overrides: Mapping[str, str] |
     if missing:
         raise ConfigError(f"config file {path} lacks key {missing[0]!r} ({_field(missing[0]).metadata['allowed']})")
     return _build(values, sources)
+
+
+def unknown_env_names(environ: Mapping[str, str] | None = None) -> list[str]:
+    """One warning per ARTICLE_BOT_* variable that names no setting, with the nearest valid name."""
+    env = os.environ if environ is None else environ
+    valid = [env_name(k) for k in known_keys()]
+    out = []
+    for name in sorted(n for n in env if n.startswith(ENV_PREFIX) and n not in valid):
+        near = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
+        hint = f"; did you mean {near[0]}?" if near else f"; valid names: {', '.join(valid)}"
+        out.append(f"ignoring {name}: no such setting{hint}")
+    return out
 
 
 def env_name(key: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from retrieval.dense import EmbeddingCache, Encoder, load_encoder
 
 from .config import Settings
+from .progress import Progress
 
 if TYPE_CHECKING:
     from retrieval.article import Article
@@ -32,11 +33,11 @@ def build_index(settings: Settings, encoder: Encoder | None = None, article: Art
     from retrieval import article as article_mod
     from retrieval.search import ArticleIndex
 
-    article = article or article_mod.load(settings.article.path)
+    article = article or article_mod.load(settings.article.path, settings.article.max_bytes)
     encoder = encoder or load_encoder(settings.model)
     start = time.perf_counter()
     index = ArticleIndex(article, encoder, settings.retrieval, settings.abstention,
-                         EmbeddingCache(settings.model.cache_dir))
+                         EmbeddingCache(settings.model.cache_dir), Progress("indexing the article (texts embedded)"))
     _log.info("indexed %d paragraphs in %.2fs", len(article.paragraphs), time.perf_counter() - start)
     return index
 
@@ -50,7 +51,7 @@ def build_router(settings: Settings, with_index: bool = True, encoder: Encoder |
 
         from .router import Router
 
-        article = article or article_mod.load(settings.article.path)
+        article = article or article_mod.load(settings.article.path, settings.article.max_bytes)
         index = build_index(settings, encoder or pending.result(), article) if with_index else None
     return Router(article, index, partial(_quote_book, article), settings.limits.max_question_chars, syntax)
 

@@ -57,18 +57,29 @@ class Article:
         return sum(len(p.text.split()) for p in self.paragraphs)
 
 
-def load(path: str | Path) -> Article:
-    """Read and clean an article file; raise ArticleError if it is unreadable or holds no body."""
+def load(path: str | Path, max_bytes: int | None = None) -> Article:
+    """Read and clean an article file of at most max_bytes; raise ArticleError if it is unreadable, too large
+    or holds no body. Only max_bytes + 1 bytes are ever read, so /dev/zero or a huge file cannot exhaust
+    memory; pipes and /dev/stdin work like files."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as f:
+            raw = f.read(max_bytes + 1) if max_bytes else f.read()
     except OSError as exc:
         raise ArticleError(f"cannot read article file {str(path)!r}: {exc.strerror or exc}") from exc
+    return from_bytes(raw, str(path), max_bytes)
+
+
+def from_bytes(raw: bytes, source: str, max_bytes: int | None = None) -> Article:
+    """Decode and clean an article read elsewhere (standard input), with the same checks as load()."""
+    if max_bytes and len(raw) > max_bytes:
+        raise ArticleError(f"article {source!r} is larger than article.max_bytes ({max_bytes:,} bytes); "
+                           "raise it with --set article.max_bytes=N")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ArticleError(f"article file {str(path)!r} is not UTF-8 text") from exc
-    return parse(text, source=str(path))
+        raise ArticleError(f"article file {source!r} is not UTF-8 text") from exc
+    return parse(text, source=source)
 
 
 def parse(text: str, source: str = "<text>") -> Article:

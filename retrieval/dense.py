@@ -11,7 +11,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -22,6 +22,8 @@ from .settings import ModelSettings
 
 _log = logging.getLogger(__name__)
 _RACY_NS = 2_000_000_000
+CACHE_VERSION = 2  # bump when what is embedded, or how, changes
+PROGRESS_STEP = 64
 
 
 class Encoder(Protocol):
@@ -182,15 +184,24 @@ class EmbeddingCache:
         if self.directory is None:
             return None
         digest = hashlib.sha256("\x1e".join(texts).encode()).hexdigest()[:24]
-        return self.directory / f"emb-{model_id}-{digest}.npz"
+        return self.directory / f"emb-v{CACHE_VERSION}-{model_id}-{digest}.npz"
 
-    def embed(self, encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
-        """Return the cached matrix when it is valid, else encode, store and return it."""
+    def embed(self, encoder: Encoder, texts: Sequence[str],
+              progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+        """Return the cached matrix when it is valid, else encode (reporting progress(done, total) after each
+        step of PROGRESS_STEP texts), store and return it."""
         path = self.path_for(encoder.model_id, texts)
         cached = self._read(path, len(texts))
         if cached is not None:
             return cached
-        vecs = encoder.encode(texts) if texts else np.zeros((0, 0), dtype=np.float32)
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        parts = []
+        for start in range(0, len(texts), PROGRESS_STEP):
+            parts.append(encoder.encode(texts[start:start + PROGRESS_STEP]))
+            if progress:
+                progress(min(start + PROGRESS_STEP, len(texts)), len(texts))
+        vecs = np.concatenate(parts).astype(np.float32, copy=False)
         self._write(path, vecs)
         return vecs
 

@@ -30,6 +30,7 @@ INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 GRAPH, WEIGHTS, PROBE = "model.onnx", "model.onnx.data", "probe.json"
 PROBE_TEXT = "Who said what, and when? ¶3 — “quoted” words."
 PROBE_TOLERANCE = 1e-4
+STALE_SECONDS = 3600
 
 
 def export_dir(cache_dir: Path, model_id: str) -> Path:
@@ -53,6 +54,9 @@ def export(folder: Path, target: Path) -> None:
     graph = _pooled_module()(model[0].auto_model).eval()
     sample = torch.ones((2, 8), dtype=torch.long)
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob("*.tmp"):  # left by an export that was killed
+        if time.time() - stale.stat().st_mtime > STALE_SECONDS:
+            shutil.rmtree(stale, ignore_errors=True)
     tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=target.name + ".", suffix=".tmp"))
     try:
         inline = tmp / "inline.onnx"

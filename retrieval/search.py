@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -50,7 +51,8 @@ class ArticleIndex:
     """Everything needed to answer questions about one article, built once and shared."""
 
     def __init__(self, article: Article, encoder: Encoder, settings: RetrievalSettings,
-                 abstention: AbstentionSettings, cache: EmbeddingCache | None = None):
+                 abstention: AbstentionSettings, cache: EmbeddingCache | None = None,
+                 progress: Callable[[int, int], None] | None = None):
         self.article = article
         self.encoder = encoder
         self.settings = settings
@@ -62,7 +64,7 @@ class ArticleIndex:
         self._sentence_lexical = LexicalIndex([s.text for s in self.sentences], dictionary)
         cache = cache or EmbeddingCache(None)
         texts = [u.text for u in self.units] + [s.text for s in self.sentences]
-        vecs = cache.embed(encoder, texts)
+        vecs = cache.embed(encoder, texts, progress)
         self.unit_vecs, self.sentence_vecs = vecs[: len(self.units)], vecs[len(self.units):]
         n = len(article.paragraphs)
         self._unit_para = np.array([u.paragraph - 1 for u in self.units])

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 from discord_emulator import payloads as p
@@ -129,3 +130,25 @@ async def test_run_with_an_unreadable_article_is_one_clear_line(cache_dir):
         await emulator.stop()
     assert proc.returncode == 3 and "cannot read article file" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+async def test_signal_during_start_up_stops_at_once(tmp_path):
+    """With an empty cache the model is exported first (several seconds); SIGINT must not wait for it."""
+    emulator = DiscordEmulator()
+    await emulator.start()
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run"], cwd=PROJECT_ROOT,
+                            env=bot_env(emulator, tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        await emulator.wait_for(lambda: emulator.payloads("GET", r"/users/@me"), timeout=30)
+        await asyncio.sleep(0.5)
+        assert proc.poll() is None and not emulator.connections, "still loading the model"
+        proc.send_signal(signal.SIGINT)
+        start = time.monotonic()
+        out, err = await asyncio.to_thread(proc.communicate, timeout=20)
+        waited = time.monotonic() - start
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        await emulator.stop()
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    assert waited < 3, f"took {waited:.1f}s to stop"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
+import threading
 from collections.abc import Callable
+from typing import TypeVar
 
 import discord
 from discord import app_commands
@@ -21,6 +24,7 @@ from .commands import ArticleCommands
 from .views import PassagePager
 
 _log = logging.getLogger(__name__)
+T = TypeVar("T")
 APOLOGY = "Sorry, something went wrong on my side. The error was logged; please try again later."
 UNREADABLE_REPLY = ("I can't read replies that don't mention me. Keep the @mention on your reply, mention me, "
                     "or use /ask.")
@@ -37,6 +41,30 @@ def intents() -> discord.Intents:
 
 def cooldown_text(wait: float) -> str:
     return f"You're going a bit fast. Try again in {wait:.0f}s." if wait >= 1 else "Try again in a moment."
+
+
+async def in_daemon_thread(work: Callable[[], T]) -> T:
+    """Run blocking start-up work off the event loop in a daemon thread: unlike asyncio.to_thread, a signal
+    during start-up does not have to wait for it (interpreter exit does not join daemon threads)."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future = loop.create_future()
+
+    def settle(method, value) -> None:
+        if not future.done():
+            method(value)
+
+    def run() -> None:
+        try:
+            result = work()
+        except BaseException as exc:  # handed to the awaiting coroutine, which re-raises it
+            outcome = (future.set_exception, exc)
+        else:
+            outcome = (future.set_result, result)
+        with contextlib.suppress(RuntimeError):  # the loop closed while we worked
+            loop.call_soon_threadsafe(settle, *outcome)
+
+    threading.Thread(target=run, name="article-bot-loader", daemon=True).start()
+    return await future
 
 
 class ArticleTree(app_commands.CommandTree):
@@ -85,7 +113,7 @@ class ArticleBotMixin:
     async def setup_hook(self) -> None:
         """Register the commands, load the model and index off the event loop, sync to the dev guild."""
         await self.add_cog(ArticleCommands(self))
-        self._router = await asyncio.to_thread(self.loader)
+        self._router = await in_daemon_thread(self.loader)
         if self.guild_id:
             guild = discord.Object(id=self.guild_id)
             self.tree.copy_global_to(guild=guild)

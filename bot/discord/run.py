@@ -80,18 +80,26 @@ def point_at_api(env: DiscordEnv) -> None:
 
 
 async def serve(bot: discord.Client, token: str) -> None:
-    """Run the bot until it closes; SIGINT/SIGTERM close it cleanly."""
+    """Run the bot until it closes; SIGINT/SIGTERM close it cleanly, and during start-up (the model may be
+    exporting) stop it at once instead of waiting for the load to finish."""
     loop = asyncio.get_running_loop()
+    main = asyncio.current_task()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(sig, lambda s=sig: _close(bot, s))
-    async with bot:
-        await bot.start(token)
+            loop.add_signal_handler(sig, lambda s=sig: _close(bot, s, main))
+    try:
+        async with bot:
+            await bot.start(token)
+    except asyncio.CancelledError:
+        _log.info("stopped during start-up")
 
 
-def _close(bot: discord.Client, sig: signal.Signals) -> None:
+def _close(bot: discord.Client, sig: signal.Signals, main: asyncio.Task | None) -> None:
     _log.info("received %s; closing", sig.name)
-    asyncio.get_running_loop().create_task(bot.close())
+    if bot.is_ready() or main is None:
+        asyncio.get_running_loop().create_task(bot.close())
+    else:
+        main.cancel()
 
 
 def run(settings: Settings, loader: Callable[[], Router], env: DiscordEnv) -> int:
