@@ -20,7 +20,10 @@ from typing import Any
 from retrieval.settings import AbstentionSettings, ModelSettings, RetrievalSettings, between, setting
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CONFIG = PROJECT_ROOT / "config" / "default.toml"
+# In a checkout bot/default.toml links to config/default.toml; an installed wheel carries a copy as package data.
+DEFAULT_CONFIG = Path(__file__).with_name("default.toml")
+# Relative paths in settings resolve against the checkout, or against the current folder when installed.
+IN_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "config").is_dir()
 ENV_PREFIX = "ARTICLE_BOT_"
 _INT = re.compile(r"[+-]?[0-9]+")
 _FLOAT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -196,7 +199,7 @@ def _convert(key: str, value: Any) -> Any:
         if not value.strip():
             return None if kind is Path else ""
         p = Path(value.strip()).expanduser()
-        return p if p.is_absolute() else PROJECT_ROOT / p
+        return p if p.is_absolute() else (PROJECT_ROOT if IN_CHECKOUT else Path.cwd()) / p
     if kind == tuple[int, ...] and isinstance(value, list | tuple):
         ok = all(isinstance(i, int) and not isinstance(i, bool) for i in value)
         return tuple(value) if ok else None

@@ -6,7 +6,9 @@ import logging
 import sys
 from pathlib import Path
 
-from .config import PROJECT_ROOT, Settings
+import platformdirs
+
+from .config import Settings
 
 LOG_NAME = "article-bot.log"
 FILE_ONLY = "file_only"  # extra={FILE_ONLY: True}: the record goes to the log file, not to the terminal
@@ -24,7 +26,7 @@ class _NoTraceback(logging.Formatter):
 
 def setup_logging(settings: Settings, verbose: bool = False, console_tracebacks: bool = False) -> Path:
     """Send INFO+ with tracebacks to the log file, and WARNING+ (INFO+ if verbose) to stderr."""
-    folder = settings.model.cache_dir or PROJECT_ROOT / ".cache" / "article-bot"
+    folder = settings.model.cache_dir or platformdirs.user_log_path("article-bot")
     log_file = folder / LOG_NAME
     root = logging.getLogger()
     for handler in list(root.handlers):
