@@ -12,11 +12,20 @@ import time
 import pytest
 from discord_emulator import payloads as p
 from discord_emulator.server import DiscordEmulator, Fault
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.config import PROJECT_ROOT, ConfigError
 from bot.discord.run import discord_env, read_dotenv
 
 TOKEN = "MTIzNDU2Nzg5.secret-token-value"
+
+
+def one_error_line(stderr: str) -> str:
+    """The operator's log lines may precede it, but the failure itself is one line and no traceback."""
+    errors = [line for line in stderr.splitlines() if line.startswith("article-bot: ")]
+    assert len(errors) == 1 and "Traceback" not in stderr, stderr
+    return errors[0]
 
 
 def bot_env(emulator: DiscordEmulator, tmp_path, **extra) -> dict:
@@ -77,6 +86,43 @@ def test_missing_token_is_one_line_naming_the_variable(cache_dir):
     assert "discord.com/developers/applications" in proc.stderr
 
 
+@pytest.mark.parametrize("content, token", [
+    (b"\xef\xbb\xbfDISCORD_TOKEN=abc.def\n", "abc.def"),
+    (b'DISCORD_TOKEN="abc.def" # the bot token\n', "abc.def"),
+    (b"export DISCORD_TOKEN='abc.def'\r\n", "abc.def"),
+])
+def test_dotenv_bom_comments_and_quotes(tmp_path, content, token):
+    dotenv = tmp_path / ".env"
+    dotenv.write_bytes(content)
+    assert discord_env({}, dotenv).token == token
+
+
+@pytest.mark.parametrize("content, fragment", [
+    (b"DISCORD_TOKEN=caf\xe9\n", "is not UTF-8"),
+    (b'DISCORD_TOKEN="abc\ndef"\n', "line break or control character"),
+    (b'DISCORD_TOKEN="abc\x07def"\n', "line break or control character"),
+])
+def test_bad_dotenv_is_one_line_without_the_token(tmp_path, content, fragment):
+    dotenv = tmp_path / ".env"
+    dotenv.write_bytes(content)
+    with pytest.raises(ConfigError, match=fragment) as err:
+        discord_env({}, dotenv)
+    assert "abc" not in str(err.value) and "\n" not in str(err.value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_dotenv_is_parsed_or_refused_in_one_line(tmp_path_factory, content):
+    dotenv = tmp_path_factory.mktemp("env") / ".env"
+    dotenv.write_bytes(content)
+    try:
+        env = discord_env({}, dotenv)
+    except ConfigError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert env.token and env.token == env.token.strip() and env.token.isprintable()
+
+
 def test_token_from_dotenv_and_hidden_repr(tmp_path):
     dotenv = tmp_path / ".env"
     dotenv.write_text("# comment\nexport DISCORD_TOKEN='abc.def'\nDISCORD_GUILD_ID=42\n")
@@ -96,27 +142,29 @@ def test_bad_discord_environment(tmp_path, environ, fragment):
         discord_env(environ, tmp_path / "none.env")
 
 
-async def test_invalid_token_is_one_clear_line(cache_dir):
+@pytest.mark.parametrize("command", ["run", "sync"])
+async def test_invalid_token_is_one_clear_line(cache_dir, command):
     emulator = DiscordEmulator()
     await emulator.start()
     emulator.faults.append(Fault("GET", r"/users/@me", 401, 1, {"message": "401: Unauthorized", "code": 0}))
     try:
-        proc = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "bot.cli", "run"], cwd=cache_dir,
+        proc = await asyncio.to_thread(subprocess.run, [sys.executable, "-m", "bot.cli", command], cwd=cache_dir,
                                        env=bot_env(emulator, cache_dir), capture_output=True, text=True, timeout=60)
     finally:
         await emulator.stop()
-    assert proc.returncode == 3
-    assert "Discord rejected DISCORD_TOKEN" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 3, proc.stderr
+    assert "Discord rejected DISCORD_TOKEN" in one_error_line(proc.stderr)
     assert TOKEN not in proc.stderr
 
 
-def test_unreachable_discord_is_one_clear_line(cache_dir):
+@pytest.mark.parametrize("command", ["run", "sync"])
+def test_unreachable_discord_is_one_clear_line(cache_dir, command):
     env = dict(os.environ, DISCORD_TOKEN=TOKEN, DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
                DISCORD_GATEWAY_URL="ws://127.0.0.1:9/", ARTICLE_BOT_MODEL_CACHE_DIR=str(cache_dir))
-    proc = subprocess.run([sys.executable, "-m", "bot.cli", "run"], cwd=cache_dir, env=env, capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "bot.cli", command], cwd=cache_dir, env=env, capture_output=True,
                           text=True, timeout=60)
-    assert proc.returncode == 3 and "cannot reach Discord" in proc.stderr
-    assert "Traceback" not in proc.stderr and TOKEN not in proc.stderr
+    assert proc.returncode == 3 and "cannot reach Discord" in one_error_line(proc.stderr), proc.stderr
+    assert TOKEN not in proc.stderr
 
 
 async def test_run_with_an_unreadable_article_is_one_clear_line(cache_dir):
