@@ -126,7 +126,8 @@ def unknown_env_names(environ: Mapping[str, str] | None = None) -> list[str]:
     valid = [env_name(k) for k in known_keys()]
     out = []
     for name in sorted(n for n in env if n.startswith(ENV_PREFIX) and n not in valid):
-        near = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
+        suffixes = {v.removeprefix(ENV_PREFIX): v for v in valid}
+        near = [suffixes[m] for m in difflib.get_close_matches(name.removeprefix(ENV_PREFIX), suffixes, 1, 0.6)]
         hint = f"; did you mean {near[0]}?" if near else f"; valid names: {', '.join(valid)}"
         out.append(f"ignoring {name}: no such setting{hint}")
     return out
@@ -180,30 +181,33 @@ def _from_text(key: str, raw: str, source: str) -> Any:
     raise ConfigError(f"{source}: {key} = {raw!r} is not valid; allowed: {_field(key).metadata['allowed']}")
 
 
+_WRONG = object()
+
+
 def _convert(key: str, value: Any) -> Any:
-    """Check a value's type and turn it into the field's type; None when the type is wrong."""
+    """Check a value's type and turn it into the field's type; _WRONG when the type is wrong."""
     kind = _kind(key)
     if isinstance(value, bool):
-        return None
+        return _WRONG
     if kind is int:
-        return value if isinstance(value, int) else None
+        return value if isinstance(value, int) else _WRONG
     if kind is float:
-        return float(value) if isinstance(value, int | float) else None
+        return float(value) if isinstance(value, int | float) else _WRONG
     if kind is str:
-        return value if isinstance(value, str) else None
+        return value if isinstance(value, str) else _WRONG
     if kind in (Path, Path | None):
         if isinstance(value, Path):
             return value
         if not isinstance(value, str):
-            return None
+            return _WRONG
         if not value.strip():
-            return None if kind is Path else ""
+            return _WRONG if kind is Path else None
         p = Path(value.strip()).expanduser()
         return p if p.is_absolute() else (PROJECT_ROOT if IN_CHECKOUT else Path.cwd()) / p
     if kind == tuple[int, ...] and isinstance(value, list | tuple):
         ok = all(isinstance(i, int) and not isinstance(i, bool) for i in value)
-        return tuple(value) if ok else None
-    return None
+        return tuple(value) if ok else _WRONG
+    return _WRONG
 
 
 def _build(values: Mapping[str, Any], sources: Mapping[str, str]) -> Settings:
@@ -211,10 +215,10 @@ def _build(values: Mapping[str, Any], sources: Mapping[str, str]) -> Settings:
     for key, value in values.items():
         meta = _field(key).metadata
         converted = _convert(key, value)
-        if converted is None or not meta["check"](converted if converted != "" else None):
+        if converted is _WRONG or not meta["check"](converted):
             where = sources.get(key, "")
             prefix = f"{where}: " if where.startswith(ENV_PREFIX) else ""
             raise ConfigError(f"{prefix}invalid setting {key} = {value!r}; allowed: {meta['allowed']}")
         section, name = key.split(".", 1)
-        sections[section][name] = None if converted == "" else converted
+        sections[section][name] = converted
     return Settings(**{name: SECTIONS[name](**body) for name, body in sections.items()})

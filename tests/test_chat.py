@@ -31,3 +31,13 @@ def test_commands_and_off_topic_in_chat(router):
     assert "Yuri Ushakov:" in out
     assert "I couldn't find that in the article." in out
     assert "Unknown command /frobnicate" in out
+
+
+def test_history_lives_in_the_user_state_folder(monkeypatch, tmp_path):
+    import platformdirs
+
+    from bot import chat as chat_mod
+
+    monkeypatch.setattr(platformdirs, "user_state_path", lambda app: tmp_path / app)
+    history = chat_mod._enable_history()
+    assert history is not None and history[1] == tmp_path / "article-bot" / "chat_history"

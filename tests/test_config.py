@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bot.config import ConfigError, load_settings, parse_assignment
+from bot.config import ConfigError, known_keys, load_settings, parse_assignment, unknown_env_names
 
 
 def test_defaults_load(settings):
@@ -58,3 +60,42 @@ def test_bad_files(tmp_path):
 def test_bad_assignments(text):
     with pytest.raises(ConfigError, match="section.key=value"):
         parse_assignment(text)
+
+
+def test_out_of_range_env_value_names_the_variable():
+    with pytest.raises(ConfigError, match=r"^ARTICLE_BOT_RETRIEVAL_TOP_K: invalid setting retrieval.top_k = 50"):
+        load_settings(environ={"ARTICLE_BOT_RETRIEVAL_TOP_K": "50"})
+
+
+def test_misspelt_variables_get_the_nearest_name():
+    warnings = unknown_env_names({"ARTICLE_BOT_RETRIEVAL_TOPK": "5", "ARTICLE_BOT_ZZZ": "1", "PATH": "/bin"})
+    assert warnings[0] == ("ignoring ARTICLE_BOT_RETRIEVAL_TOPK: no such setting; "
+                           "did you mean ARTICLE_BOT_RETRIEVAL_TOP_K?")
+    assert warnings[1].startswith("ignoring ARTICLE_BOT_ZZZ: no such setting; valid names: ARTICLE_BOT_ARTICLE_PATH")
+    assert len(warnings) == 2
+
+
+def test_every_key_is_one_field_with_its_default_only_in_the_toml():
+    import dataclasses
+    import tomllib
+
+    from bot.config import DEFAULT_CONFIG, SECTIONS
+
+    toml = tomllib.loads(DEFAULT_CONFIG.read_text(encoding="utf-8"))
+    assert set(toml) == set(SECTIONS)
+    for name, cls in SECTIONS.items():
+        fields = dataclasses.fields(cls)
+        assert [f.name for f in fields] == list(toml[name]), name
+        assert all(f.default is dataclasses.MISSING and f.metadata["allowed"] for f in fields), name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(known_keys()), st.text(max_size=30))
+def test_any_override_is_accepted_or_refused_in_one_line(key, value):
+    try:
+        s = load_settings(overrides={key: value}, environ={})
+    except ConfigError as exc:
+        assert "\n" not in str(exc) and key in str(exc)
+    else:
+        section, name = key.split(".")
+        assert getattr(getattr(s, section), name) is not None or key == "model.cache_dir"

@@ -75,3 +75,35 @@ def test_encoders_are_normalised_and_offline(request, which):
     np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, rtol=1e-5)
     assert float(vecs[0] @ vecs[1]) > 0.5
     assert "thanks" in encoder.dictionary
+
+
+def test_altered_values_of_the_right_shape_are_rebuilt(tmp_path, fake_encoder, caplog):
+    cache = EmbeddingCache(tmp_path)
+    good = cache.embed(fake_encoder, TEXTS)
+    path = cache.path_for(fake_encoder.model_id, TEXTS)
+    with np.load(path) as data:
+        checksum = data["sha256"]
+    np.savez(path, vecs=np.zeros_like(good), sha256=checksum)
+    np.testing.assert_array_equal(cache.embed(fake_encoder, TEXTS), good)
+    assert fake_encoder.calls == 2 and "wrong shape or values" in caplog.text
+
+
+def test_failed_write_leaves_no_temporary_or_partial_file(tmp_path, fake_encoder, monkeypatch, caplog):
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("retrieval.dense.os.replace", disk_full)
+    cache = EmbeddingCache(tmp_path)
+    assert cache.embed(fake_encoder, TEXTS).shape == (2, 64)
+    assert list(tmp_path.iterdir()) == [] and "No space left" in caplog.text
+
+
+def test_model_key_is_the_content_not_the_size(tmp_path):
+    from retrieval.dense import model_fingerprint
+
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "model.safetensors").write_bytes(b"\x00" * 1000)
+    before = model_fingerprint(model, tmp_path)
+    (model / "model.safetensors").write_bytes(b"\x01" * 1000)
+    assert model_fingerprint(model, tmp_path) != before

@@ -100,3 +100,22 @@ def test_other_renderers_fit_and_never_ping(headline, subtitle, authors, body):
 def test_autocomplete_choices_fit(names, typed):
     choices = dr.autocomplete_names(names, typed)
     assert len(choices) <= dr.CHOICES_MAX and all(len(c) <= dr.CHOICE_NAME_MAX for c in choices)
+
+
+@SLOW
+@given(st.lists(st.text(max_size=80), max_size=6))
+def test_json_lines_are_valid_utf8_one_per_input(router: Router, lines: list[str]):
+    import io
+    import json
+    from contextlib import redirect_stdout
+
+    from bot import cli
+
+    out = io.StringIO()
+    escaped = [line.replace("\n", " ").replace("\r", " ") for line in lines]
+    with redirect_stdout(out):
+        cli._batch([line + "\n" for line in escaped], "ask", router.ask, True)
+    rows = [json.loads(row) for row in out.getvalue().encode("utf-8").decode("utf-8").splitlines()]
+    assert len(rows) == len(lines)
+    for row, line in zip(rows, escaped, strict=True):
+        assert row["question"] == cli.clean_text(cli._readable(line))

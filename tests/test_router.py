@@ -62,3 +62,25 @@ def test_renderers_cover_every_response(router):
         assert isinstance(render.to_json(resp), dict)
     declined = render.to_text(router.handle("What is the capital of France?"))
     assert declined == "I couldn't find that in the article."
+
+
+@pytest.mark.parametrize("text", ["hello", "thanks!", "ok", "good morning"])
+def test_small_talk_gets_a_greeting_and_the_help(router, text):
+    resp = router.handle(text)
+    assert isinstance(resp, r.HelpResponse) and resp.text.startswith("Hi! I answer questions")
+    assert render.to_json(resp)["kind"] == "help" and render.to_json(resp)["abstained"] is True
+
+
+@pytest.mark.parametrize("text", ["Merkel?", "What is the capital of France?", "who won"])
+def test_short_questions_are_questions_not_small_talk(router, text):
+    resp = router.handle(text)
+    assert isinstance(resp, r.AnswerResponse)
+    assert resp.answer.abstained or text == "who won"
+
+
+def test_hints_follow_the_transport(article):
+    chat = Router(article, None, None, 500)
+    cli = Router(article, None, None, 500, syntax="cli")
+    assert "e.g. /passage 3" in chat.passage_text("x").message
+    assert "e.g. article-bot passage 3" in cli.passage_text("x").message
+    assert "article-bot ask QUESTION" in cli.ask("").message
