@@ -16,7 +16,7 @@ class Progress:
         self.stream = stream or sys.stderr
         self.after, self.every = after, every
         self.start = time.monotonic()
-        self._last = 0.0
+        self._last = float("-inf")
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic() - self.start
