@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 
 import platformdirs
 
 from . import render
-from .router import Router
+from . import responses as r
+from .router import Router, clean_text
 
 PROMPT = "you> "
 EXIT_WORDS = {"/quit", "/exit", "quit", "exit"}
+CONVERSATION = "chat"  # one chat session is one conversation
 
 
 def run_chat(router: Router, stdin=None, stdout=None) -> int:
@@ -35,11 +38,26 @@ def run_chat(router: Router, stdin=None, stdout=None) -> int:
                 break
             if not line.strip():
                 continue
-            print(render.to_text(router.handle(line)), file=stdout, flush=True)
+            print(render.to_text(router.handle(line, CONVERSATION)), file=stdout, flush=True)
     finally:
         if history:
             _save_history(history)
     print(file=stdout)
+    return 0
+
+
+def run_chat_json(router: Router, stdin=None, stdout=None) -> int:
+    """`chat --json`: every stdin line is the next turn of one conversation; one JSON object a line out."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    for line in stdin:
+        text = line.rstrip("\r\n")
+        response = router.handle(text, CONVERSATION)
+        if isinstance(response, r.ErrorResponse):
+            out = render.error_json(response, "ask", clean_text(text))
+        else:
+            out = render.to_json(response)
+        print(json.dumps(out, ensure_ascii=False), file=stdout, flush=True)
     return 0
 
 

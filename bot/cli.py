@@ -37,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--article", help="article file to load (overrides article.path); - reads it from stdin")
     p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    sub.add_parser("chat", help="interactive chat over the article")
+    sp = sub.add_parser("chat", help="interactive chat over the article (follow-ups use the conversation)")
+    sp.add_argument("--json", action="store_true", help="one turn a line on stdin, one ask object a line out")
     for name, what in (("ask", "QUESTION"), ("quote", "NAME")):
         sp = sub.add_parser(name, help=f"one-shot {name}; '-' reads one {what} per stdin line")
         sp.add_argument("--json", action="store_true", help="print the JSON-lines contract")
@@ -112,10 +113,14 @@ def cmd_about(args, settings: Settings) -> int:
 
 
 def cmd_chat(args, settings: Settings) -> int:
-    from .chat import run_chat
+    from .chat import run_chat, run_chat_json
 
     print("Loading the model and indexing the article…", file=sys.stderr, flush=True)
-    return run_chat(_router(args, settings, with_index=True, syntax="slash"))
+    router = _router(args, settings, with_index=True, syntax="slash")
+    if args.json:
+        sys.stdin.reconfigure(errors="replace")
+        return run_chat_json(router)
+    return run_chat(router)
 
 
 def cmd_run(args, settings: Settings) -> int:

@@ -45,6 +45,13 @@ class LimitsSettings:
 
 
 @dataclass(frozen=True)
+class ConversationSettings:
+    max_turns: int = setting("an integer 0..50 (0 = every question stands alone)", between(0, 50))
+    idle_minutes: float = setting("a number 1..1440", between(1, 1440))
+    max_conversations: int = setting("an integer 1..1000000", between(1, 1_000_000))
+
+
+@dataclass(frozen=True)
 class DiscordSettings:
     cooldown_rate: int = setting("an integer 1..1000", between(1, 1000))
     cooldown_seconds: float = setting("a number 0..3600 (0 disables the cooldown)", between(0, 3600))
@@ -67,6 +74,7 @@ class Settings:
     retrieval: RetrievalSettings
     abstention: AbstentionSettings
     limits: LimitsSettings
+    conversation: ConversationSettings
     discord: DiscordSettings
 
     def override(self, values: Mapping[str, Any]) -> Settings:

@@ -19,6 +19,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "answer": answer.text,
         "abstained": answer.abstained,
         "citations": list(answer.citations),
+        "context_used": answer.context_used,
         "passages": [
             {"paragraph": p.paragraph, "text": p.text, "score": p.score, "lexical": p.lexical,
              "dense": p.dense, "source": p.source}

@@ -6,11 +6,14 @@ import logging
 import re
 import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, Protocol
+
+from retrieval.followup import FollowUp, Turn, resolve
 
 from . import render
 from . import responses as r
+from .conversation import Conversations
 
 if TYPE_CHECKING:
     from retrieval.article import Article
@@ -24,7 +27,9 @@ HELP_TEXT = """Ask me about the article: "{headline}".
   /quote NAME      what NAME said, quoted and reported; /quote alone lists the speakers
   /passage N       show paragraph ¶N (1..{total})
   /about           headline, authors and size of the article
-  /help            this message"""
+  /help            this message
+Follow-ups work: "why did he want it?" or "and Biden?" is answered with the conversation so far
+(this chat; in Discord a thread I answer in, a DM, or a reply to one of my answers)."""
 COMMANDS = ("ask", "quote", "passage", "about", "help")
 _SMALL_TALK_WORDS = 3
 _WH_WORD = re.compile(r"^\s*(who|whom|whose|what|when|where|why|which|how)\b", re.I)
@@ -59,11 +64,12 @@ class Router:
 
     def __init__(self, article: Article, index: ArticleIndex | None,
                  quotes: QuoteLookup | Callable[[], QuoteLookup] | None, max_question_chars: int,
-                 syntax: str = "slash"):
+                 syntax: str = "slash", conversations: Conversations | None = None):
         """quotes may be a factory: the quote index is then built on the first /quote, not at start.
         syntax: how hints spell commands, "slash" (chat, Discord: /passage 3) or "cli" (article-bot passage 3)."""
         self.article = article
         self.syntax = syntax
+        self.conversations = conversations
         self.index = index
         self._quotes = quotes
         self._quotes_lock = threading.Lock()
@@ -86,11 +92,11 @@ class Router:
             return "ask", text
         return match.group(1).lower(), match.group(2)
 
-    def handle(self, text: str) -> r.Response:
-        """Route one line of user input; plain text is a question."""
+    def handle(self, text: str, conversation: Hashable | None = None) -> r.Response:
+        """Route one line of user input; plain text is a question (asked in `conversation`, if given)."""
         name, arg = self.parse(text)
         if name == "ask":
-            return self.ask(arg)
+            return self.ask(arg, conversation)
         if name == "quote":
             return self.quote(arg)
         if name == "passage":
@@ -119,16 +125,36 @@ class Router:
                 "Please shorten it.", "too_long")
         return None
 
-    def ask(self, question: str) -> r.Response:
-        return self.check_question(question) or self.answer_many([question])[0]
+    def ask(self, question: str, conversation: Hashable | None = None) -> r.Response:
+        return self.check_question(question) or self.answer_many([question], [conversation])[0]
 
-    def answer_many(self, questions: list[str]) -> list[r.Response]:
-        """Answer questions that passed check_question, encoding them in one batch."""
+    def answer_many(self, questions: list[str],
+                    conversations: Sequence[Hashable | None] | None = None) -> list[r.Response]:
+        """Answer questions that passed check_question, encoding them in one batch; a question asked in a
+        conversation is answered with its earlier turns when it leans on them, and becomes one of them."""
         if self.index is None:
             return [r.ErrorResponse("Question answering is not available in this mode.", "unavailable")
                     for _ in questions]
-        return [self.help(GREETING, a.question) if _small_talk(a) else r.AnswerResponse(a)
-                for a in self.index.search_many([clean_text(q) for q in questions])]
+        keys = list(conversations or [None] * len(questions))
+        cleaned = [clean_text(q) for q in questions]
+        follow_ups = [self._follow_up(q, key) for q, key in zip(cleaned, keys, strict=True)]
+        answers = self.index.search_many(cleaned, follow_ups=follow_ups)
+        out: list[r.Response] = []
+        for answer, key, follow in zip(answers, keys, follow_ups, strict=True):
+            if _small_talk(answer):
+                out.append(self.help(GREETING, answer.question))
+                continue
+            if self.conversations is not None:
+                self.conversations.add(key, Turn(answer.question, follow.query if follow else answer.question,
+                                                 answer.citations, not answer.abstained,
+                                                 tuple(sp.text for sp in answer.sentences)))
+            out.append(r.AnswerResponse(answer))
+        return out
+
+    def _follow_up(self, question: str, key: Hashable | None) -> FollowUp | None:
+        if self.conversations is None or key is None:
+            return None
+        return resolve(question, self.conversations.history(key))
 
     def speaker_names(self) -> list[str]:
         """Quoted speakers, most quoted first (for autocomplete)."""

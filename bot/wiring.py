@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from retrieval.dense import EmbeddingCache, Encoder, load_encoder
 
 from .config import Settings
+from .conversation import Conversations
 from .progress import Progress
 
 if TYPE_CHECKING:
@@ -53,7 +54,9 @@ def build_router(settings: Settings, with_index: bool = True, encoder: Encoder |
 
         article = article or article_mod.load(settings.article.path, settings.article.max_bytes)
         index = build_index(settings, encoder or pending.result(), article) if with_index else None
-    return Router(article, index, partial(_quote_book, article), settings.limits.max_question_chars, syntax)
+    c = settings.conversation
+    return Router(article, index, partial(_quote_book, article), settings.limits.max_question_chars, syntax,
+                  Conversations(c.max_turns, c.idle_minutes, c.max_conversations))
 
 
 def _quote_book(article: Article) -> QuoteBook:

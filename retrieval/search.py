@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -12,10 +12,13 @@ import numpy as np
 from . import chunks, fusion
 from .article import Article
 from .dense import EmbeddingCache, Encoder
+from .followup import FollowUp
 from .lexical import LexicalIndex
 from .settings import AbstentionSettings, RetrievalSettings
 
 _log = logging.getLogger(__name__)
+NEW_SUBJECT_WORDS = 3
+FOLLOWUP_SENTENCE_OWN_WEIGHT = 0.7
 
 _AUTHOR_QUESTION = re.compile(
     r"\b(who\s+(wrote|writes|authored|reported|penned)|authors?|byline|written\s+by|reporters?\s+(of|behind))\b",
@@ -45,6 +48,7 @@ class Answer:
     passages: tuple[ScoredPassage, ...]
     sentences: tuple[chunks.Span, ...] = ()
     evidence: dict[str, float] = field(default_factory=dict)
+    context_used: bool = False
 
 
 class ArticleIndex:
@@ -109,18 +113,37 @@ class ArticleIndex:
                 return unit.paragraph - 1
         return None
 
-    def search_many(self, questions: list[str], method: str | None = None) -> list[Answer]:
-        """Answer several questions, encoding them in one batch (much cheaper per question)."""
-        vecs = self.encoder.encode([self.lexical.respell(q) for q in questions]) if questions else []
-        return [self.search(q, method, v) for q, v in zip(questions, vecs, strict=True)]
+    def search_many(self, questions: list[str], method: str | None = None,
+                    follow_ups: Sequence[FollowUp | None] | None = None) -> list[Answer]:
+        """Answer several questions, encoding them in one batch (much cheaper per question); a question with
+        a FollowUp is searched with its conversation."""
+        follow_ups = list(follow_ups or [None] * len(questions))
+        expanded = [f.query for f in follow_ups if f]
+        texts = [self.lexical.respell(q) for q in [*questions, *expanded]]
+        vecs = list(self.encoder.encode(texts)) if texts else []
+        out, extra = [], iter(vecs[len(questions):])
+        for q, v, f in zip(questions, vecs[:len(questions)], follow_ups, strict=True):
+            out.append(self.search(q, method, v, f, next(extra) if f else None))
+        return out
 
-    def search(self, question: str, method: str | None = None, qvec: np.ndarray | None = None) -> Answer:
-        """Answer a question extractively, or abstain when the article holds no evidence for it."""
+    def search(self, question: str, method: str | None = None, qvec: np.ndarray | None = None,
+               follow_up: FollowUp | None = None, follow_vec: np.ndarray | None = None) -> Answer:
+        """Answer a question extractively, or abstain when the article holds no evidence for it. A follow_up is
+        ranked on its own words and on the expanded query together, favouring the paragraphs the conversation
+        was about; its own content words must still be in the article (an off-topic follow-up is declined)."""
         meta = self._metadata_answer(question)
         if meta is not None:
             return meta
         s = self.settings
         fused, lex, dense, ev = self.rank(question, method, qvec)
+        own = ev
+        if follow_up:
+            x_fused, x_lex, x_dense, ev = self.rank(follow_up.query, method, follow_vec)
+            w = s.followup_own_weight
+            fused = w * fused + (1 - w) * x_fused + s.recent_bonus * self._near(follow_up.recent)
+            lex, dense = np.maximum(lex, x_lex), np.maximum(dense, x_dense)
+            if self._new_subject(own["terms"], ev["terms"]):
+                ev = own
         order = np.argsort(-fused, kind="stable")[: s.top_k]
         passages = tuple(
             ScoredPassage(int(i) + 1, self.article.paragraphs[i].text, round(float(fused[i]), 4),
@@ -129,11 +152,31 @@ class ArticleIndex:
         )
         evidence = {"dense_top": round(ev["dense_top"], 4), "coverage": round(ev["coverage"], 4)}
         if not ev["introduction"] and self._abstain(ev["dense_top"], ev["coverage"], ev["terms"]):
-            return Answer(question, None, True, (), (), evidence=evidence)
+            return Answer(question, None, True, (), (), evidence=evidence, context_used=follow_up is not None)
+        if follow_up:  # the passage comes from the conversation; the sentence should answer this question
+            w = FOLLOWUP_SENTENCE_OWN_WEIGHT
+            ev = {**ev, "sent_cos": w * own["sent_cos"] + (1 - w) * ev["sent_cos"]}
         picked = self._answer_sentences(ev, [p.paragraph for p in passages])
         text = " ".join(sp.text for sp in picked)
         citations = tuple(dict.fromkeys(sp.paragraph for sp in picked))
-        return Answer(question, text, False, citations, passages, tuple(picked), evidence)
+        return Answer(question, text, False, citations, passages, tuple(picked), evidence, follow_up is not None)
+
+    def _new_subject(self, own: list[str], with_context: list[str]) -> bool:
+        """A follow-up that brings NEW_SUBJECT_WORDS or more content words of its own, none of them in the
+        article or the conversation ("what's his favourite football team?"), asks about something else: it
+        is judged on its own evidence, so it is declined like any off-topic question."""
+        context = set(with_context) - set(own)
+        unknown = [t for t in own if t not in context and not self.lexical.coverage([t])]
+        return len(unknown) >= NEW_SUBJECT_WORDS and len(unknown) == len(own)
+
+    def _near(self, paragraphs: tuple[int, ...]) -> np.ndarray:
+        """1 for the given paragraphs (1-based), 0.5 for their neighbours, 0 elsewhere."""
+        prior = np.zeros(self._n_paragraphs)
+        for p in paragraphs:
+            for i, weight in ((p - 2, 0.5), (p, 0.5), (p - 1, 1.0)):
+                if 0 <= i < self._n_paragraphs:
+                    prior[i] = max(prior[i], weight)
+        return prior
 
     def _abstain(self, dense_top: float, coverage: float, terms: list[str]) -> bool:
         """Decline unless dense similarity, helped by the share of question words the article contains,

@@ -46,6 +46,8 @@ class RetrievalSettings:
     top_k: int = setting("an integer 1..10", between(1, 10))
     answer_sentences: int = setting("an integer 1..5", between(1, 5))
     answer_ratio: float = setting("a number 0..1", between(0, 1))
+    recent_bonus: float = setting("a number 0..1", between(0, 1))
+    followup_own_weight: float = setting("a number 0..1", between(0, 1))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 from discord_emulator import payloads as p
@@ -191,12 +190,10 @@ async def test_signal_during_start_up_stops_at_once(tmp_path):
         await asyncio.sleep(0.5)
         assert proc.poll() is None and not emulator.connections, "still loading the model"
         proc.send_signal(signal.SIGINT)
-        start = time.monotonic()
         out, err = await asyncio.to_thread(proc.communicate, timeout=20)
-        waited = time.monotonic() - start
     finally:
         if proc.poll() is None:
             proc.kill()
         await emulator.stop()
     assert proc.returncode == 0 and "Traceback" not in err, err
-    assert waited < 3, f"took {waited:.1f}s to stop"
+    assert not list(tmp_path.glob("onnx/minilm-*/model.onnx")), "it waited for the export to finish"

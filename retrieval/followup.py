@@ -1,0 +1,69 @@
+"""Follow-up questions: decide whether a question leans on the conversation and, if so, what to search for.
+
+Historical query expansion (the previous turns' questions prepended to the new one) plus a prior on the
+paragraphs just cited and their neighbours; a question that names its own subject and points back at
+nothing is searched alone, so a new topic or an off-topic question drops the context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Words that point back at something said before (pronouns, demonstratives, "else", "next", "so").
+_ANAPHORA = frozenset(
+    """he him his she her hers it its they them their theirs that this those these there then such
+    else next so one ones same other""".split()
+)
+_OPENERS = re.compile(r"^\s*(and|but|so|also|then|what about|how about|and what about|or)\b", re.I)
+_WORD = re.compile(r"[A-Za-z’']+")
+_WH = frozenset("who whom whose what when where why which how".split())
+_GENERIC = frozenset(
+    """is are was were be been do does did have has had will would can could should may might must
+    the a an of to in on at for with by from about as into than and or not no yes any some
+    i you we me us my your our what who whom whose when where why which how say said says tell told
+    think thinks thought mean means want wanted wants happen happened happens get got""".split()
+)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One answered or declined turn of a conversation, as the follow-up logic needs it."""
+
+    question: str
+    query: str
+    citations: tuple[int, ...]
+    answered: bool
+    sentences: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What to search for a follow-up: the expanded query and the paragraphs the conversation was about."""
+
+    query: str
+    recent: tuple[int, ...]
+    seen: tuple[str, ...] = ()
+
+
+def resolve(question: str, history: Sequence[Turn], max_turns: int = 2) -> FollowUp | None:
+    """The question with its context when it leans on earlier turns, else None (search it alone)."""
+    previous = [t for t in history if t.answered][-max_turns:]
+    if not previous or not leans_on_context(question):
+        return None
+    context = " ".join(t.query for t in previous[-1:])
+    recent = tuple(dict.fromkeys(p for t in reversed(previous) for p in t.citations))
+    seen = tuple(s for t in previous for s in t.sentences)
+    return FollowUp(f"{context} {question}".strip(), recent, seen)
+
+
+def leans_on_context(question: str) -> bool:
+    """True for questions that point back ("why did he want it?", "and Biden?", "what else?", "why?")."""
+    words = [w.lower().strip("’'") for w in _WORD.findall(question)]
+    if not words:
+        return False
+    if _OPENERS.match(question) or any(w in _ANAPHORA for w in words):
+        return True
+    content = [w for w in words if w not in _GENERIC and w not in _WH]
+    return len(content) <= 1
