@@ -127,7 +127,11 @@ def cmd_run(args, settings: Settings) -> int:
     from .discord.run import discord_env, run
 
     env = discord_env()
-    return run(settings, lambda: _router(args, settings, with_index=True, syntax="slash"), env)
+    from .store import LazyStore
+    from .wiring import store_url
+
+    store = LazyStore(store_url(settings), settings.storage.retention_days)
+    return run(settings, lambda: _router(args, settings, with_index=True, syntax="slash"), env, store)
 
 
 def cmd_sync(args, settings: Settings) -> int:

@@ -52,11 +52,20 @@ class ConversationSettings:
 
 
 @dataclass(frozen=True)
+class StorageSettings:
+    url: str = setting("empty (SQLite in model.cache_dir) or a SQLAlchemy URL: sqlite:///FILE, "
+                       "postgresql+psycopg://USER:PASSWORD@HOST/DB",
+                       lambda v: v == "" or v.startswith(("sqlite:///", "postgresql+psycopg://")))
+    retention_days: float = setting("a number 0..3650 (0 keeps everything)", between(0, 3650))
+
+
+@dataclass(frozen=True)
 class DiscordSettings:
     cooldown_rate: int = setting("an integer 1..1000", between(1, 1000))
     cooldown_seconds: float = setting("a number 0..3600 (0 disables the cooldown)", between(0, 3600))
     view_timeout: float = setting("a number 1..900 seconds", between(1, 900))
     defer_after: float = setting("a number 0..2.5 seconds (Discord wants a reply within 3)", between(0, 2.5))
+    message_content_intent: bool = setting("true or false")
     shard_count: int = setting("an integer 0..10000 (0 = unsharded)", between(0, 10000))
     shard_ids: tuple[int, ...] = setting("a list of shard ids below shard_count, e.g. [0, 1]",
                                          lambda v: all(i >= 0 for i in v))
@@ -75,6 +84,7 @@ class Settings:
     abstention: AbstentionSettings
     limits: LimitsSettings
     conversation: ConversationSettings
+    storage: StorageSettings
     discord: DiscordSettings
 
     def override(self, values: Mapping[str, Any]) -> Settings:
@@ -184,6 +194,8 @@ def _from_text(key: str, raw: str, source: str) -> Any:
         parts = [p.strip() for p in text.strip("[]").split(",") if p.strip()]
         if all(_INT.fullmatch(p) for p in parts):
             return [int(p) for p in parts]
+    if kind is bool and text.lower() in ("true", "false", "1", "0", "yes", "no", "on", "off"):
+        return text.lower() in ("true", "1", "yes", "on")
     if kind in (str, Path, Path | None):
         return raw
     raise ConfigError(f"{source}: {key} = {raw!r} is not valid; allowed: {_field(key).metadata['allowed']}")
@@ -195,7 +207,7 @@ _WRONG = object()
 def _convert(key: str, value: Any) -> Any:
     """Check a value's type and turn it into the field's type; _WRONG when the type is wrong."""
     kind = _kind(key)
-    if isinstance(value, bool):
+    if isinstance(value, bool) != (kind is bool):
         return _WRONG
     if kind is int:
         return value if isinstance(value, int) else _WRONG
@@ -203,6 +215,8 @@ def _convert(key: str, value: Any) -> Any:
         return float(value) if isinstance(value, int | float) else _WRONG
     if kind is str:
         return value if isinstance(value, str) else _WRONG
+    if kind is bool:
+        return value
     if kind in (Path, Path | None):
         if isinstance(value, Path):
             return value

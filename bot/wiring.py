@@ -66,3 +66,14 @@ def _quote_book(article: Article) -> QuoteBook:
     book = QuoteBook(article)
     _log.info("indexed %d quotations in %.2fs", len(book.quotes), time.perf_counter() - start)
     return book
+
+
+def store_url(settings: Settings) -> str:
+    """storage.url, or a SQLite file in the cache folder (the user's data folder when the cache is off)."""
+    if settings.storage.url:
+        return settings.storage.url
+    import platformdirs
+
+    from .store import default_url
+
+    return default_url(settings.model.cache_dir or platformdirs.user_data_path("article-bot"))

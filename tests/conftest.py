@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from pathlib import Path
@@ -97,3 +98,80 @@ def cache_dir(tmp_path, real_encoder, settings) -> Path:
     """A fresh cache folder that already holds the ONNX export (linked), so a subprocess skips the export."""
     (tmp_path / "onnx").symlink_to(settings.model.cache_dir / "onnx", target_is_directory=True)
     return tmp_path
+
+
+def _pg_bin() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    return found[-1].parent if found else None
+
+
+class PgCluster:
+    """A throw-away PostgreSQL cluster on 127.0.0.1 and a free port, run as the postgres user (the server
+    refuses root); each test gets its own database."""
+
+    def __init__(self, root: Path, bin_dir: Path):
+        import socket
+
+        self.root, self.bin, self.data = root, bin_dir, root / "data"
+        self.as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self._databases = 0
+
+    def _ctl(self, *args: str) -> None:
+        import subprocess
+
+        subprocess.run([*self.as_pg, str(self.bin / "pg_ctl"), "-D", str(self.data), *args], check=True,
+                       capture_output=True, timeout=60)
+
+    def init(self) -> None:
+        import shutil
+        import subprocess
+
+        shutil.chown(self.root, "postgres")
+        subprocess.run([*self.as_pg, str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "bot"],
+                       check=True, capture_output=True, timeout=120)
+
+    def start(self) -> None:
+        self._ctl("-o", f"-F -p {self.port} -k {self.root} -h 127.0.0.1", "-l", str(self.root / "log"), "-w", "start")
+
+    def stop(self) -> None:
+        self._ctl("-m", "immediate", "-w", "stop")
+
+    def new_database(self) -> str:
+        import psycopg
+
+        self._databases += 1
+        name = f"test_{self._databases}"
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=bot dbname=postgres", autocommit=True) as c:
+            c.execute(f"CREATE DATABASE {name}")
+        return f"postgresql+psycopg://bot@127.0.0.1:{self.port}/{name}"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    if not found:
+        pytest.fail("PostgreSQL server binaries are missing; .ci/run installs Debian's postgresql")
+    import shutil
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="article-bot-pg-"))  # pytest's own tmp dirs are closed to other users
+    cluster = PgCluster(root, found[-1].parent)
+    try:
+        cluster.init()
+        cluster.start()
+        yield cluster
+    finally:
+        with contextlib.suppress(Exception):
+            cluster.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """Each store test runs on a SQLite file and on a real PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    return request.getfixturevalue("pg_cluster").new_database()

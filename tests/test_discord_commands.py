@@ -33,7 +33,8 @@ class FakeFollowup:
 
 
 def interaction(user_id: int = 1):
-    return SimpleNamespace(user=SimpleNamespace(id=user_id), response=FakeResponse(), followup=FakeFollowup())
+    return SimpleNamespace(user=SimpleNamespace(id=user_id), response=FakeResponse(), followup=FakeFollowup(),
+                           channel=None, channel_id=5, guild_id=7)
 
 
 @pytest.fixture()
@@ -71,5 +72,6 @@ async def test_quote_autocomplete_lists_speakers(cog):
 
 def test_only_ranking_commands_carry_the_cooldown_mark(cog):
     marked = {c.name for c in cog.get_app_commands() if c.extras.get("ranks")}
+    assert {c.name for c in cog.get_app_commands()} == {"ask", "quote", "passage", "about", "settings", "help"}
     assert marked == {"ask"}
     assert isinstance(cog.bot.tree, ArticleTree)

@@ -43,7 +43,10 @@ async def test_login_ready_and_guild_sync_with_option_names(router, bot_settings
         synced = await h.emulator.wait_for(lambda: h.emulator.synced.get(str(p.GUILD_ID)))
         options = {c["name"]: [o["name"] for o in c["options"]] for c in synced}
         assert options == {"ask": ["question"], "quote": ["speaker"], "passage": ["number"], "about": [],
-                           "help": []}
+                           "help": [], "settings": ["answer_in_threads", "ask_channel", "ask_channel_enabled"]}
+        (sent,) = h.emulator.payloads("PUT", r"/applications/\d+/guilds/\d+/commands")
+        admin = next(c for c in sent if c["name"] == "settings")
+        assert int(admin["default_member_permissions"]) == 1 << 5 and admin["contexts"] == [0]
         quote = next(c for c in synced if c["name"] == "quote")
         assert quote["options"][0]["autocomplete"] is True
         assert "global" not in h.emulator.synced
@@ -66,9 +69,9 @@ async def test_slow_answer_defers_then_follows_up(router, bot_settings, monkeypa
     quick_defer = bot_settings.override({"discord.defer_after": 0.05})
     answer_many = router.answer_many
 
-    def slow(questions):
+    def slow(questions, conversations=None):
         time.sleep(0.3)
-        return answer_many(questions)
+        return answer_many(questions, conversations)
 
     async with BotHarness(router, quick_defer) as h:
         monkeypatch.setattr(router, "answer_many", slow)
@@ -244,7 +247,7 @@ async def test_gateway_close_4000_resumes_and_keeps_answering(router, bot_settin
 
 
 async def test_unexpected_error_gets_an_apology_and_a_logged_traceback(router, bot_settings, caplog, monkeypatch):
-    def boom(questions):
+    def boom(questions, conversations=None):
         raise RuntimeError("index exploded")
 
     async with BotHarness(router, bot_settings) as h:

@@ -5,18 +5,21 @@ defers ("thinking…") only when it is not. Rate limits and errors are handled o
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from ..store import StoreError
 from . import render as dr
 
 if TYPE_CHECKING:
     from .client import ArticleBotMixin
 
 RANKS = {"ranks": True}
+_log = logging.getLogger(__name__)
 
 
 class ArticleCommands(commands.Cog):
@@ -32,7 +35,7 @@ class ArticleCommands(commands.Cog):
         if error:
             await self.bot.deliver(interaction, error)
             return
-        answer = asyncio.ensure_future(self.bot.asker.ask(question))
+        answer = asyncio.ensure_future(self.bot.ask(question, self.bot.interaction_conversation(interaction)))
         done, _ = await asyncio.wait({answer}, timeout=self.bot.settings.discord.defer_after)
         if not done:
             await interaction.response.defer(thinking=True)
@@ -57,6 +60,36 @@ class ArticleCommands(commands.Cog):
     @app_commands.command(name="about", description="Headline, authors and size of the article")
     async def about(self, interaction: discord.Interaction) -> None:
         await self.bot.deliver(interaction, self.bot.router.about())
+
+    @app_commands.command(name="settings", description="Server settings: answer in threads, ask channels")
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.guild_only()
+    @app_commands.describe(answer_in_threads="Open a thread on each question that mentions me and answer there",
+                           ask_channel="A channel where every message is a question, no mention needed",
+                           ask_channel_enabled="true: make ask_channel an ask channel; false: a normal one again")
+    async def settings(self, interaction: discord.Interaction, answer_in_threads: bool | None = None,
+                       ask_channel: discord.TextChannel | None = None, ask_channel_enabled: bool = True) -> None:
+        """Admins only: Discord hides the command from others, and the bot checks Manage Server itself too
+        (server owners can override what Discord hides)."""
+        if not interaction.permissions.manage_guild:
+            await interaction.response.send_message(dr.SETTINGS_REFUSED, ephemeral=True,
+                                                    allowed_mentions=dr.NO_PINGS)
+            return
+        changing = answer_in_threads is not None or ask_channel is not None
+        try:
+            if changing:
+                current = await self.bot.update_guild_settings(interaction.guild_id, answer_in_threads,
+                                                               ask_channel.id if ask_channel else None,
+                                                               ask_channel_enabled)
+            else:
+                current = await self.bot.guild_settings(interaction.guild_id)
+        except StoreError as exc:
+            _log.warning("settings not saved: %s", exc)
+            await interaction.response.send_message(dr.SETTINGS_NOT_SAVED, ephemeral=True,
+                                                    allowed_mentions=dr.NO_PINGS)
+            return
+        await interaction.response.send_message(dr.settings_text(current, changing), ephemeral=True,
+                                                allowed_mentions=dr.NO_PINGS)
 
     @app_commands.command(name="help", description="What this bot can do")
     async def help_(self, interaction: discord.Interaction) -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import discord
 
 from retrieval.search import Answer, ScoredPassage
 
 from .. import render
 from .. import responses as r
+
+if TYPE_CHECKING:
+    from ..store import GuildSettings
 
 CONTENT_MAX = 2000
 TITLE_MAX = 256
@@ -116,6 +121,18 @@ def quote_embed(response: r.QuoteResponse) -> discord.Embed:
     if len(response.quotes) > FIELDS_MAX:
         embed.set_footer(text=f"Showing {FIELDS_MAX} of {len(response.quotes)} quotations.")
     return fit(embed)
+
+
+SETTINGS_REFUSED = "Only members with the Manage Server permission can change my settings here."
+SETTINGS_NOT_SAVED = "Sorry, I couldn't reach my settings store; nothing was changed. Please try again later."
+
+
+def settings_text(settings: GuildSettings, changed: bool) -> str:
+    """The server's settings as the admin sees them after /settings."""
+    channels = ", ".join(f"<#{c}>" for c in sorted(settings.ask_channels)) or "none"
+    return ("Saved. " if changed else "") + (
+        f"Answer in threads: {'on' if settings.answer_in_threads else 'off'} (a mention opens a thread on the "
+        f"question; follow-ups there need no mention). Ask channels (every message is a question): {channels}.")
 
 
 def error_text(response: r.ErrorResponse) -> str:

@@ -20,6 +20,7 @@ from dotenv import dotenv_values
 
 from ..config import ConfigError, Settings
 from ..router import Router
+from ..store import LazyStore
 
 _log = logging.getLogger(__name__)
 TOKEN_HELP = ("DISCORD_TOKEN is not set. Create an application at https://discord.com/developers/applications, "
@@ -102,11 +103,11 @@ def _close(bot: discord.Client, sig: signal.Signals, main: asyncio.Task | None) 
         main.cancel()
 
 
-def run(settings: Settings, loader: Callable[[], Router], env: DiscordEnv) -> int:
+def run(settings: Settings, loader: Callable[[], Router], env: DiscordEnv, store: LazyStore | None = None) -> int:
     from .client import create_bot
 
     point_at_api(env)
-    bot = create_bot(loader, settings, env.guild_id)
+    bot = create_bot(loader, settings, env.guild_id, store)
     with _discord_errors():
         asyncio.run(serve(bot, env.token))
     return 0

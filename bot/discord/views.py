@@ -1,8 +1,12 @@
-"""The passage pager attached to answers: only the asker can page; disabled when it times out."""
+"""Buttons under an answer: the passage pager (the asker's, until it times out) and 👍/👎 votes (anyone's,
+for good: their custom_id carries the answer's id and VoteButton, a DynamicItem registered once on the client,
+handles every click, also after a restart). The view itself holds plain buttons: discord.py unregisters a
+DynamicItem's pattern when a view holding one times out."""
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import discord
 
@@ -10,21 +14,74 @@ from retrieval.search import Answer
 
 from .render import NO_PINGS, answer_embed
 
+if TYPE_CHECKING:
+    from .client import ArticleBotMixin
+
 _log = logging.getLogger(__name__)
+VOTE_TEMPLATE = r"vote:(?P<way>up|down):(?P<answer>\d+)"
 
 
-class PassagePager(discord.ui.View):
-    """◀ / Show passages / ▶ buttons that swap the answer embed's passage page."""
+def vote_label(up: bool, count: int) -> str:
+    return f"{'👍' if up else '👎'} {count}"
 
-    def __init__(self, answer: Answer, owner_id: int, timeout: float):
+
+class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=VOTE_TEMPLATE):
+    """👍 or 👎 on one logged answer; a click records (or changes) the user's vote and updates the counts."""
+
+    def __init__(self, answer_id: int, up: bool, count: int = 0):
+        super().__init__(discord.ui.Button(label=vote_label(up, count), style=discord.ButtonStyle.secondary,
+                                           custom_id=f"vote:{'up' if up else 'down'}:{answer_id}"))
+        self.answer_id, self.up = answer_id, up
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button, match) -> VoteButton:
+        return cls(int(match["answer"]), match["way"] == "up")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        bot: ArticleBotMixin = interaction.client  # type: ignore[assignment]
+        await bot.vote(interaction, self.answer_id, self.up, self.view)
+
+
+def set_vote_counts(view: discord.ui.View, answer_id: int, up: int, down: int) -> None:
+    for child in view.children:
+        item = child.item if isinstance(child, discord.ui.DynamicItem) else child
+        custom_id = getattr(item, "custom_id", "") or ""
+        if custom_id == f"vote:up:{answer_id}":
+            item.label = vote_label(True, up)
+        elif custom_id == f"vote:down:{answer_id}":
+            item.label = vote_label(False, down)
+
+
+def is_vote(item: discord.ui.Item) -> bool:
+    return (getattr(item, "custom_id", "") or "").startswith("vote:")
+
+
+class AnswerView(discord.ui.View):
+    """◀ / Show passages / ▶ for the asker (when there is more than one passage) and the vote buttons."""
+
+    def __init__(self, answer: Answer, owner_id: int, timeout: float, answer_id: int | None,
+                 counts: tuple[int, int] = (0, 0)):
         super().__init__(timeout=timeout)
         self.answer = answer
         self.owner_id = owner_id
         self.page: int | None = None
         self.message: discord.Message | discord.WebhookMessage | None = None
+        if len(answer.passages) <= 1:
+            for item in (self.previous, self.show, self.next):
+                self.remove_item(item)
+        if answer_id is not None:
+            for up, count in ((True, counts[0]), (False, counts[1])):
+                self.add_item(discord.ui.Button(label=vote_label(up, count), style=discord.ButtonStyle.secondary,
+                                                custom_id=f"vote:{'up' if up else 'down'}:{answer_id}"))
         self._sync_buttons()
 
+    @property
+    def has_items(self) -> bool:
+        return bool(self.children)
+
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if str((interaction.data or {}).get("custom_id", "")).startswith("vote:"):
+            return False  # votes are anyone's and are handled by VoteButton, registered once on the client
         if interaction.user.id == self.owner_id:
             return True
         await interaction.response.send_message("Only the person who asked can page through these passages.",
@@ -56,7 +113,11 @@ class PassagePager(discord.ui.View):
         self.show.label = "Show passages" if self.page is None else f"Hide passages ({self.page + 1}/{count})"
 
     async def on_timeout(self) -> None:
-        for item in self.children:
+        """Disable the pager; the votes stay open (they are handled without this view)."""
+        pager = [item for item in self.children if not is_vote(item)]
+        if not pager:
+            return
+        for item in pager:
             item.disabled = True
         if self.message is not None:
             try:

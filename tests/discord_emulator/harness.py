@@ -19,7 +19,8 @@ from .server import DiscordEmulator
 ALICE = p.user(900000000000000001, "alice")
 BOB = p.user(900000000000000002, "bob")
 OTHER_BOT = p.user(900000000000000003, "otherbot", bot=True)
-OPTION_TYPES = {str: 3, int: 4}
+OPTION_TYPES = {str: 3, int: 4, bool: 5}
+CHANNEL_OPTION = 7
 
 
 class HeartbeatWatch(logging.Handler):
@@ -36,8 +37,9 @@ class HeartbeatWatch(logging.Handler):
 
 class BotHarness:
     def __init__(self, router, settings, shards: int = 1, guild_ids=(p.GUILD_ID,), dev_guild: int | None = None,
-                 heartbeat_interval_ms: int = 41250):
+                 heartbeat_interval_ms: int = 41250, store=None):
         self.router = router
+        self.store = store
         self.settings = settings
         self.emulator = DiscordEmulator(guild_ids, heartbeat_interval_ms, shards)
         self.dev_guild = dev_guild
@@ -53,7 +55,8 @@ class BotHarness:
         discord.http.Route.BASE = self.emulator.api_base
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(self.emulator.gateway_url)
         logging.getLogger("discord").addHandler(self.heartbeats)
-        self.bot = create_bot(lambda: self.router, self.settings, self.dev_guild, guild_ready_timeout=0.01)
+        self.bot = create_bot(lambda: self.router, self.settings, self.dev_guild, self.store,
+                              guild_ready_timeout=0.01)
 
         async def no_identify_delay(shard_id, *, initial=False):
             return None
@@ -88,9 +91,18 @@ class BotHarness:
     def new_token(self) -> str:
         return f"itoken-{next(self._tokens)}"
 
-    async def slash(self, name: str, who: dict = ALICE, guild_id: int | None = p.GUILD_ID, **options) -> str:
+    async def slash(self, name: str, who: dict = ALICE, guild_id: int | None = p.GUILD_ID,
+                    permissions: str = "2147483647", channel_options: dict[str, int] | None = None,
+                    **options) -> str:
+        """A slash command; channel_options name text channels of the guild by id (sent with `resolved`)."""
         opts = [{"name": k, "type": OPTION_TYPES[type(v)], "value": v} for k, v in options.items()]
-        return await self._interaction(2, {"id": "1", "name": name, "type": 1, "options": opts}, who, guild_id)
+        data = {"id": "1", "name": name, "type": 1, "options": opts}
+        if channel_options:
+            opts += [{"name": k, "type": CHANNEL_OPTION, "value": str(v)} for k, v in channel_options.items()]
+            data["resolved"] = {"channels": {str(v): {"id": str(v), "type": 0, "name": "general",
+                                                      "permissions": "2147483647"}
+                                             for v in channel_options.values()}}
+        return await self._interaction(2, data, who, guild_id, permissions)
 
     async def autocomplete(self, name: str, option: str, typed: str, who: dict = ALICE) -> str:
         data = {"id": "1", "name": name, "type": 1,
@@ -105,19 +117,22 @@ class BotHarness:
         await self.emulator.dispatch("INTERACTION_CREATE", payload, p.GUILD_ID)
         return token
 
-    async def _interaction(self, kind: int, data: dict, who: dict, guild_id: int | None) -> str:
+    async def _interaction(self, kind: int, data: dict, who: dict, guild_id: int | None,
+                           permissions: str = "2147483647") -> str:
         token = self.new_token()
-        payload = p.interaction(self.emulator.next_id(), token, kind, data, who, guild_id)
+        payload = p.interaction(self.emulator.next_id(), token, kind, data, who, guild_id,
+                                permissions=permissions)
         self.sent_at[token] = time.monotonic()
         await self.emulator.dispatch("INTERACTION_CREATE", payload, guild_id)
         return token
 
     async def say(self, content: str, who: dict = ALICE, guild_id: int | None = p.GUILD_ID, mention_bot=False,
-                  reply_to: dict | None = None) -> int:
+                  reply_to: dict | None = None, channel_id: int | None = None) -> int:
         mid = self.emulator.next_id()
         if mention_bot:
             content = f"<@{p.BOT_ID}> {content}"
-        msg = p.user_message(mid, who, content, guild_id, [p.bot_user()] if mention_bot else [], reply_to)
+        msg = p.user_message(mid, who, content, guild_id, [p.bot_user()] if mention_bot else [], reply_to,
+                             channel_id)
         await self.emulator.dispatch("MESSAGE_CREATE", msg, guild_id)
         return mid
 

@@ -53,6 +53,14 @@ def guild(gid: int) -> dict:
             "stage_instances": [], "guild_scheduled_events": [], "joined_at": NOW}
 
 
+def thread(tid: int, parent_id: int, guild_id: int, name: str, owner_id: int) -> dict:
+    return {"id": str(tid), "type": 11, "guild_id": str(guild_id), "parent_id": str(parent_id), "name": name,
+            "owner_id": str(owner_id), "last_message_id": None, "rate_limit_per_user": 0, "message_count": 0,
+            "member_count": 1, "flags": 0, "total_message_sent": 0, "applied_tags": [],
+            "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": NOW,
+                                "locked": False, "invitable": True, "create_timestamp": NOW}}
+
+
 def channel_for(guild_id: int | None) -> int:
     return DM_CHANNEL_ID if guild_id is None else CHANNEL_ID + (guild_id - GUILD_ID)
 
@@ -70,8 +78,9 @@ def message(mid: int, channel_id: int, body: dict | None, author: dict, webhook:
 
 
 def user_message(mid: int, author: dict, content: str, guild_id: int | None = GUILD_ID,
-                 mentions: list[dict] | None = None, reply_to: dict | None = None) -> dict:
-    msg = message(mid, channel_for(guild_id), {"content": content}, author)
+                 mentions: list[dict] | None = None, reply_to: dict | None = None,
+                 channel_id: int | None = None) -> dict:
+    msg = message(mid, channel_id or channel_for(guild_id), {"content": content}, author)
     msg["mentions"] = mentions or []
     if guild_id is not None:
         msg["guild_id"] = str(guild_id)
@@ -85,7 +94,7 @@ def user_message(mid: int, author: dict, content: str, guild_id: int | None = GU
 
 
 def interaction(iid: int, token: str, kind: int, data: dict, who: dict, guild_id: int | None = GUILD_ID,
-                message_payload: dict | None = None) -> dict:
+                message_payload: dict | None = None, permissions: str = "2147483647") -> dict:
     payload = {"id": str(iid), "application_id": str(APP_ID), "type": kind, "token": token, "version": 1,
                "attachment_size_limit": 8 * 1024 * 1024, "data": data, "channel_id": str(channel_for(guild_id)),
                "channel": {"id": str(channel_for(guild_id)), "type": 0 if guild_id else 1, "name": "general"},
@@ -97,7 +106,7 @@ def interaction(iid: int, token: str, kind: int, data: dict, who: dict, guild_id
     else:
         payload["guild_id"] = str(guild_id)
         payload["guild_locale"] = "en-US"
-        payload["member"] = member(who)
+        payload["member"] = {**member(who), "permissions": permissions}
     if message_payload is not None:
         payload["message"] = message_payload
     return payload

@@ -61,6 +61,7 @@ class DiscordEmulator:
         self.faults: list[Fault] = []
         self.messages: dict[int, dict] = {}
         self.originals: dict[str, dict] = {}
+        self.threads: dict[int, dict] = {}
         self.interaction_messages: dict[str, dict] = {}
         self.synced: dict[str, list[dict]] = {}
         self.connections: list[GatewayConnection] = []
@@ -169,6 +170,7 @@ class DiscordEmulator:
             ("POST", r"/channels/(?P<channel>\d+)/messages", self.create_message),
             ("PATCH", r"/channels/(?P<channel>\d+)/messages/(?P<mid>\d+)", self.edit_channel_msg),
             ("POST", r"/channels/(?P<channel>\d+)/typing", self.typing),
+            ("POST", r"/channels/(?P<channel>\d+)/messages/(?P<mid>\d+)/threads", self.create_thread),
         ]
 
     async def get_me(self, request, body):
@@ -242,6 +244,14 @@ class DiscordEmulator:
         msg.update({k: v for k, v in body.items() if k in ("content", "embeds", "components")})
         msg["edits"] = msg.get("edits", 0) + 1
         return _json(msg)
+
+    async def create_thread(self, request, body, channel, mid):
+        """A public thread on a message, owned by the bot; THREAD_CREATE follows on the gateway."""
+        guild_id = p.GUILD_ID + (int(channel) - p.CHANNEL_ID)
+        thread = p.thread(self.next_id(), int(channel), guild_id, body.get("name", ""), owner_id=p.BOT_ID)
+        self.threads[int(thread["id"])] = thread
+        await self.dispatch("THREAD_CREATE", {**thread, "newly_created": True}, guild_id)
+        return _json(thread)
 
     async def typing(self, request, body, channel):
         return web.Response(status=204)
