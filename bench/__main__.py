@@ -7,7 +7,7 @@ import json
 import platform
 import time
 
-from . import latency, load, memory, startup
+from . import conversations, latency, load, memory, startup, votes
 from .common import RESULTS
 
 
@@ -25,6 +25,12 @@ def main() -> None:
     report["latency"], samples = latency.run(args.repeats)
     print("Discord load through the emulator…", flush=True)
     report["discord_load"] = load.run(tuple(int(s) for s in args.sizes.split(",")))
+    report["discord_load_conversation"] = load.run((200,), in_dms=True)
+    print("votes…", flush=True)
+    report["votes"] = votes.run()
+    print("conversations…", flush=True)
+    report["conversations"] = {name: {k: v for k, v in row.items()}
+                               for name, row in conversations.run().items()}
     print("memory…", flush=True)
     report["memory"] = memory.run()
     (RESULTS / "results.json").write_text(json.dumps(report, indent=2) + "\n")
@@ -67,6 +73,20 @@ def markdown(rep: dict) -> str:
         lines.append(f"| {b['size']} | {all(r['all_answered'] for r in dl['rounds'])} | {b['total_s']} | "
                      f"{b['p50_ms']} | {b['p95_ms']} ({b['best_p95_ms']}–{b['worst_p95_ms']}) | "
                      f"{max(r['max_heartbeat_gap_ms'] or 0 for r in dl['rounds'])} |")
+    conv = rep["discord_load_conversation"]["bursts"][0]
+    lines += ["", f"200 simultaneous `/ask` in one DM conversation (every question through follow-up tracking and "
+              f"the question log): all answered {conv['all_answered']}, p50 {conv['p50_ms']} ms, p95 {conv['p95_ms']} "
+              f"ms ({conv['best_p95_ms']}–{conv['worst_p95_ms']})."]
+    v = rep["votes"]
+    lines += ["", f"Votes through the batcher into SQLite, one at a time: p50 {v['one_at_a_time']['p50_ms']} ms, "
+              f"p95 {v['one_at_a_time']['p95_ms']} ms; {v['burst']} in a burst: {v['burst_total_s']} s, counts exact: "
+              f"{v['counts_exact']}.", "", "## Follow-ups (in process)", "",
+              "| set | first turns r@1 | follow-ups | follow-up r@1 | follow-up answer_hit | off-topic declined |",
+              "|---|---|---|---|---|---|"]
+    for name, row in rep["conversations"].items():
+        f, u = row["first"], row["followup"]
+        lines.append(f"| {name} | {_f(f['recall@1'])} | {u['answerable']} | {_f(u['recall@1'])} | "
+                     f"{_f(u['answer_hit'])} | {row['off_topic_declined']} |")
     lines += ["", f"Heartbeat interval {dl['heartbeat_interval_ms']} ms; 'heartbeat blocked' warnings: "
               f"{dl['heartbeat_blocked_warnings']}; start to ready {dl['start_to_ready_s']} s; exit code after "
               f"SIGTERM {dl['exit_code_after_sigterm']}.", "", "## Peak RSS (MB)", "",

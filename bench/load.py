@@ -10,6 +10,7 @@ import os
 import re
 import signal
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
-async def run_async(sizes=(50, 100, 200), rounds: int = 3) -> dict:
+async def run_async(sizes=(50, 100, 200), rounds: int = 3, store_dir: str = "", in_dms: bool = False) -> dict:
     from discord_emulator import payloads as p
     from discord_emulator.server import DiscordEmulator
 
@@ -44,7 +45,8 @@ async def run_async(sizes=(50, 100, 200), rounds: int = 3) -> dict:
     await emulator.start()
     env = dict(os.environ, DISCORD_TOKEN="bench-token-not-secret", DISCORD_API_BASE=emulator.api_base,
                DISCORD_GATEWAY_URL=emulator.gateway_url, DISCORD_GUILD_ID=str(p.GUILD_ID),
-               ARTICLE_BOT_DISCORD_COOLDOWN_RATE="1000")
+               ARTICLE_BOT_DISCORD_COOLDOWN_RATE="1000",
+               ARTICLE_BOT_STORAGE_URL=f"sqlite:///{store_dir}/bench.db")
     proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "article-bot"), "run"], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     started = time.monotonic()
@@ -64,10 +66,10 @@ async def run_async(sizes=(50, 100, 200), rounds: int = 3) -> dict:
                 token = f"bench-{serial}"
                 payload = p.interaction(emulator.next_id(), token, 2, {
                     "id": "1", "name": "ask", "type": 1, "options": [{"name": "question", "type": 3, "value": q}]},
-                    p.user(20_000 + i, f"user{i}"))
+                    p.user(20_000 + i, f"user{i}"), None if in_dms else p.GUILD_ID)
                 sent_at[token] = time.monotonic()
                 tokens.append(token)
-                await emulator.dispatch("INTERACTION_CREATE", payload, p.GUILD_ID)
+                await emulator.dispatch("INTERACTION_CREATE", payload, None if in_dms else p.GUILD_ID)
             done = await emulator.wait_for(lambda batch=tokens: _answered(emulator, batch), timeout=120)
             beats = [b for c in emulator.connections for b in c.heartbeats if b >= start - 0.3]
             gaps = [b - a for a, b in zip(beats, beats[1:], strict=False)]
@@ -105,9 +107,12 @@ def _answered(emulator, tokens: list[str]) -> dict[str, float] | None:
     return done if len(done) == len(wanted) else None
 
 
-def run(sizes=(50, 100, 200), rounds: int = 3) -> dict:
-    """Each burst size `rounds` times against one bot process; the summary keeps the median round by p95."""
-    results = asyncio.run(run_async(sizes, rounds))
+def run(sizes=(50, 100, 200), rounds: int = 3, in_dms: bool = False) -> dict:
+    """Each burst size `rounds` times against one bot process; the summary keeps the median round by p95.
+    in_dms: the questions arrive in a DM channel, one conversation, so every one goes through follow-up
+    tracking (history lookup, resolution, recording)."""
+    with tempfile.TemporaryDirectory() as store_dir:
+        results = asyncio.run(run_async(sizes, rounds, store_dir, in_dms))
     rows = results.pop("bursts")
     results["rounds"] = rows
     results["bursts"] = []

@@ -14,6 +14,7 @@ from retrieval.errors import ArticleError, ModelError
 from . import render
 from . import responses as r
 from .config import ConfigError, Settings, load_settings, parse_assignment, unknown_env_names
+from .errors import StoreError
 from .logs import FILE_ONLY, setup_logging
 from .router import clean_text
 from .wiring import build_router
@@ -48,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("number", metavar="N")
     sp = sub.add_parser("about", help="headline, authors and size of the article")
     sp.add_argument("--json", action="store_true")
+    sp = sub.add_parser("report", help="for the article's owner: most asked, declined, voted-down answers")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--since", type=float, default=30.0, metavar="DAYS", help="look back this many days (30)")
+    sp.add_argument("--plot", metavar="FILE.png", help="also draw questions and declines per day")
     sub.add_parser("run", help="start the Discord bot (token from DISCORD_TOKEN)")
     sub.add_parser("sync", help="push slash commands to Discord globally (can take an hour to appear)")
     return p
@@ -69,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args.loaded_article = _article_from_stdin(args, settings) if args.article == "-" else None
         return COMMANDS[args.command](args, settings)
-    except (ArticleError, ModelError, ConfigError) as exc:
+    except (ArticleError, ModelError, ConfigError, StoreError) as exc:
         return _fail(str(exc), EXIT_SETUP)
     except KeyboardInterrupt:
         return 130
@@ -121,6 +126,25 @@ def cmd_chat(args, settings: Settings) -> int:
         sys.stdin.reconfigure(errors="replace")
         return run_chat_json(router)
     return run_chat(router)
+
+
+def cmd_report(args, settings: Settings) -> int:
+    from . import report
+    from .store import Store
+    from .wiring import store_url
+
+    if not 0 < args.since <= 36500:
+        return _fail(f"--since {args.since:g} is not valid; allowed: a number of days above 0", EXIT_USAGE)
+    store = Store(store_url(settings))
+    try:
+        rep = store.report(args.since)
+    finally:
+        store.close()
+    print(json.dumps(report.to_json(rep), ensure_ascii=False) if args.json else report.to_text(rep))
+    if args.plot:
+        report.plot(rep, Path(args.plot))
+        print(f"Plot written to {args.plot}", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_run(args, settings: Settings) -> int:
@@ -197,7 +221,7 @@ def _fail(message: str, code: int) -> int:
 
 COMMANDS: dict[str, Callable[..., int]] = {
     "ask": cmd_ask, "quote": cmd_quote, "passage": cmd_passage, "about": cmd_about, "chat": cmd_chat,
-    "run": cmd_run, "sync": cmd_sync,
+    "run": cmd_run, "sync": cmd_sync, "report": cmd_report,
 }
 
 

@@ -24,6 +24,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from .errors import StoreError
+
 _log = logging.getLogger(__name__)
 SQLITE_BUSY_TIMEOUT_MS = 5000
 VOTE_ROWS_PER_STATEMENT = 500  # under SQLite's 32,766 bound parameters per statement
@@ -63,12 +65,20 @@ def _v1(conn: sa.Connection) -> None:
 MIGRATIONS: list[Callable[[sa.Connection], None]] = [_v1]
 
 
-class StoreError(RuntimeError):
-    """The store cannot be reached or written; the message says why (never shown to Discord users)."""
-
-
 class UnknownAnswer(LookupError):
     """A vote for an answer the store does not know (purged, or never ours)."""
+
+
+@dataclass(frozen=True)
+class LoggedQuestion:
+    question: str
+    abstained: bool
+    citations: tuple[int, ...]
+    user_id: int
+    guild_id: int | None = None
+    channel_id: int | None = None
+    context_used: bool = False
+    at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -128,11 +138,20 @@ class Store:
                         guild_id: int | None = None, channel_id: int | None = None, context_used: bool = False,
                         at: dt.datetime | None = None) -> int:
         """Log one question and what the bot did with it; returns its id (the answer's id for votes)."""
-        row = {"asked_at": at or _now(), "guild_id": guild_id, "channel_id": channel_id,
-               "user_hash": self.user_hash(user_id), "question": question, "normalized": normalize(question),
-               "abstained": abstained, "citations": json.dumps(list(citations)), "context_used": context_used}
+        return self.record_questions([LoggedQuestion(question, abstained, citations, user_id, guild_id, channel_id,
+                                                     context_used, at)])[0]
+
+    def record_questions(self, batch: list[LoggedQuestion]) -> list[int]:
+        """Log many questions in one transaction; their ids, in order."""
+        if not batch:
+            return []
+        rows = [{"asked_at": q.at or _now(), "guild_id": q.guild_id, "channel_id": q.channel_id,
+                 "user_hash": self.user_hash(q.user_id), "question": q.question, "normalized": normalize(q.question),
+                 "abstained": q.abstained, "citations": json.dumps(list(q.citations)),
+                 "context_used": q.context_used} for q in batch]
+        stmt = questions.insert().returning(questions.c.id, sort_by_parameter_order=True)
         with self._begin() as conn:
-            return int(conn.execute(questions.insert().values(**row)).inserted_primary_key[0])
+            return [int(i) for i in conn.execute(stmt, rows).scalars()]
 
     def record_vote(self, question_id: int, user_id: int, up: bool) -> tuple[int, int]:
         """A user's 👍 or 👎 on an answer (a second vote replaces the first); returns the new (up, down)."""

@@ -175,3 +175,8 @@ def store_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'store.db'}"
     return request.getfixturevalue("pg_cluster").new_database()
+
+
+@pytest.fixture()
+def tmp_cache_env(cache_dir):
+    return dict(os.environ, ARTICLE_BOT_MODEL_CACHE_DIR=str(cache_dir))

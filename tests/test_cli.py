@@ -143,3 +143,27 @@ def test_internal_error_is_one_line_and_logged(monkeypatch, capsys, tmp_path):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("article-bot: internal error; details are in")
     assert "index exploded" in (tmp_path / "article-bot.log").read_text()
+
+
+def test_report_on_an_empty_and_a_used_store(tmp_path, tmp_cache):
+    from bot.store import Store
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    env = {**tmp_cache, "ARTICLE_BOT_STORAGE_URL": url}
+    empty = run("report", env_extra=env)
+    assert empty.returncode == 0 and empty.stdout.strip() == "No questions were asked in the last 30 days."
+    store = Store(url)
+    store.record_question("Who requested the call?", False, (3,), user_id=1)
+    wrong = store.record_question("When was the summit?", False, (18,), user_id=2)
+    store.record_question("What is the capital of France?", True, (), user_id=2)
+    store.record_vote(wrong, 1, up=False)
+    store.close()
+    text = run("report", env_extra=env)
+    assert "Questions in the last 30 days: 3 (declined 1, 33%)" in text.stdout
+    assert "what is the capital of france" in text.stdout and "When was the summit?  [¶18]" in text.stdout
+    plot = tmp_path / "days.png"
+    data = json.loads(run("report", "--json", "--since", "7", "--plot", str(plot), env_extra=env).stdout)
+    assert data["questions"] == 3 and data["downvoted"][0]["citations"] == [18]
+    assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    bad = run("report", env_extra={**tmp_cache, "ARTICLE_BOT_STORAGE_URL": "postgresql+psycopg://u:pw@127.0.0.1:9/x"})
+    assert bad.returncode == 3 and "pw" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1

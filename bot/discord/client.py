@@ -22,7 +22,7 @@ from ..batcher import Batcher
 from ..config import Settings
 from ..cooldown import Cooldown
 from ..router import Router
-from ..store import GuildSettings, LazyStore, StoreError
+from ..store import GuildSettings, LazyStore, LoggedQuestion, StoreError
 from . import render as dr
 from .commands import ArticleCommands
 from .views import AnswerView, VoteButton, is_vote, set_vote_counts
@@ -115,6 +115,7 @@ class ArticleBotMixin:
         self._router: Router | None = None
         self.asker: Batcher = Batcher(self._answer_batch)
         self.voter: Batcher | None = Batcher(self._vote_batch, max_batch=1000) if store else None
+        self.logger: Batcher = Batcher(lambda rows: self.store.get().record_questions(rows), max_batch=1000)
         self.cooldown = Cooldown(settings.discord.cooldown_rate, settings.discord.cooldown_seconds)
         self.live_views: OrderedDict[int, AnswerView] = OrderedDict()
         self._guild_settings: dict[int, tuple[float, GuildSettings]] = {}
@@ -282,8 +283,8 @@ class ArticleBotMixin:
         else:
             who, guild, channel = target.user.id, target.guild_id, target.channel_id
         try:
-            return await asyncio.to_thread(lambda: self.store.get().record_question(
-                a.question, a.abstained, a.citations, who, guild, channel, a.context_used))
+            return await self.logger.submit(LoggedQuestion(a.question, a.abstained, a.citations, who, guild, channel,
+                                                           a.context_used))
         except StoreError as exc:
             _log.warning("question not logged: %s", exc)
             return None
