@@ -124,6 +124,9 @@ def to_text(response: r.Response) -> str:
     raise TypeError(f"no text renderer for {type(response).__name__}")
 
 
+FOLLOW_UP_NOTE = "(read as a follow-up to this conversation)"
+
+
 def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
@@ -136,6 +139,8 @@ def _answer_text(answer: Answer) -> str:
     if answer.abstained:
         return "I couldn't find that in the article."
     lines = [f"{answer.text} [{citation_label(answer.citations)}]" if answer.citations else answer.text]
+    if answer.context_used:
+        lines.append(FOLLOW_UP_NOTE)
     shown = [p for p in answer.passages if p.paragraph]
     if shown:
         lines.append("")

@@ -77,8 +77,11 @@ def answer_embed(answer: Answer, page: int | None = None) -> discord.Embed:
         shown = list(answer.passages[page:page + 1])
     for p in shown[:FIELDS_MAX]:
         embed.add_field(name=passage_title(p), value=clip(safe(p.text), FIELD_VALUE_MAX), inline=False)
+    footer = [render.FOLLOW_UP_NOTE.strip("()").capitalize()] if answer.context_used else []
     if page is not None:
-        embed.set_footer(text=f"Passage {page + 1} of {len(answer.passages)}")
+        footer.append(f"Passage {page + 1} of {len(answer.passages)}")
+    if footer:
+        embed.set_footer(text=clip(" · ".join(footer), FOOTER_MAX))
     return fit(embed)
 
 
