@@ -37,6 +37,13 @@ def run(repeats: int = 20) -> tuple[dict, dict[str, list[float]]]:
                                                    "abstain_rate_off_topic", "accuracy")}}
         samples[method] = times
     results["router_ask"] = _router_latency(router, questions, repeats)
+    router.summary()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        router.summary()
+        times.append(time.perf_counter() - start)
+    results["summary"] = summary_ms(times)
     return results, samples
 
 

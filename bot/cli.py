@@ -1,4 +1,4 @@
-"""`article-bot` entry point: chat | ask | quote | passage | about | run | sync."""
+"""`article-bot` entry point: chat | ask | summary | quote | passage | about | report | run | sync."""
 
 from __future__ import annotations
 
@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("passage", help="print paragraph ¶N")
     sp.add_argument("--json", action="store_true")
     sp.add_argument("number", metavar="N")
+    sp = sub.add_parser("summary", help="the article in a few of its own sentences, with ¶ citations")
+    sp.add_argument("--json", action="store_true", help="the ask object with kind = summary")
     sp = sub.add_parser("about", help="headline, authors and size of the article")
     sp.add_argument("--json", action="store_true")
     sp = sub.add_parser("report", help="for the article's owner: most asked, declined, voted-down answers")
@@ -111,6 +113,10 @@ def cmd_quote(args, settings: Settings) -> int:
 def cmd_passage(args, settings: Settings) -> int:
     return _emit(_router(args, settings, with_index=False).passage_text(args.number), args.json, "passage",
                  args.number)
+
+
+def cmd_summary(args, settings: Settings) -> int:
+    return _emit(_router(args, settings, with_index=True).summary(), args.json, "ask", "")
 
 
 def cmd_about(args, settings: Settings) -> int:
@@ -221,7 +227,7 @@ def _fail(message: str, code: int) -> int:
 
 COMMANDS: dict[str, Callable[..., int]] = {
     "ask": cmd_ask, "quote": cmd_quote, "passage": cmd_passage, "about": cmd_about, "chat": cmd_chat,
-    "run": cmd_run, "sync": cmd_sync, "report": cmd_report,
+    "run": cmd_run, "sync": cmd_sync, "report": cmd_report, "summary": cmd_summary,
 }
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from retrieval.settings import AbstentionSettings, ModelSettings, RetrievalSettings, between, setting
+from retrieval.settings import AbstentionSettings, ModelSettings, RetrievalSettings, SummarySettings, between, setting
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # In a checkout bot/default.toml links to config/default.toml; an installed wheel carries a copy as package data.
@@ -82,6 +82,7 @@ class Settings:
     model: ModelSettings
     retrieval: RetrievalSettings
     abstention: AbstentionSettings
+    summary: SummarySettings
     limits: LimitsSettings
     conversation: ConversationSettings
     storage: StorageSettings

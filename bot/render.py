@@ -15,7 +15,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
     """The `ask --json` object: question, answer, abstained, citations, passages (best first)."""
     return {
         "question": answer.question,
-        "kind": "answer",
+        "kind": answer.kind,
         "answer": answer.text,
         "abstained": answer.abstained,
         "citations": list(answer.citations),

@@ -10,6 +10,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from retrieval.followup import FollowUp, Turn, resolve
+from retrieval.summary import asks_for_overview, summarize
 
 from . import render
 from . import responses as r
@@ -19,18 +20,20 @@ if TYPE_CHECKING:
     from retrieval.article import Article
     from retrieval.quotebook import Lookup, SpeakerSummary
     from retrieval.search import Answer, ArticleIndex
+    from retrieval.settings import SummarySettings
 
 _log = logging.getLogger(__name__)
 
 HELP_TEXT = """Ask me about the article: "{headline}".
   /ask QUESTION    answer from the article, citing paragraphs as ¶N (plain text works too)
+  /summary         the article in a few of its own sentences, cited
   /quote NAME      what NAME said, quoted and reported; /quote alone lists the speakers
   /passage N       show paragraph ¶N (1..{total})
   /about           headline, authors and size of the article
   /help            this message
 Follow-ups work: "why did he want it?" or "and Biden?" is answered with the conversation so far
 (this chat; in Discord a thread I answer in, a DM, or a reply to one of my answers)."""
-COMMANDS = ("ask", "quote", "passage", "about", "help")
+COMMANDS = ("ask", "summary", "quote", "passage", "about", "help")
 _SMALL_TALK_WORDS = 3
 _WH_WORD = re.compile(r"^\s*(who|whom|whose|what|when|where|why|which|how)\b", re.I)
 GREETING = "Hi! I answer questions about one article, quoting it and citing its paragraphs."
@@ -64,12 +67,14 @@ class Router:
 
     def __init__(self, article: Article, index: ArticleIndex | None,
                  quotes: QuoteLookup | Callable[[], QuoteLookup] | None, max_question_chars: int,
-                 syntax: str = "slash", conversations: Conversations | None = None):
+                 syntax: str = "slash", conversations: Conversations | None = None,
+                 summary: SummarySettings | None = None):
         """quotes may be a factory: the quote index is then built on the first /quote, not at start.
         syntax: how hints spell commands, "slash" (chat, Discord: /passage 3) or "cli" (article-bot passage 3)."""
         self.article = article
         self.syntax = syntax
         self.conversations = conversations
+        self.summary_settings = summary
         self.index = index
         self._quotes = quotes
         self._quotes_lock = threading.Lock()
@@ -103,6 +108,8 @@ class Router:
             return self.passage_text(arg)
         if name == "about":
             return self.about()
+        if name == "summary":
+            return self.summary()
         if name == "help":
             return self.help()
         return r.ErrorResponse(f"Unknown command /{clean_text(name)[:30]}. Commands: "
@@ -137,6 +144,12 @@ class Router:
                     for _ in questions]
         keys = list(conversations or [None] * len(questions))
         cleaned = [clean_text(q) for q in questions]
+        overviews = {i for i, q in enumerate(cleaned) if asks_for_overview(q)}
+        if overviews:
+            rest = [i for i in range(len(cleaned)) if i not in overviews]
+            answered = dict(zip(rest, self.answer_many([questions[i] for i in rest], [keys[i] for i in rest]),
+                                strict=True))
+            return [self.summary(cleaned[i]) if i in overviews else answered[i] for i in range(len(cleaned))]
         follow_ups = [self._follow_up(q, key) for q, key in zip(cleaned, keys, strict=True)]
         answers = self.index.search_many(cleaned, follow_ups=follow_ups)
         out: list[r.Response] = []
@@ -150,6 +163,13 @@ class Router:
                                                  tuple(sp.text for sp in answer.sentences)))
             out.append(r.AnswerResponse(answer))
         return out
+
+    def summary(self, question: str = "") -> r.Response:
+        """The article in a few of its own sentences (also the answer to "what is this about?", "tl;dr")."""
+        if self.index is None or self.summary_settings is None:
+            return r.ErrorResponse("Summaries are not available in this mode.", "unavailable")
+        s = self.summary_settings
+        return r.AnswerResponse(summarize(self.index, s.sentences, s.lead_weight, question))
 
     def _follow_up(self, question: str, key: Hashable | None) -> FollowUp | None:
         if self.conversations is None or key is None:

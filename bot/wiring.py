@@ -56,7 +56,7 @@ def build_router(settings: Settings, with_index: bool = True, encoder: Encoder |
         index = build_index(settings, encoder or pending.result(), article) if with_index else None
     c = settings.conversation
     return Router(article, index, partial(_quote_book, article), settings.limits.max_question_chars, syntax,
-                  Conversations(c.max_turns, c.idle_minutes, c.max_conversations))
+                  Conversations(c.max_turns, c.idle_minutes, c.max_conversations), settings.summary)
 
 
 def _quote_book(article: Article) -> QuoteBook:

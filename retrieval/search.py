@@ -49,6 +49,7 @@ class Answer:
     sentences: tuple[chunks.Span, ...] = ()
     evidence: dict[str, float] = field(default_factory=dict)
     context_used: bool = False
+    kind: str = "answer"
 
 
 class ArticleIndex:

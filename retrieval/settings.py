@@ -51,6 +51,12 @@ class RetrievalSettings:
 
 
 @dataclass(frozen=True)
+class SummarySettings:
+    sentences: int = setting("an integer 3..5", between(3, 5))
+    lead_weight: float = setting("a number 0..1", between(0, 1))
+
+
+@dataclass(frozen=True)
 class AbstentionSettings:
     coverage_weight: float = setting("a number 0..2", between(0, 2))
     threshold: float = setting("a number 0..2", between(0, 2))

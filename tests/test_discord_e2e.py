@@ -43,7 +43,8 @@ async def test_login_ready_and_guild_sync_with_option_names(router, bot_settings
         synced = await h.emulator.wait_for(lambda: h.emulator.synced.get(str(p.GUILD_ID)))
         options = {c["name"]: [o["name"] for o in c["options"]] for c in synced}
         assert options == {"ask": ["question"], "quote": ["speaker"], "passage": ["number"], "about": [],
-                           "help": [], "settings": ["answer_in_threads", "ask_channel", "ask_channel_enabled"]}
+                           "help": [], "settings": ["answer_in_threads", "ask_channel", "ask_channel_enabled"],
+                           "summary": []}
         (sent,) = h.emulator.payloads("PUT", r"/applications/\d+/guilds/\d+/commands")
         admin = next(c for c in sent if c["name"] == "settings")
         assert int(admin["default_member_permissions"]) == 1 << 5 and admin["contexts"] == [0]
@@ -293,3 +294,11 @@ async def test_one_process_can_run_a_subset_of_shards(router, settings):
         reply = await h.final_reply(await h.slash("ask", question="When did Russia annex Crimea?",
                                                   guild_id=second_guild))
         assert "2014" in embed_text(reply)
+
+
+async def test_summary_command(router, bot_settings):
+    async with BotHarness(router, bot_settings) as h:
+        reply = await h.final_reply(await h.slash("summary"))
+        embed = reply["embeds"][0]
+        assert "Cited: ¶1" in embed["description"] and len(embed["fields"]) >= 2
+        assert_no_pings(h)

@@ -71,8 +71,9 @@ async def test_sync_pushes_commands_globally(cache_dir):
     finally:
         await emulator.stop()
     assert proc.returncode == 0, proc.stderr
-    assert "Synced 6 slash commands globally" in proc.stdout
-    assert [c["name"] for c in emulator.synced["global"]] == ["ask", "quote", "passage", "about", "settings", "help"]
+    assert "Synced 7 slash commands globally" in proc.stdout
+    assert [c["name"] for c in emulator.synced["global"]] == ["ask", "summary", "quote", "passage", "about",
+                                                              "settings", "help"]
 
 
 def test_missing_token_is_one_line_naming_the_variable(cache_dir):

@@ -41,6 +41,11 @@ class ArticleCommands(commands.Cog):
             await interaction.response.defer(thinking=True)
         await self.bot.deliver(interaction, await answer)
 
+    @app_commands.command(name="summary", description="The article in a few of its own sentences, cited",
+                          extras=RANKS)
+    async def summary(self, interaction: discord.Interaction) -> None:
+        await self.bot.deliver(interaction, await asyncio.to_thread(self.bot.router.summary))
+
     @app_commands.command(name="quote", description="What a person in the article said, quoted and reported")
     @app_commands.describe(speaker="A name from the article, e.g. Ushakov (leave empty for the list)")
     async def quote(self, interaction: discord.Interaction, speaker: str = "") -> None:
