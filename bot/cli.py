@@ -103,6 +103,10 @@ def _router(args, settings: Settings, with_index: bool, syntax: str = "cli"):
 
 
 def cmd_ask(args, settings: Settings) -> int:
+    if args.text != ["-"]:  # a refused question is refused before the model loads
+        error = _router(args, settings, with_index=False).check_question(_readable(" ".join(args.text)))
+        if error:
+            return _one_or_batch(args, "ask", lambda _text: error)
     return _one_or_batch(args, "ask", _router(args, settings, with_index=True).ask)
 
 

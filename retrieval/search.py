@@ -20,13 +20,10 @@ _log = logging.getLogger(__name__)
 NEW_SUBJECT_WORDS = 3
 FOLLOWUP_SENTENCE_OWN_WEIGHT = 0.7
 
-_AUTHOR_QUESTION = re.compile(
-    r"\b(who\s+(wrote|writes|authored|reported|penned)|authors?|byline|written\s+by|reporters?\s+(of|behind))\b",
-    re.I,
-)
-_HEADLINE_QUESTION = re.compile(r"\b(headline|title|subtitle|sub-?heading)\b", re.I)
 _WHO_IS = re.compile(r"^\s*who\s*(?:is|was|'s|’s|are|were)\s+(?P<name>[^?]+?)\s*\??\s*$", re.I)
-_ARTICLE_WORDS = re.compile(r"\b(this|the)\s+(article|story|piece|report)\b", re.I)
+# Headline and byline become units ranked like the body: each is encoded as a sentence about the article.
+META_FLOOR = 0.25
+META_MARGIN = 0.05
 
 
 @dataclass(frozen=True)
@@ -68,9 +65,13 @@ class ArticleIndex:
         self.lexical = LexicalIndex([u.text for u in self.units], dictionary)
         self._sentence_lexical = LexicalIndex([s.text for s in self.sentences], dictionary)
         cache = cache or EmbeddingCache(None)
-        texts = [u.text for u in self.units] + [s.text for s in self.sentences]
+        self.meta_units = metadata_units(article)
+        texts = [u.text for u in self.units] + [s.text for s in self.sentences] + [m[2] for m in self.meta_units]
         vecs = cache.embed(encoder, texts, progress)
-        self.unit_vecs, self.sentence_vecs = vecs[: len(self.units)], vecs[len(self.units):]
+        n_units, n_sentences = len(self.units), len(self.sentences)
+        self.unit_vecs = vecs[:n_units]
+        self.sentence_vecs = vecs[n_units:n_units + n_sentences]
+        self.meta_vecs = vecs[n_units + n_sentences:]
         n = len(article.paragraphs)
         self._unit_para = np.array([u.paragraph - 1 for u in self.units])
         self._sent_para = np.array([s.paragraph - 1 for s in self.sentences])
@@ -132,11 +133,13 @@ class ArticleIndex:
         """Answer a question extractively, or abstain when the article holds no evidence for it. A follow_up is
         ranked on its own words and on the expanded query together, favouring the paragraphs the conversation
         was about; its own content words must still be in the article (an off-topic follow-up is declined)."""
-        meta = self._metadata_answer(question)
+        s = self.settings
+        if qvec is None:
+            qvec = self.encoder.encode([self.lexical.respell(question)])[0]
+        fused, lex, dense, ev = self.rank(question, method, qvec)
+        meta = None if follow_up else self._metadata_answer(question, qvec, ev["dense_top"])
         if meta is not None:
             return meta
-        s = self.settings
-        fused, lex, dense, ev = self.rank(question, method, qvec)
         own = ev
         if follow_up:
             x_fused, x_lex, x_dense, ev = self.rank(follow_up.query, method, follow_vec)
@@ -218,18 +221,32 @@ class ArticleIndex:
                 out.add(i)
         return out
 
-    def _metadata_answer(self, question: str) -> Answer | None:
-        a = self.article
-        about_article = _ARTICLE_WORDS.search(question) or len(question.split()) <= 6
-        if _AUTHOR_QUESTION.search(question) and a.authors and about_article:
-            text = a.byline or "By " + " and ".join(a.authors)
-            source = ScoredPassage(0, text, 1.0, 0.0, 0.0, "byline")
-            return Answer(question, text, False, (), (source,), evidence={"metadata": 1.0})
-        if _HEADLINE_QUESTION.search(question) and about_article:
-            text = a.headline + (f" — {a.subtitle}" if a.subtitle else "")
-            source = ScoredPassage(0, text, 1.0, 0.0, 0.0, "headline")
-            return Answer(question, text, False, (), (source,), evidence={"metadata": 1.0})
-        return None
+    def _metadata_answer(self, question: str, qvec: np.ndarray, dense_top: float) -> Answer | None:
+        """Headline or byline, when the question is closer to one of them (as a sentence about the article)
+        than to anything in the body: "who are the journalists behind this piece?" reaches the byline by
+        ranking, whatever its wording."""
+        if not self.meta_units:
+            return None
+        closeness = self.meta_vecs @ qvec
+        best = int(np.argmax(closeness))
+        if closeness[best] < META_FLOOR or closeness[best] < dense_top + META_MARGIN:
+            return None
+        source, shown, _ = self.meta_units[best]
+        passage = ScoredPassage(0, shown, round(float(closeness[best]), 4), 0.0, round(float(closeness[best]), 4),
+                                source)
+        return Answer(question, shown, False, (), (passage,), evidence={"metadata": round(float(closeness[best]), 4)})
+
+
+def metadata_units(article: Article) -> list[tuple[str, str, str]]:
+    """(source, text shown and cited, text encoded) for the headline and the byline: each encoded as a sentence
+    saying what it is, so that questions about the article itself rank them."""
+    title = article.headline + (f" — {article.subtitle}" if article.subtitle else "")
+    units = [("headline", title, f"Headline: {article.headline}. The title of the article.")]
+    if article.authors:
+        names = " and ".join(article.authors)
+        units.append(("byline", article.byline or f"By {names}",
+                      f"This article was written by {names}: the authors, journalists and reporters of this story."))
+    return units
 
 
 def _max_by(groups: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:

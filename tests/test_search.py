@@ -87,3 +87,23 @@ def test_misspelt_names_are_respelt_for_the_dense_encoder(index):
 
 def test_stopwords_are_dropped_before_stemming(index):
     assert index.lexical.query_terms("How many troops does Russia have?") == ["troop", "russia"]
+
+
+@pytest.mark.parametrize("question, source", [
+    ("Which journalists are behind this piece?", "byline"),
+    ("Who put this report together?", "byline"),
+    ("What is the article called?", "headline"),
+])
+def test_metadata_is_reached_by_ranking_in_any_wording(index, question, source):
+    ans = index.search(question)
+    assert ans.passages[0].source == source and ans.citations == () and not ans.abstained
+
+
+def test_article_without_byline_declines_who_wrote_it(real_encoder, settings):
+    from retrieval.article import parse
+
+    art = parse("Budget Passed\n\nThe council approved the new budget on Monday after a long debate.\n\n"
+                "The mayor said the money would go to schools and roads.")
+    idx = ArticleIndex(art, real_encoder, settings.retrieval, settings.abstention)
+    ans = idx.search("Who wrote this article?")
+    assert ans.abstained or all(p.source != "byline" for p in ans.passages)
