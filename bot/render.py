@@ -38,7 +38,8 @@ def to_json(response: r.Response) -> dict[str, Any]:
             "speaker": response.speaker,
             "quotes": [{"text": q.text, "speaker": q.display, "paragraph": q.paragraph, "kind": q.kind,
                         "attribution": q.attribution} for q in response.quotes],
-            "message": quote_message(response.lookup, response.usage),
+            "message": quote_message(response.lookup),  # canonical wording: external tools parse the listing
+            "speakers": [s.name for s in response.lookup.speakers],
         }
     if isinstance(response, r.PassageResponse):
         return {"paragraph": response.number, "text": response.text, "total": response.total}

@@ -167,3 +167,12 @@ def test_report_on_an_empty_and_a_used_store(tmp_path, tmp_cache):
     assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     bad = run("report", env_extra={**tmp_cache, "ARTICLE_BOT_STORAGE_URL": "postgresql+psycopg://u:pw@127.0.0.1:9/x"})
     assert bad.returncode == 3 and "pw" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_quote_listing_json_keeps_the_wording_external_tools_parse(tmp_cache):
+    proc = run("quote", "--json", "-", stdin="\n", env_extra=tmp_cache)
+    listing = json.loads(proc.stdout)
+    assert listing["message"].startswith("Quoted in this article: ")
+    assert listing["message"].endswith(". Use /quote NAME.") and "Yuri Ushakov" in listing["speakers"]
+    text = run("quote", env_extra=tmp_cache).stdout
+    assert text.rstrip().endswith("Use article-bot quote NAME.")
