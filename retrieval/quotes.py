@@ -25,6 +25,7 @@ _GAP_BEFORE_VERB = re.compile(r"^(?:\s*,)?(?:\s+(?:has|have|had|also|reportedly|
                               r"|^\s+and\s+[\w\s’'\-]{1,40}?\s+(?:have\s+|had\s+)?$"
                               r"|^\s*,\s*(?:who|which|whose)\b[^,]{0,80},\s+$")
 _OPENERS, _CLOSERS = "“„«", "”»"
+_MARK = re.compile(r"''|[“„«”»\"]")
 _LEAD_JUNK = " \t,”»\"'’"
 
 
@@ -47,19 +48,22 @@ class Mention:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each double-quoted stretch; a new opening mark closes an unclosed quote, a stray
-    closing mark is ignored, and a quote still open at the end runs to the end of the text."""
+    """(start, end) of each double-quoted stretch, for “…”, „…“, «…», "…" and the ''…'' of some newspaper
+    files; a new opening mark closes an unclosed quote, a stray closing mark is ignored, and a quote still
+    open at the end runs to the end of the text."""
     spans, open_at = [], None
-    for i, ch in enumerate(text):
-        if ch in _OPENERS or (ch == '"' and open_at is None):
+    for mark in _MARK.finditer(text):
+        ch, i = mark.group(), mark.start()
+        symmetric = ch in ('"', "''")
+        if ch in _OPENERS or (symmetric and open_at is None):
             if open_at is not None:
-                spans.append((open_at + 1, i))
-            open_at = i
-        elif (ch in _CLOSERS or ch == '"') and open_at is not None:
-            spans.append((open_at + 1, i))
+                spans.append((open_at, i))
+            open_at = mark.end()
+        elif (ch in _CLOSERS or symmetric) and open_at is not None:
+            spans.append((open_at, i))
             open_at = None
     if open_at is not None:
-        spans.append((open_at + 1, len(text)))
+        spans.append((open_at, len(text)))
     return [s for s in (_trim(text, a, b) for a, b in spans) if s]
 
 

@@ -234,3 +234,13 @@ def test_lookup_never_raises(quotebook, name):
     found = quotebook.lookup(name)
     assert found.status in ("found", "author", "mentioned", "ambiguous", "unknown", "listing")
     assert quote_message(found) is None or quote_message(found).strip()
+
+
+@pytest.mark.parametrize("paragraph", [
+    "''We won tonight,'' Maria Lopez said.",
+    "„We won tonight“, Maria Lopez said.",
+    "«We won tonight», Maria Lopez said.",
+    '"We won tonight," Maria Lopez said.',
+])
+def test_quotation_marks_of_other_styles(paragraph):
+    assert said(book(paragraph), "Maria Lopez") == ["We won tonight"]
