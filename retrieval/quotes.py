@@ -9,17 +9,39 @@ from . import speakers as sp
 from .article import Article
 from .chunks import split_sentences
 
-SPEECH_VERBS = (
-    "said", "says", "say", "told", "tells", "added", "adds", "asked", "argued", "argues", "warned", "warns",
-    "stated", "explained", "noted", "insisted", "continued", "wrote", "declared", "claimed", "reiterated",
-    "responded", "replied", "acknowledged", "suggested", "announced", "emphasized", "emphasised", "stressed",
-    "commented", "remarked", "recalled", "described", "called", "urged", "predicted", "cautioned", "conceded",
-    "admitted", "complained", "contended", "maintained", "observed", "added",
-)
-_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True)) + r")\b")
-_REPORT_VERB = re.compile(r"\b(?:said|says|told|tells|argued|argues|warned|warns|stated|explained|noted|"
-                          r"insisted|claimed|reiterated|acknowledged|suggested|announced|stressed|added|"
-                          r"predicted|cautioned|admitted|contended|maintained)\b")
+# Verbs that introduce speech, as lemmas; their forms are generated (regular English inflection plus the few
+# irregular ones) so "confirmed", "concludes" and "tweeted" are found like "said".
+SPEECH_LEMMAS = """say tell add ask argue warn state explain note insist continue write declare claim reiterate respond
+    reply acknowledge suggest announce emphasize emphasise stress comment remark recall describe call urge predict
+    caution concede admit complain contend maintain observe confirm conclude tweet testify assert deny vow pledge
+    boast quip shout recount""".split()
+REPORT_LEMMAS = """say tell argue warn state explain note insist claim reiterate acknowledge suggest announce stress
+    add predict caution admit contend maintain confirm conclude deny vow pledge testify assert write tweet""".split()
+_IRREGULAR = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote", "writes", "written"),
+              "admit": ("admitted", "admits"), "quip": ("quipped", "quips")}
+
+
+def verb_forms(lemmas: list[str]) -> set[str]:
+    """Base, third person and past forms: argue → argue, argues, argued; deny → denies, denied."""
+    out: set[str] = set()
+    for lemma in lemmas:
+        if lemma in _IRREGULAR:
+            out.update((lemma, *_IRREGULAR[lemma]))
+            continue
+        if lemma.endswith("y") and lemma[-2] not in "aeiou":
+            forms = (lemma[:-1] + "ies", lemma[:-1] + "ied")
+        elif lemma.endswith("e"):
+            forms = (lemma + "s", lemma + "d")
+        else:
+            forms = (lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"), lemma + "ed")
+        out.update((lemma, *forms))
+    return out
+
+
+SPEECH_VERBS = tuple(sorted(verb_forms(SPEECH_LEMMAS)))
+_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_REPORT_VERB = re.compile(r"\b(?:" + "|".join(sorted(verb_forms(REPORT_LEMMAS) - set(REPORT_LEMMAS), key=len,
+                                                      reverse=True)) + r")\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _GAP_BEFORE_VERB = re.compile(r"^(?:\s*,)?(?:\s+(?:has|have|had|also|reportedly|later|then|once))*\s+$"
                               r"|^\s+and\s+[\w\s’'\-]{1,40}?\s+(?:have\s+|had\s+)?$"

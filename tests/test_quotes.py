@@ -244,3 +244,9 @@ def test_lookup_never_raises(quotebook, name):
 ])
 def test_quotation_marks_of_other_styles(paragraph):
     assert said(book(paragraph), "Maria Lopez") == ["We won tonight"]
+
+
+@pytest.mark.parametrize("verb", ["confirmed", "concluded", "tweeted", "admitted", "denied", "testified"])
+def test_speech_verbs_in_any_inflection(verb):
+    qb = book(f"“The plan is on schedule,” Maria Lopez {verb}.")
+    assert said(qb, "Maria Lopez") == ["The plan is on schedule"]
