@@ -103,11 +103,13 @@ def _router(args, settings: Settings, with_index: bool, syntax: str = "cli"):
 
 
 def cmd_ask(args, settings: Settings) -> int:
+    light = _router(args, settings, with_index=False)
     if args.text != ["-"]:  # a refused question is refused before the model loads
-        error = _router(args, settings, with_index=False).check_question(_readable(" ".join(args.text)))
+        error = light.check_question(_readable(" ".join(args.text)))
         if error:
             return _one_or_batch(args, "ask", lambda _text: error)
-    return _one_or_batch(args, "ask", _router(args, settings, with_index=True).ask)
+    full = build_router(settings, with_index=True, article=light.article, syntax="cli")
+    return _one_or_batch(args, "ask", full.ask)
 
 
 def cmd_quote(args, settings: Settings) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import threading
@@ -75,6 +76,7 @@ class Router:
         self.syntax = syntax
         self.conversations = conversations
         self.summary_settings = summary
+        self._summary: Answer | None = None
         self.index = index
         self._quotes = quotes
         self._quotes_lock = threading.Lock()
@@ -159,8 +161,7 @@ class Router:
                 continue
             if self.conversations is not None:
                 self.conversations.add(key, Turn(answer.question, follow.query if follow else answer.question,
-                                                 answer.citations, not answer.abstained,
-                                                 tuple(sp.text for sp in answer.sentences)))
+                                                 answer.citations, not answer.abstained))
             out.append(r.AnswerResponse(answer))
         return out
 
@@ -168,8 +169,10 @@ class Router:
         """The article in a few of its own sentences (also the answer to "what is this about?", "tl;dr")."""
         if self.index is None or self.summary_settings is None:
             return r.ErrorResponse("Summaries are not available in this mode.", "unavailable")
-        s = self.summary_settings
-        return r.AnswerResponse(summarize(self.index, s.sentences, s.lead_weight, question))
+        if self._summary is None:  # the article does not change: rank its sentences once
+            s = self.summary_settings
+            self._summary = summarize(self.index, s.sentences, s.lead_weight)
+        return r.AnswerResponse(dataclasses.replace(self._summary, question=question))
 
     def _follow_up(self, question: str, key: Hashable | None) -> FollowUp | None:
         if self.conversations is None or key is None:

@@ -35,7 +35,6 @@ class Turn:
     query: str
     citations: tuple[int, ...]
     answered: bool
-    sentences: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,6 @@ class FollowUp:
 
     query: str
     recent: tuple[int, ...]
-    seen: tuple[str, ...] = ()
 
 
 def resolve(question: str, history: Sequence[Turn], max_turns: int = 2) -> FollowUp | None:
@@ -54,8 +52,7 @@ def resolve(question: str, history: Sequence[Turn], max_turns: int = 2) -> Follo
         return None
     context = " ".join(t.query for t in previous[-1:])
     recent = tuple(dict.fromkeys(p for t in reversed(previous) for p in t.citations))
-    seen = tuple(s for t in previous for s in t.sentences)
-    return FollowUp(f"{context} {question}".strip(), recent, seen)
+    return FollowUp(f"{context} {question}".strip(), recent)
 
 
 def leans_on_context(question: str) -> bool:
