@@ -1,0 +1,93 @@
+"""Build gold.jsonl for bench/quotes (the team's own quote set, written before tuning) in the format of
+../shared/eval/news-quotes, so its scorer runs on it: `python ../shared/eval/news-quotes/score.py --data
+bench/quotes --cmd .venv/bin/article-bot`. Records name the content's pieces; spans are found here."""
+
+import json
+from pathlib import Path
+
+HERE = Path(__file__).parent
+PRONOUNS = {"he", "she", "they", "it", "i", "we"}
+NAMED_ALONE = {"Raman", "Tremblay-Roy", "Kim", "Quispe", "Mendoza"}
+
+# article, kind, pieces of content, source as written, speaker (resolved name or description)
+RECORDS = [
+    ("ca_transit", "direct", ["Riders have carried this system through the pandemic and it's time we gave something back,",
+                              "A freeze is the least we can do."], "Coun. Priya Raman", "Priya Raman"),
+    ("ca_transit", "reported", ["the freeze would cost about $24 million, which she proposed to cover from the city's reserve fund"],
+     "Raman", "Priya Raman"),
+    ("ca_transit", "direct", ["We are borrowing from next year to pay for this year,"], "he", "Martin O'Donnell"),
+    ("ca_transit", "direct", ["the reserve fund was \"not a piggy bank.\""], "he", "Martin O'Donnell"),
+    ("ca_transit", "reported", ["service cuts were not on the table for now"],
+     "The transit commission's chief executive, Hélène Tremblay-Roy", "Hélène Tremblay-Roy"),
+    ("ca_transit", "direct", ["We will find the savings inside the organization first,", "Riders should not see fewer buses."],
+     "Tremblay-Roy", "Hélène Tremblay-Roy"),
+    ("ca_transit", "reported", ["ridership is still 12 per cent below where it was in 2019"],
+     "the commission's own figures", "the commission's own figures"),
+    ("ca_transit", "reported", ["the vote was a relief for low-income families"],
+     "Jordan Will, an organizer with the riders' advocacy group Fare Share", "Jordan Will"),
+    ("ca_transit", "direct", ["People were choosing between a bus pass and groceries,"], "he", "Jordan Will"),
+    ("ca_transit", "direct", ["she supported lower fares in principle but feared the city was \"kicking the can down the road.\""],
+     "Mayor Sandra Kim, who voted against the motion", "Sandra Kim"),
+    ("ca_transit", "direct", ["I want a real plan, not a one-year patch,"], "Kim", "Sandra Kim"),
+    ("ca_transit", "reported", ["the freeze must not come at the expense of wages"],
+     "A union representing transit workers", "A union representing transit workers"),
+    ("uk_hospital", "direct", ["the figures were ‘deeply troubling’ for patients in pain"],
+     "Professor Sir Stephen Walsh, president of the Royal College of Surgeons", "Stephen Walsh"),
+    ("uk_hospital", "direct", ["Every number on that list is a person waiting for a hip, a knee or a cataract operation,",
+                               "Many of them are getting worse while they wait."], "he", "Stephen Walsh"),
+    ("uk_hospital", "reported", ["an extra 3,000 beds would open by December"], "She", "Amanda Clarke"),
+    ("uk_hospital", "direct", ["We have a plan and it is working,", "but I will not pretend this will be easy."],
+     "Ms Clarke", "Amanda Clarke"),
+    ("uk_hospital", "direct", ["They have had fourteen years,"], "he", "Will Patterson"),
+    ("uk_hospital", "reported", ["trusts were treating more patients than before the pandemic"],
+     "A spokeswoman for NHS England", "A spokeswoman for NHS England"),
+    ("uk_hospital", "reported", ["patients were increasingly turning to private clinics"],
+     "Dr Aisha Bello, a GP in Leeds", "Aisha Bello"),
+    ("uk_hospital", "direct", ["I see people every week who have given up waiting,"], "she", "Aisha Bello"),
+    ("uk_hospital", "reported", ["staff shortages remained the biggest obstacle"], "Hospital managers", "Hospital managers"),
+    ("uk_hospital", "reported", ["she could no longer walk to the shops"],
+     "May Thompson, 71, who has waited 14 months for a knee replacement", "May Thompson"),
+    ("uk_hospital", "direct", ["Some days I can’t get out of bed,"], "she", "May Thompson"),
+    ("wire_mining", "reported", ["A copper mining company suspended operations at its largest Peruvian mine on Friday after "
+                                 "protesters blocked the main access road"], "the company", "the company"),
+    ("wire_mining", "reported", ["The blockade, which began on Tuesday, has cut off supplies of fuel and food to the site"],
+     "local officials", "local officials"),
+    ("wire_mining", "direct", ["We cannot guarantee the safety of our workers under these conditions,",
+                               "The moment the road opens, we will resume."],
+     "the company's country manager, Luis Alvarado", "Luis Alvarado"),
+    ("wire_mining", "reported", ["residents wanted a larger share of mining revenue and a cleanup of a river they say has "
+                                 "been polluted for years"], "Community leader Rosa Quispe", "Rosa Quispe"),
+    ("wire_mining", "direct", ["They take the copper and leave us the dust,"], "Quispe", "Rosa Quispe"),
+    ("wire_mining", "reported", ["the government would send a team to mediate talks next week"],
+     "Peru's energy and mines minister, Carlos Mendoza", "Carlos Mendoza"),
+    ("wire_mining", "reported", ["the blockade was illegal"], "He", "Carlos Mendoza"),
+    ("wire_mining", "direct", ["Dialogue is the only way out,", "but the law must be respected."], "Mendoza", "Carlos Mendoza"),
+    ("wire_mining", "reported", ["the halt could trim global copper supply by around 1 percent if it lasted a month"],
+     "Analysts", "Analysts"),
+    ("wire_mining", "direct", ["Markets will shrug this off for a week, but not for a month,"],
+     "Helen Park, a commodities analyst at Eastgate Research in Singapore", "Helen Park"),
+]
+
+
+def main() -> None:
+    out = []
+    for n, (name, kind, pieces, source, speaker) in enumerate(RECORDS):
+        text = (HERE / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+        spans, pos = [], 0
+        for piece in pieces:
+            start = text.index(piece, pos)
+            spans.append([start, start + len(piece)])
+            pos = start + len(piece)
+        form = None if kind == "reported" else ("full" if len(pieces) > 1 or text[spans[0][0] - 1] in "\"“‘" else "partial")
+        out.append({"article": f"articles/{name}.txt", "id": name, "attribution": f"E{n}", "kind": kind,
+                    "quote_form": form, "content": " ".join(pieces), "start": spans[0][0], "end": spans[-1][1],
+                    "spans": spans, "paragraph": text[:spans[0][0]].count("\n\n"), "source": source,
+                    "source_is_pronoun": source.lower() in PRONOUNS, "cue": "", "speaker": speaker,
+                    "speaker_type": "pronoun" if source.lower() in PRONOUNS else
+                    "description" if speaker == source and speaker not in NAMED_ALONE else "name"})
+    with open(HERE / "gold.jsonl", "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in out)
+
+
+if __name__ == "__main__":
+    main()
