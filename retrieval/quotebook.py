@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from . import speakers as sp
 from .article import Article
-from .quotes import Attributor, Quote
+from .attribution import Attributor
+from .quotes import Quote
 
 _DETERMINERS = {"a", "an", "the", "one"}
 

@@ -32,9 +32,30 @@ NOT_PERSON_WORDS = frozenset(
     thursday monday tuesday wednesday friday saturday sunday january february march april may june july
     august september october november december the a an in on at of for and but or if as to with by from
     this that these those it its his her their our we they he she you i when while although since after
-    before during however meanwhile ahead both many some all""".split()
+    before during however meanwhile ahead both many some all images photo getty ap afp reuters yet what neither nor
+    even so then now also instead indeed perhaps maybe only just here there why how where""".split()
 )
-_CAP = r"[A-Z][a-zà-ÿ\-]+(?:[A-Z][a-zà-ÿ\-]+)?\b(?![’']s\b)"
+# Capitalised words before a name that are titles, not names ("Coun.", "Sen.", "Professor Sir").
+TITLE_WORDS = frozenset("""president senator sen rep representative gov governor mayor coun councillor councilor councilman
+    councilwoman alderman minister secretary chairman chairwoman chair leader director judge justice professor prof
+    dr mr mrs ms miss sir dame lord lady general gen colonel col captain capt lt lieutenant sgt sergeant officer
+    chief ceo spokesman spokeswoman spokesperson ambassador premier chancellor king queen pope rev reverend father
+    bishop cardinal commissioner inspector detective sheriff attorney candidate nominee host anchor coach founder
+    speaker deputy vice acting former cmdr commander admiral adm prime foreign interior finance defence defense
+    mp mla mpp congressman congresswoman assemblyman assemblywoman delegate chairperson superintendent
+    principal dean provost trustee president-elect""".split())
+# Last words that make a capitalised run an organisation, place or time rather than a person.
+NOT_NAME_ENDINGS = frozenset("""house department ministry institution institute corp corporation organization
+    organisation union council agency university college committee party government kremlin congress senate
+    parliament army forces navy bank company group association administration office court league commission
+    news times post journal press network campaign foundation center centre school hospital airport city county
+    state states province street avenue road square tower club inc ltd llc co plc board fund service services
+    bureau authority monday tuesday wednesday thursday friday saturday sunday january february march april june
+    july august september october november december republicans democrats conservatives liberals""".split())
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Coun|St|Jr|Sr|Rev)\.")
+_NAME_TOKEN = re.compile(r"(?:[A-Z]\.)+|(?:[A-Z]|Mc|Mac|O[’']|D[’']|L[’'])[a-zà-ÿ]*(?:[A-ZÀ-Þ][a-zà-ÿ]+)*"
+                         r"(?:[\-’'][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)*(?:[’']s)?[.]?|[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)*")
+_CAP = r"(?:Mc|Mac|O[’']|D[’'])?[A-ZÀ-Þ][a-zà-ÿ\-]+(?:[A-Z][a-zà-ÿ\-]+)?\b(?![’']s\b)"
 _INITIAL = r"[A-Z]\."
 _HONORIFIC_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?"
 _TITLE_RE = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
@@ -73,8 +94,8 @@ class Speaker:
     def aliases(self) -> set[str]:
         if self.kind == "descriptor":
             return {self.key}
-        out = {self.key} | {fold(n) for n in self.full_names}
-        return out | {fold(n).split()[0] for n in self.full_names if len(fold(n).split()) > 1}
+        names = {self.key} | {fold(n) for n in self.full_names}
+        return names | {n.split()[0] for n in names} | {n.split()[-1] for n in names}
 
 
 ROLE_BEFORE = re.compile(rf"((?:[\w’'\-]+\s+){{0,3}}?)({_ROLE_RE})\s+$")
@@ -125,6 +146,10 @@ def strip_leading(name: str) -> tuple[bool, str]:
     while words and (fold(words[0]) in NOT_PERSON_WORDS or fold(words[0]) in _TITLE_WORDS):
         titled = titled or fold(words[0]) in _TITLE_WORDS
         words = words[1:]
+    last_title = max((i for i, w in enumerate(words[:-1]) if fold(w) in TITLE_WORDS), default=-1)
+    if last_title >= 0:
+        titled = True
+        words = words[last_title + 1:]
     return titled, " ".join(words)
 
 
@@ -156,4 +181,33 @@ def clean_query(name: str) -> str:
     titles = {fold(t) for t in TITLES} | set(HONORIFICS) | {"former"}
     while len(words) > 1 and words[0] in titles:
         words = words[1:]
+    if len(words) > 2:
+        words = [w for w in words if len(w) > 1] or words
     return " ".join(words)
+
+
+def name_token(word: str) -> bool:
+    """A word that can be part of a person's name: 'Tremblay-Roy', "O'Donnell", 'V.', 'McCain', "Trump's"."""
+    return bool(_NAME_TOKEN.fullmatch(word)) and word[:1].isupper()
+
+
+def is_title(word: str) -> bool:
+    return fold(word) in TITLE_WORDS
+
+
+def is_abbreviation(word: str) -> bool:
+    return bool(_ABBREVIATION.fullmatch(word))
+
+
+def plausible_name(words: list[str], evidence: bool) -> bool:
+    """Whether a capitalised run names a person: not an organisation, place, day or month by its last word,
+    and a single word only with evidence (a title, a description before it) or as a sentence's subject."""
+    folded = [fold(w) for w in words]
+    if not folded or not folded[-1] or folded[-1] in NOT_NAME_ENDINGS:
+        return False
+    if any(f in NOT_PERSON_WORDS - MONTHS for f in folded) and not evidence:
+        return False
+    return len(words) > 1 or evidence or folded[0] not in NOT_PERSON_WORDS
+
+
+MONTHS = frozenset("january february march april may june july august september october november december".split())

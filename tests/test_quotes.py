@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from bot.render import quote_message
 from retrieval.article import parse
 from retrieval.quotebook import QuoteBook
-from retrieval.quotes import Attributor, quote_spans
+from retrieval.attribution import Attributor
+from retrieval.quotes import quote_spans
 
 
 def book(*paragraphs):

@@ -1,0 +1,235 @@
+"""Attribute an article's quotations and reported speech to the people and unnamed sources who said them.
+
+Per paragraph: quoted stretches are masked, sentences are split on what remains, and every speech cue
+('said', 'told MPs', 'according to', ', adding') gets a source from sources.py. Each cue then takes its
+content: the quotation just before it ("“A,” she said") or just after it ("She said: “A”"), a split
+quotation with its second half ("“A,” she said, “B”"), the clause it introduces ("she said the plan was
+“dead”", "critics argue that ...") or the clause before it ("The plan is dead, officials said"). Quotations
+no cue claims continue the paragraph's speaker, or the previous paragraph's when they open the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import sources
+from .article import Article
+from .chunks import split_sentences
+from .people import People
+from .quotes import BASE_FORMS, CUE, ING_FORMS, MASK, REPORT_VERBS, Quote, QuoteSpan, marked_spans, mask
+from .sources import Source
+
+_CLOSING = "”»\"'’"
+_OBJECT_VERBS = frozenset("told tells tell telling asked asks ask asking".split())
+_CONTENT_LEAD = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?")
+_GAP_TO_QUOTE = re.compile(r"^[\s,:;—–-]*(?:that\s*)?$")
+_JOIN = re.compile(r"^[\s,.;:—–-]*$")
+_TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
+                          r"the\s+\w+|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})(?=[\s,:])")
+_ADVERBIAL = re.compile(r"^\s*(?:(?:on|in|at|during|after|before|last|this|late|early|earlier|by|to|from|via|"
+                        r"outside|inside|over|with)\s+(?:[\w’'\-]+\s+){0,5}?)?(?=that\b)")
+
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'\- ]+(?:,\s+[A-Z][\w.]+\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s+)?")
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    source: Source
+    key: str
+    inverted: bool  # the source follows the verb: '“A,” said Ann Lee' / 'according to X'
+
+    @property
+    def clause(self) -> tuple[int, int]:
+        return min(self.start, self.source.start), max(self.end, self.source.end)
+
+
+class Attributor:
+    """Walk the article once: register people, find cues, give each cue its quotations or clause."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.people = People()
+        self.quotes: list[Quote] = []
+        self._last_speaker: dict[int, str] = {}
+
+    @property
+    def speakers(self):
+        return self.people.speakers
+
+    def run(self) -> list[Quote]:
+        self.people.scan(self.article)
+        for para in self.article.paragraphs:
+            self._paragraph(para.number, para.text)
+        return self.quotes
+
+    def _paragraph(self, number: int, text: str) -> None:
+        spans = _split_embedded_attributions(text, marked_spans(text))
+        masked = mask(text, spans)
+        used: set[int] = set()
+        taken: list[tuple[int, int, str]] = []  # (start, end, key) of what cues claimed
+        for a, b in split_sentences(masked):
+            for cue in self._cues(number, masked, a, b, spans):
+                claimed = self._content(number, text, masked, cue, spans, used)
+                if claimed:
+                    taken.append((*claimed, cue.key))
+        for i, q in enumerate(spans):
+            if i in used:
+                continue
+            key = _nearest(taken, q.start) or (self._last_speaker.get(number - 1) if q.open <= 2 else None)
+            if key is None or not _stands_alone(masked, q):
+                continue
+            end = self._merge_following(masked, spans, i, used)
+            self._add(text[q.start:end], key, number, "direct", f"{self.speakers[key].display} (continued)",
+                      q.start, True)
+            taken.append((q.start, end, key))
+        if taken:
+            self._last_speaker[number] = max(taken)[2]
+
+    def _cues(self, number: int, masked: str, a: int, b: int, spans: list[QuoteSpan]) -> list[Cue]:
+        out = []
+        for m in CUE.finditer(masked, a, b):
+            verb = m.group()
+            if verb in BASE_FORMS and not re.match(r"\s*(?:that\b|[:,])", masked[m.end():]):
+                continue
+            lo = max([a] + [q.close for q in spans if a <= q.close <= m.start()] + [c.end for c in out])
+            hi = min([b] + [q.open for q in spans if m.end() <= q.open < b])
+            before_text = masked[lo:m.start()].rstrip()
+            if verb.lower() == "according to":
+                source, inverted = sources.after(masked, m.end(), hi), True
+            elif verb in ING_FORMS:
+                if not before_text.endswith(","):
+                    continue
+                source, inverted = sources.subject(masked, a, m.start()), False
+            elif not before_text or before_text.endswith(tuple("—–-" + _CLOSING)):
+                source, inverted = sources.after(masked, m.end(), hi), True
+            else:
+                source, inverted = sources.before(masked, lo, m.start()), False
+                if source is None and before_text.endswith(",") and _names_next(masked, m.end()):
+                    source, inverted = sources.after(masked, m.end(), hi), True
+            if source is None:
+                continue
+            key = self._speaker_key(number, source)
+            if key:
+                out.append(Cue(m.start(), m.end(), (a, b), source, key, inverted))
+        return out
+
+    def _speaker_key(self, number: int, source: Source) -> str | None:
+        if source.kind == "pronoun":
+            return self.people.resolve(source.name, number, source.start)
+        if source.kind == "person":
+            key = self.people.person(source.name, number, source.start, role=source.role, titled=True).key
+        else:
+            key = self.people.describe(source.name, number, source.start).key
+        self.people.mark_source(key)
+        return key
+
+    def _content(self, number: int, text: str, masked: str, cue: Cue, spans: list[QuoteSpan],
+                 used: set[int]) -> tuple[int, int] | None:
+        """Give a cue its quotation(s) or clause; returns the stretch it claimed."""
+        lo, hi = cue.clause
+        attribution = " ".join(text[lo:hi].split()).strip(" ,")
+        if cue.source.kind == "pronoun":
+            attribution += f" ({self.speakers[cue.key].display})"
+        before = [i for i, q in enumerate(spans) if i not in used and q.close <= lo and _JOIN.match(masked[q.close:lo])
+                  and q.close > cue.sentence[0] - 3]
+        if before:
+            i = before[-1]
+            end = self._merge_following(masked, spans, i, used, after_attribution=hi)
+            self._add(text[spans[i].start:end], cue.key, number, "direct", attribution, spans[i].start, True)
+            return spans[i].start, end
+        after = [i for i, q in enumerate(spans) if i not in used and q.open >= hi and q.open < cue.sentence[1]]
+        if after and _GAP_TO_QUOTE.match(masked[hi:spans[after[0]].open]):
+            i = after[0]
+            end = self._merge_following(masked, spans, i, used)
+            self._add(text[spans[i].start:end], cue.key, number, "direct", attribution, spans[i].start, True)
+            return spans[i].start, end
+        return self._clause(number, text, masked, cue, spans, used, attribution)
+
+    def _clause(self, number: int, text: str, masked: str, cue: Cue, spans: list[QuoteSpan], used: set[int],
+                attribution: str) -> tuple[int, int] | None:
+        a, b = cue.sentence
+        lo, hi = cue.clause
+        verb = masked[cue.start:cue.end]
+        tail = masked[hi:b].strip(" .")
+        if (cue.inverted or cue.source.start >= cue.end - 1 or len(tail.split()) <= 6) and \
+                masked[a:lo].rstrip().endswith(","):
+            start, end = a, masked.rindex(",", a, lo)
+            if masked[start:lo].lower().startswith("according to"):
+                return None
+        elif cue.inverted and verb.lower() == "according to" and masked[hi:b].lstrip().startswith(","):
+            start, end = masked.index(",", hi) + 1, b
+        elif not cue.inverted:
+            start = hi
+            if verb in _OBJECT_VERBS:
+                obj = _TELL_OBJECT.match(masked, start)
+                start = obj.end() if obj else start
+            lead = _ADVERBIAL.match(masked[start:b])
+            start += lead.end() if lead else 0
+            start += _CONTENT_LEAD.match(masked[start:b]).end()
+            end = b
+        else:
+            return None
+        start += _DATELINE.match(text[start:end]).end()
+        content = text[start:end].strip().rstrip(".").strip(" ,;:")
+        quoted = [i for i, q in enumerate(spans) if start <= q.start < end]
+        if len(content.split()) < 3 or (not quoted and verb not in REPORT_VERBS and verb.lower() != "according to"):
+            return None
+        if content and content[-1] in _CLOSING and not quoted:
+            return None
+        used.update(quoted)
+        offset = text.index(content, start)
+        self._add(content, cue.key, number, "direct" if quoted else "reported", attribution, offset, False)
+        return offset, offset + len(content)
+
+    def _merge_following(self, masked: str, spans: list[QuoteSpan], i: int, used: set[int],
+                         after_attribution: int | None = None) -> int:
+        """End of a quotation together with the quotations continuing it: '“A,” she said, “B.”' and '“A.” “B.”'."""
+        used.add(i)
+        end, close = spans[i].end, spans[i].close
+        for j in range(i + 1, len(spans)):
+            gap_start = after_attribution if after_attribution and j == i + 1 else close
+            if j in used or gap_start > spans[j].open or not _JOIN.match(masked[gap_start:spans[j].open]):
+                break
+            used.add(j)
+            end, close = spans[j].end, spans[j].close
+        return end
+
+    def _add(self, text: str, key: str, number: int, kind: str, attribution: str, start: int,
+             verbatim: bool) -> None:
+        text = text.strip().strip(",").strip()
+        if not text or any(q.text == text and q.speaker == key for q in self.quotes):
+            return
+        speaker = self.speakers[key]
+        self.quotes.append(Quote(text, key, speaker.display, number, kind, attribution, start, verbatim))
+
+
+def _names_next(masked: str, pos: int) -> bool:
+    """A source follows the verb ('said Ann Lee', 'said a spokesman'), not content ('said it was')."""
+    word = masked[pos:].split(None, 1)[:1]
+    return bool(word) and (word[0][:1].isupper() or word[0].lower() in ("a", "an", "the", "one", "two", "several"))
+
+
+def _nearest(taken: list[tuple[int, int, str]], pos: int) -> str | None:
+    earlier = [t for t in taken if t[0] <= pos]
+    return (max(earlier) if earlier else min(taken))[2] if taken else None
+
+
+def _stands_alone(masked: str, q: QuoteSpan) -> bool:
+    """A quotation that is a sentence of its own, not a phrase quoted inside someone else's sentence."""
+    before = masked[:q.open].rstrip()
+    return not before or before.endswith((".", "!", "?", ":", MASK, "”", "\"", "'", "’", "»"))
+
+
+def _split_embedded_attributions(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Cut an unclosed quote at an attribution inside it ('…concessions, She said. “…')."""
+    out = []
+    pattern = re.compile(r",\s+(?:[Hh]e|[Ss]he|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]\w+|[A-Z]\w+ [A-Z]\w+)\s+"
+                         r"(?:said|says|added|told \w+)\b")
+    for q in spans:
+        m = pattern.search(text, q.start, q.end)
+        out.append(QuoteSpan(q.start, m.start(), q.open, m.start()) if m else q)
+    return out
