@@ -17,7 +17,7 @@ from . import sources
 from .article import Article
 from .chunks import split_sentences
 from .people import People
-from .quotes import BASE_FORMS, CUE, ING_FORMS, MASK, REPORT_VERBS, Quote, QuoteSpan, marked_spans, mask
+from .quotes import AMBIGUOUS_FORMS, CUE, ING_FORMS, MASK, REPORT_VERBS, Quote, QuoteSpan, marked_spans, mask
 from .sources import Source
 
 _CLOSING = "”»\"'’"
@@ -93,7 +93,7 @@ class Attributor:
         out = []
         for m in CUE.finditer(masked, a, b):
             verb = m.group()
-            if verb in BASE_FORMS and not re.match(r"\s*(?:that\b|[:,])", masked[m.end():]):
+            if verb in AMBIGUOUS_FORMS and not re.match(r"\s*(?:that\b|[:,])", masked[m.end():]):
                 continue
             lo = max([a] + [q.close for q in spans if a <= q.close <= m.start()] + [c.end for c in out])
             hi = min([b] + [q.open for q in spans if m.end() <= q.open < b])
@@ -102,6 +102,9 @@ class Attributor:
                 source, inverted = sources.after(masked, m.end(), hi), True
             elif verb in ING_FORMS:
                 if not before_text.endswith(","):
+                    continue
+                if out and out[-1].sentence == (a, b):
+                    out.append(Cue(m.start(), m.end(), (a, b), out[-1].source, out[-1].key, False))
                     continue
                 source, inverted = sources.subject(masked, a, m.start()), False
             elif not before_text or before_text.endswith(tuple("—–-" + _CLOSING)):
@@ -119,12 +122,13 @@ class Attributor:
 
     def _speaker_key(self, number: int, source: Source) -> str | None:
         if source.kind == "pronoun":
-            return self.people.resolve(source.name, number, source.start)
-        if source.kind == "person":
+            key = self.people.resolve(source.name, number, source.start)
+        elif source.kind == "person":
             key = self.people.person(source.name, number, source.start, role=source.role, titled=True).key
         else:
             key = self.people.describe(source.name, number, source.start).key
-        self.people.mark_source(key)
+        if key:
+            self.people.mark_source(key, number, source.start)
         return key
 
     def _content(self, number: int, text: str, masked: str, cue: Cue, spans: list[QuoteSpan],

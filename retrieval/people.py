@@ -13,10 +13,14 @@ import re
 
 from . import speakers as sp
 from .article import Article
+from .chunks import split_sentences
 
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
                      "lady": "f"}
 _PLURAL_PRONOUNS = {"they"}
+_CAPITALISED = re.compile(r"(?<![\w’'])[A-ZÀ-Þ][\w’'\-]+")
+_GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+_FEMININE = frozenset("she her hers herself".split())
 _DETERMINERS = re.compile(r"^(?:the|a|an|one|another)\s+", re.I)
 
 
@@ -25,6 +29,7 @@ class People:
         self.speakers: dict[str, sp.Speaker] = {}
         self._timeline: list[tuple[int, int, str]] = []  # (paragraph, offset, key), kept sorted
         self._evidence: set[str] = set()
+        self._sources: list[tuple[int, int, str]] = []  # where each cue's source is, sorted
         self._by_word: dict[str, list[tuple[int, int, str]]] = {}  # first or last name → its mentions, sorted
 
     def scan(self, article: Article) -> None:
@@ -43,10 +48,52 @@ class People:
                 speaker.roles.update(roles)
                 if roles or titled:
                     self._evidence.add(speaker.key)
+        self._bare_mentions(article)
+        self._learn_genders(article)
+        self._subjects(article)
+
+    def _subjects(self, article: Article) -> None:
+        """People who open a sentence are, like quoted sources, what a later 'he' or 'she' most likely means."""
+        for para in article.paragraphs:
+            here = self._timeline[bisect.bisect_left(self._timeline, (para.number, -1, "")):
+                                  bisect.bisect_left(self._timeline, (para.number + 1, -1, ""))]
+            for a, _ in split_sentences(para.text):
+                first = next(((o, k) for _, o, k in here if o >= a), None)
+                if first and len(para.text[a:first[0]].split()) <= 4 and self.speakers[first[1]].kind == "person":
+                    bisect.insort(self._sources, (para.number, first[0], first[1]))
+
+    def _bare_mentions(self, article: Article) -> None:
+        """'Schumer' alone, wherever the article has named a Schumer in full."""
+        names = {k.split()[-1] for k, s in self.speakers.items() if s.kind == "person" and " " in k}
+        folded: dict[str, str] = {}
+        for para in article.paragraphs:
+            for m in _CAPITALISED.finditer(para.text):
+                word = folded.setdefault(m.group(), sp.name_key(m.group()))
+                if word in names:
+                    self.person(m.group(), para.number, m.start())
+
+    def _learn_genders(self, article: Article) -> None:
+        """A person's gender from the pronouns that follow them in sentences naming no one else."""
+        counts: dict[str, list[int]] = {}
+        for para in article.paragraphs:
+            here = [(o, k) for n, o, k in self._timeline[bisect.bisect_left(self._timeline, (para.number, -1, "")):
+                                                         bisect.bisect_left(self._timeline, (para.number + 1, -1, ""))]
+                    if self.speakers[k].kind == "person"]
+            for a, b in split_sentences(para.text):
+                keys = {k for o, k in here if a <= o < b}
+                if len(keys) != 1:
+                    continue
+                tally = counts.setdefault(keys.pop(), [0, 0])
+                for m in _GENDERED.finditer(para.text, a, b):
+                    tally[m.group().lower() in _FEMININE] += 1
+        for key, (male, female) in counts.items():
+            speaker = self.speakers[key]
+            if speaker.gender is None and max(male, female) >= 2 * min(male, female) + 1:
+                speaker.gender = "m" if male > female else "f"
 
     def person(self, name: str, number: int, offset: int, *, role: str = "", titled: bool = False) -> sp.Speaker:
         """The speaker a name means at this point of the article (registered if new)."""
-        words = [w for w in sp.fold(name).split() if w]
+        words = sp.name_key(name).split()
         display_words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)] or name.split()
         key = self._key(words, number, offset)
         speaker = self.speakers.get(key)
@@ -73,18 +120,28 @@ class People:
         self._mention(number, offset, key)
         return speaker
 
-    def mark_source(self, key: str) -> None:
+    def mark_source(self, key: str, number: int, offset: int) -> None:
         self._evidence.add(key)
+        bisect.insort(self._sources, (number, offset, key))
 
     def resolve(self, pronoun: str, number: int, offset: int) -> str | None:
         """The entity a pronoun most likely points back to, at most three paragraphs back."""
         if pronoun in ("i", "we"):
             return None
         gender = {"he": "m", "she": "f"}.get(pronoun)
+        if gender:
+            recent = bisect.bisect_left(self._sources, (number, offset, ""))
+            for para, _, key in reversed(self._sources[:recent]):
+                if para < number - 1:
+                    break
+                speaker = self.speakers[key]
+                if speaker.kind == "person" and speaker.gender in (None, gender):
+                    speaker.gender = gender
+                    return key
         here = bisect.bisect_left(self._timeline, (number, offset, ""))
         fallback = None
         for para, _, key in reversed(self._timeline[:here]):
-            if para < number - 3:
+            if para < number - (5 if fallback is None else 1):
                 break
             speaker = self.speakers[key]
             if pronoun in _PLURAL_PRONOUNS or pronoun == "it":

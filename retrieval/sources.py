@@ -125,6 +125,8 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
             break
         head.append(w)
     titled, name = _name_at_end(head)
+    if not name and all(sp.is_title(w) for w in head) and len(head) < len(words):
+        titled, name = True, _name_at_end(words)[1]
     role = " ".join(role.split())
     if name:
         described = " ".join(head[: len(head) - len(name.split())])
@@ -142,8 +144,10 @@ def _name_at_end(head: list[str]) -> tuple[bool, str]:
         if not sp.name_token(w):
             break
         run.insert(0, w)
-    while run and sp.fold(run[0]) in sp.NOT_PERSON_WORDS - sp.MONTHS:
+    while run and (sp.fold(run[0]) in sp.NOT_PERSON_WORDS - sp.MONTHS or sp.fold(run[0]) in sp.NOT_NAME_ENDINGS):
         run = run[1:]
+    if len(run) == 1 and sp.is_title(run[0]):
+        return True, ""
     titled = False
     for i in range(len(run) - 2, -1, -1):
         if sp.is_title(run[i]):
@@ -201,6 +205,8 @@ def _phrase_start(text: str, lo: int, end: int) -> int | None:
             break
         start = word.start()
         count += 1
+        if lower in ("a", "an", "the"):
+            break
     if start == end:
         return None
     words = text[start:end].split()

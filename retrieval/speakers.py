@@ -94,8 +94,9 @@ class Speaker:
     def aliases(self) -> set[str]:
         if self.kind == "descriptor":
             return {self.key}
-        names = {self.key} | {fold(n) for n in self.full_names}
-        return names | {n.split()[0] for n in names} | {n.split()[-1] for n in names}
+        names = {self.key} | {name_key(n) for n in self.full_names}
+        words = {n.split()[0] for n in names} | {n.split()[-1] for n in names}
+        return {a.replace("-", " ") for a in names | words} | names | words
 
 
 ROLE_BEFORE = re.compile(rf"((?:[\w’'\-]+\s+){{0,3}}?)({_ROLE_RE})\s+$")
@@ -203,7 +204,7 @@ def plausible_name(words: list[str], evidence: bool) -> bool:
     """Whether a capitalised run names a person: not an organisation, place, day or month by its last word,
     and a single word only with evidence (a title, a description before it) or as a sentence's subject."""
     folded = [fold(w) for w in words]
-    if not folded or not folded[-1] or folded[-1] in NOT_NAME_ENDINGS:
+    if not folded or not folded[-1] or folded[-1] in NOT_NAME_ENDINGS or (len(folded) > 1 and folded[-1] in TITLE_WORDS):
         return False
     if any(f in NOT_PERSON_WORDS - MONTHS for f in folded) and not evidence:
         return False
@@ -211,3 +212,9 @@ def plausible_name(words: list[str], evidence: bool) -> bool:
 
 
 MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def name_key(name: str) -> str:
+    """A name folded word by word, a hyphenated surname kept as one word: 'Hélène Tremblay-Roy' →
+    'helene tremblay-roy'."""
+    return " ".join(w for w in (fold(part).replace(" ", "-") for part in name.split()) if w)
