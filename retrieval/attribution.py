@@ -23,7 +23,12 @@ from .sources import Source
 _CLOSING = "”»\"'’"
 _OBJECT_VERBS = frozenset("told tells tell telling asked asks ask asking".split())
 _CONTENT_LEAD = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?")
-_GAP_TO_QUOTE = re.compile(r"^[\s,:;—–-]*(?:that\s*)?$")
+_GAP_TO_QUOTE = re.compile(r"^(?:[\s,:;—–-]*(?:that\s*)?|\s+[^,.;:“”\"•]{1,60}[,:]\s*)$")
+_PARENTHETICAL = re.compile(r"\s\([^()•]{1,40}\)")
+_CLAUSE_NEXT = re.compile(r"\s+(?:that|it|he|she|they|we|i|there|this)\b", re.I)
+_TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier later late early by via from to when while
+    as over outside inside through yesterday today tonight recently previously repeatedly also then afterward
+    afterwards monday tuesday wednesday thursday friday saturday sunday according""".split())
 _JOIN = re.compile(r"^[\s,.;:—–-]*$")
 _TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
                           r"the\s+\w+|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})(?=[\s,:])")
@@ -68,7 +73,7 @@ class Attributor:
 
     def _paragraph(self, number: int, text: str) -> None:
         spans = _split_embedded_attributions(text, marked_spans(text))
-        masked = mask(text, spans)
+        masked = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), mask(text, spans))
         used: set[int] = set()
         taken: list[tuple[int, int, str]] = []  # (start, end, key) of what cues claimed
         for a, b in split_sentences(masked):
@@ -98,20 +103,21 @@ class Attributor:
             lo = max([a] + [q.close for q in spans if a <= q.close <= m.start()] + [c.end for c in out])
             hi = min([b] + [q.open for q in spans if m.end() <= q.open < b])
             before_text = masked[lo:m.start()].rstrip()
+            inverted = False
             if verb.lower() == "according to":
-                source, inverted = sources.after(masked, m.end(), hi), True
-            elif verb in ING_FORMS:
-                if not before_text.endswith(","):
+                source, inverted = sources.after(masked, m.end(), hi, until_comma=True), True
+            elif verb in ING_FORMS or before_text.endswith((" and", " but")):
+                if verb in ING_FORMS and not before_text.endswith(","):
                     continue
                 if out and out[-1].sentence == (a, b):
                     out.append(Cue(m.start(), m.end(), (a, b), out[-1].source, out[-1].key, False))
                     continue
-                source, inverted = sources.subject(masked, a, m.start()), False
+                source = sources.subject(masked, a, m.start())
             elif not before_text or before_text.endswith(tuple("—–-" + _CLOSING)):
                 source, inverted = sources.after(masked, m.end(), hi), True
             else:
-                source, inverted = sources.before(masked, lo, m.start()), False
-                if source is None and before_text.endswith(",") and _names_next(masked, m.end()):
+                source = sources.before(masked, lo, m.start())
+                if source is None and before_text.endswith(",") and not _CLAUSE_NEXT.match(masked, m.end()):
                     source, inverted = sources.after(masked, m.end(), hi), True
             if source is None:
                 continue
@@ -159,13 +165,17 @@ class Attributor:
         lo, hi = cue.clause
         verb = masked[cue.start:cue.end]
         tail = masked[hi:b].strip(" .")
-        if (cue.inverted or cue.source.start >= cue.end - 1 or len(tail.split()) <= 6) and \
-                masked[a:lo].rstrip().endswith(","):
-            start, end = a, masked.rindex(",", a, lo)
-            if masked[start:lo].lower().startswith("according to"):
+        ends_clause = not tail or tail.startswith(",") or tail.split()[0].lower() in _TAIL_ADVERBIALS
+        head = masked[a:lo].rstrip()
+        if verb.lower() == "according to":
+            if head:
+                start, end = a, a + len(head.rstrip(","))
+            elif tail.startswith(","):
+                start, end = masked.index(",", hi) + 1, b
+            else:
                 return None
-        elif cue.inverted and verb.lower() == "according to" and masked[hi:b].lstrip().startswith(","):
-            start, end = masked.index(",", hi) + 1, b
+        elif (cue.inverted or ends_clause) and head.endswith(","):
+            start, end = a, masked.rindex(",", a, lo)
         elif not cue.inverted:
             start = hi
             if verb in _OBJECT_VERBS:
@@ -209,12 +219,6 @@ class Attributor:
             return
         speaker = self.speakers[key]
         self.quotes.append(Quote(text, key, speaker.display, number, kind, attribution, start, verbatim))
-
-
-def _names_next(masked: str, pos: int) -> bool:
-    """A source follows the verb ('said Ann Lee', 'said a spokesman'), not content ('said it was')."""
-    word = masked[pos:].split(None, 1)[:1]
-    return bool(word) and (word[0][:1].isupper() or word[0].lower() in ("a", "an", "the", "one", "two", "several"))
 
 
 def _nearest(taken: list[tuple[int, int, str]], pos: int) -> str | None:

@@ -14,6 +14,7 @@ import re
 from . import speakers as sp
 from .article import Article
 from .chunks import split_sentences
+from .quotes import marked_spans, mask
 
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
                      "lady": "f"}
@@ -35,7 +36,8 @@ class People:
     def scan(self, article: Article) -> None:
         """Register every person the article names with a title or a full name, in order."""
         for para in article.paragraphs:
-            for m in sp.PERSON.finditer(para.text):
+            unquoted = mask(para.text, marked_spans(para.text))
+            for m in sp.PERSON.finditer(unquoted):
                 stripped_title, name = sp.strip_leading(m.group("name"))
                 words = name.split()
                 titled = bool(m.group("hon") or m.group("title")) or stripped_title
@@ -44,7 +46,7 @@ class People:
                 speaker = self.person(name, para.number, m.start("name"), titled=titled)
                 if m.group("hon"):
                     speaker.gender = speaker.gender or _HONORIFIC_GENDER.get(sp.fold(m.group("hon")))
-                roles = sp.roles_around(para.text, m.start(), m.end())
+                roles = sp.roles_around(unquoted, m.start(), m.end())
                 speaker.roles.update(roles)
                 if roles or titled:
                     self._evidence.add(speaker.key)
@@ -67,7 +69,7 @@ class People:
         names = {k.split()[-1] for k, s in self.speakers.items() if s.kind == "person" and " " in k}
         folded: dict[str, str] = {}
         for para in article.paragraphs:
-            for m in _CAPITALISED.finditer(para.text):
+            for m in _CAPITALISED.finditer(mask(para.text, marked_spans(para.text))):
                 word = folded.setdefault(m.group(), sp.name_key(m.group()))
                 if word in names:
                     self.person(m.group(), para.number, m.start())
@@ -141,7 +143,7 @@ class People:
         here = bisect.bisect_left(self._timeline, (number, offset, ""))
         fallback = None
         for para, _, key in reversed(self._timeline[:here]):
-            if para < number - (5 if fallback is None else 1):
+            if para < number - 5:
                 break
             speaker = self.speakers[key]
             if pronoun in _PLURAL_PRONOUNS or pronoun == "it":
@@ -154,7 +156,6 @@ class People:
             if key in self._evidence:
                 fallback = key
                 break
-            fallback = fallback or key
         if fallback and gender:
             self.speakers[fallback].gender = gender
         return fallback

@@ -68,7 +68,7 @@ class QuoteBook:
             several = self._candidates(query)
             if len(several) > 1:
                 return Lookup(query, "ambiguous", candidates=tuple(self.people[k].display for k in several))
-            key = several[0] if several else None
+            key = several[0] if several else self._described(query)
         if key and key in self._by_key:
             quotes = sorted(self._by_key[key], key=lambda q: (q.kind != "direct", q.paragraph, q.start))
             pronoun = {"m": "he", "f": "she"}.get(self.people[key].gender or "", "they")
@@ -92,7 +92,8 @@ class QuoteBook:
             return None
         exact = [k for k, s in self.people.items() if typed in s.aliases()]
         if exact:
-            return self._prefer_quoted(exact)
+            best = min(_alias_rank(typed, k) for k in exact)
+            return self._prefer_quoted([k for k in exact if _alias_rank(typed, k) == best])
         scored = []
         for key, speaker in self.people.items():
             for alias in speaker.aliases():
@@ -141,6 +142,18 @@ class QuoteBook:
                 out.append(key)
         return out
 
+    def _described(self, query: str) -> str | None:
+        """A quoted unnamed source whose description starts the typed one or is started by it ('a report
+        for Oxfam' for 'a report for Oxfam on energy policies', 'the newspaper, long an advocate')."""
+        typed = sp.fold(query.split(",")[0]).split()
+        while typed and typed[0] in _DETERMINERS:
+            typed = typed[1:]
+        if not typed:
+            return None
+        found = [k for k in self._by_key if self.people[k].kind == "descriptor"
+                 and (typed[:len(k.split())] == k.split() or k.split()[:len(typed)] == typed)]
+        return max(found, key=lambda k: len(k.split())) if found else None
+
     def _prefer_quoted(self, keys: list[str]) -> str | None:
         keys = list(dict.fromkeys(keys))
         quoted = [k for k in keys if k in self._by_key]
@@ -177,3 +190,8 @@ def _words_distance(typed: list[str], alias: list[str]) -> int | None:
             return None
         total += d
     return total
+
+
+def _alias_rank(typed: str, key: str) -> int:
+    """How directly a typed name names a speaker: the whole key, then its surname, then anything else."""
+    return 0 if typed == key else 1 if key.split()[-1] == typed.split()[-1] else 2

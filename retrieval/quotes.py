@@ -49,8 +49,9 @@ SPEECH_VERBS = tuple(sorted(verb_forms(SPEECH_LEMMAS)))
 REPORT_VERBS = frozenset(verb_forms(REPORT_LEMMAS) | ing_forms(REPORT_LEMMAS))
 ING_FORMS = frozenset(ing_forms(SPEECH_LEMMAS))
 # Forms that are also common nouns ("the states", "his remarks"): cues only before that, a colon or a comma.
-AMBIGUOUS_FORMS = frozenset(SPEECH_LEMMAS) | verb_forms("""state note claim call comment remark tweet reply stress vow
-    pledge boast quip shout recount report""".split()) - {"stated", "noted", "claimed", "called", "commented",
+_NOUN_LIKE = """state note claim call comment remark tweet reply stress vow pledge boast quip shout recount report recall
+    urge caution""".split()
+AMBIGUOUS_FORMS = frozenset(verb_forms(_NOUN_LIKE)) - {"stated", "noted", "claimed", "called", "commented",
                                                           "remarked", "tweeted", "replied", "stressed", "vowed",
                                                           "pledged", "boasted", "quipped", "shouted", "recounted"}
 CUE = re.compile(_alternation(set(SPEECH_VERBS) | ING_FORMS) + r"|\b[Aa]ccording to\b")

@@ -24,9 +24,14 @@ _BREAKS = frozenset("""that which who whom whose but because while when if as af
     to by into than thus hence yet nor about against until unless whereas despite over under
     are do does did not there here this these those""".split())
 _AFTER_STOPS = frozenset("""on in at during after before when as that and while last this by via from outside
-    inside""".split())
+    inside later earlier today yesterday tonight monday tuesday wednesday thursday friday saturday sunday""".split())
 _DANGLING = frozenset("""the a an his her their its our my your in on of for to with at by from and or but as
     that this these those who which what yet neither nor even so if when while where how why""".split())
+_REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)$")
+_POSSESSIVES = frozenset("the a an his her their its our my".split())
+_FINITE = frozenset("""is was were are be been being has have had do does did would will could should can may might
+    must don’t don't didn’t didn't""".split())
+_RELATIVE = frozenset("who whom whose which that to".split())
 _PREPOSITIONS = frozenset("of for at with from in on to by about under over within among".split())
 _LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
     monday tuesday wednesday thursday friday saturday sunday meanwhile however instead also separately but and
@@ -69,7 +74,7 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
     return classify(phrase, start, head_end, role)
 
 
-def after(text: str, verb_end: int, hi: int) -> Source | None:
+def after(text: str, verb_end: int, hi: int, until_comma: bool = False) -> Source | None:
     """The source after a verb: '..., said Sen. Ann Lee, a senator.' / 'according to the ministry'."""
     out: list[re.Match] = []
     for word in _WORD.finditer(text, verb_end, hi):
@@ -77,7 +82,7 @@ def after(text: str, verb_end: int, hi: int) -> Source | None:
         gap = text[out[-1].end() if out else verb_end:word.start()]
         if gap.strip() or len(out) >= 12:
             break
-        if out and w.lower() in _AFTER_STOPS and any(x.group()[:1].isupper() for x in out):
+        if out and not until_comma and w.lower() in _AFTER_STOPS and any(x.group()[:1].isupper() for x in out):
             break
         out.append(word)
         if w.endswith(".") and not sp.is_abbreviation(w):
@@ -97,6 +102,9 @@ def after(text: str, verb_end: int, hi: int) -> Source | None:
 
 def subject(text: str, lo: int, hi: int) -> Source | None:
     """The subject opening a sentence, for a cue after a comma: 'Ann Lee attacked the plan, saying ...'."""
+    lead = re.compile(r"\s*(?:[A-Z]?[\w’'\-]+\s+){0,6}?[\w’'\-]+,\s+").match(text, lo, hi)
+    if lead and not re.search(r"[A-Z]\w*\s+[A-Z]", lead.group().strip(" ,")):
+        lo = lead.end()
     m = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,3}?"
                    r"[\w’'\-]+?)(?=\s+[a-z])").match(text, lo, hi)
     if not m:
@@ -110,14 +118,15 @@ def subject(text: str, lo: int, hi: int) -> Source | None:
 def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None:
     """A phrase as a pronoun, a named person (the capitalised run that heads it, after any title) or a
     description ('a spokeswoman for NHS England', 'some Republican leaders')."""
-    phrase = phrase.strip(" ,")
+    phrase = _REFLEXIVE.sub("", phrase.strip(" ,"))
     words = phrase.split()
     if not words or len(words) > 14 or "•" in phrase:
         return None
     if len(words) == 1 and re.split(r"[’']", words[0].lower())[0] in PRONOUNS:
         return Source(start, end, phrase, "pronoun", re.split(r"[’']", words[0].lower())[0])
-    if words[-1].lower() in _DANGLING or words[0].lower() in _DANGLING - {"the", "a", "an", "his", "her", "their",
-                                                                           "its", "our", "my"}:
+    lowered = [w.lower() for w in words]
+    if lowered[-1] in _DANGLING or lowered[0] in _DANGLING - _POSSESSIVES or _adverb(words[0]) \
+            or lowered[0] in _PREPOSITIONS or _has_clause(words):
         return None
     head = []
     for w in words:
@@ -167,6 +176,17 @@ def _is_name(phrase: str) -> bool:
     return 1 < len(words) <= 4 and all(sp.name_token(w) for w in words) and sp.plausible_name(words, False)
 
 
+def _has_clause(words: list[str]) -> bool:
+    """Whether a phrase holds a verb or pronoun of its own ('Trump and Sanders have both'), other than in a
+    relative clause ('a data expert who has worked for …')."""
+    for w in words[1:]:
+        if w.lower() in _RELATIVE:
+            return False
+        if w in _FINITE or w.lower() in PRONOUNS:
+            return True
+    return False
+
+
 def _adverb(word: str) -> bool:
     return word.islower() and word.endswith("ly") and len(word) > 4
 
@@ -175,7 +195,8 @@ def _apposition(text: str, lo: int, comma: int) -> tuple[int | None, str]:
     """Where the head of 'X, <apposition>, said' ends, and the apposition ('X, 71, who ..., said' too)."""
     prev = text.rfind(",", lo, comma)
     if prev < 0:
-        return None, ""
+        start = _phrase_start(text, lo, comma)
+        return (comma, "") if start is not None and not text[lo:start].strip() else (None, "")
     role = text[prev + 1:comma].strip()
     if not (_APPOSITION_START.match(text[prev + 1:comma] + " ") or _is_name(role)):
         return None, ""

@@ -23,7 +23,9 @@ ROLE_NOUNS = ("official", "officials", "spokesman", "spokeswoman", "spokesperson
               "spokespeople", "commander", "resident", "residents", "witness", "witnesses", "researcher",
               "fellow", "critic", "critics", "executive", "economist", "economists", "staffer", "insider",
               "engineer", "scientist", "professor", "lawyer", "attorney", "historian", "director", "founder",
-              "chief", "strategist", "commentator", "specialist", "scholar", "investigator", "prosecutor")
+              "chief", "strategist", "commentator", "specialist", "scholar", "investigator", "prosecutor",
+              "journalist", "reporter", "columnist", "writer", "author", "activist", "businessman", "businesswoman",
+              "billionaire", "pollster", "consultant", "organizer", "organiser", "pastor", "comedian", "host")
 NOT_PERSON_WORDS = frozenset(
     """house department ministry institution institute corp corporation organization organisation union council
     agency university committee party government kremlin nato treaty congress senate parliament army forces
@@ -144,7 +146,8 @@ def strip_leading(name: str) -> tuple[bool, str]:
     returns whether a title word was among them, and the rest of the name."""
     words = name.split()
     titled = False
-    while words and (fold(words[0]) in NOT_PERSON_WORDS or fold(words[0]) in _TITLE_WORDS):
+    while words and (fold(words[0]) in NOT_PERSON_WORDS or fold(words[0]) in _TITLE_WORDS
+                     or fold(words[0]) in ROLE_NOUNS):
         titled = titled or fold(words[0]) in _TITLE_WORDS
         words = words[1:]
     last_title = max((i for i, w in enumerate(words[:-1]) if fold(w) in TITLE_WORDS), default=-1)
@@ -179,7 +182,7 @@ def name_distance(typed: str, alias: str) -> int | None:
 def clean_query(name: str) -> str:
     """Fold a typed name and drop honorifics/titles and possessives ("Mr. Putin's" → "putin")."""
     words = fold(name).split()
-    titles = {fold(t) for t in TITLES} | set(HONORIFICS) | {"former"}
+    titles = {fold(t) for t in TITLES} | set(HONORIFICS) | TITLE_WORDS
     while len(words) > 1 and words[0] in titles:
         words = words[1:]
     if len(words) > 2:
