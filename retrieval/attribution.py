@@ -29,6 +29,8 @@ _CLAUSE_NEXT = re.compile(r"\s+(?:that|it|he|she|they|we|i|there|this)\b", re.I)
 _TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier later late early by via from to when while
     as over outside inside through yesterday today tonight recently previously repeatedly also then afterward
     afterwards monday tuesday wednesday thursday friday saturday sunday according""".split())
+_CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
+_JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
 _JOIN = re.compile(r"^[\s,.;:—–-]*$")
 _TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
                           r"the\s+\w+|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})(?=[\s,:])")
@@ -97,14 +99,14 @@ class Attributor:
     def _cues(self, number: int, masked: str, a: int, b: int, spans: list[QuoteSpan]) -> list[Cue]:
         out = []
         for m in CUE.finditer(masked, a, b):
-            verb = m.group()
-            if verb in AMBIGUOUS_FORMS and not re.match(r"\s*(?:that\b|[:,])", masked[m.end():]):
+            verb = m.group().lower()
+            if verb in AMBIGUOUS_FORMS and not _CUE_FOLLOWER.match(masked, m.end()):
                 continue
             lo = max([a] + [q.close for q in spans if a <= q.close <= m.start()] + [c.end for c in out])
             hi = min([b] + [q.open for q in spans if m.end() <= q.open < b])
             before_text = masked[lo:m.start()].rstrip()
             inverted = False
-            if verb.lower() == "according to":
+            if verb == "according to":
                 source, inverted = sources.after(masked, m.end(), hi, until_comma=True), True
             elif verb in ING_FORMS or before_text.endswith((" and", " but")):
                 if verb in ING_FORMS and not before_text.endswith(","):
@@ -144,7 +146,7 @@ class Attributor:
         attribution = " ".join(text[lo:hi].split()).strip(" ,")
         if cue.source.kind == "pronoun":
             attribution += f" ({self.speakers[cue.key].display})"
-        before = [i for i, q in enumerate(spans) if i not in used and q.close <= lo and _JOIN.match(masked[q.close:lo])
+        before = [i for i, q in enumerate(spans) if i not in used and q.close <= lo and _JOIN_AS.match(masked[q.close:lo])
                   and q.close > cue.sentence[0] - 3]
         if before:
             i = before[-1]
@@ -163,11 +165,12 @@ class Attributor:
                 attribution: str) -> tuple[int, int] | None:
         a, b = cue.sentence
         lo, hi = cue.clause
-        verb = masked[cue.start:cue.end]
+        verb = masked[cue.start:cue.end].lower()
         tail = masked[hi:b].strip(" .")
-        ends_clause = not tail or tail.startswith(",") or tail.split()[0].lower() in _TAIL_ADVERBIALS
+        ends_clause = not tail or tail.startswith(",") or (
+            len(tail.split()) <= 6 and tail.split()[0].lower() in _TAIL_ADVERBIALS and "that" not in tail.split())
         head = masked[a:lo].rstrip()
-        if verb.lower() == "according to":
+        if verb == "according to":
             if head:
                 start, end = a, a + len(head.rstrip(","))
             elif tail.startswith(","):
@@ -190,7 +193,7 @@ class Attributor:
         start += _DATELINE.match(text[start:end]).end()
         content = text[start:end].strip().rstrip(".").strip(" ,;:")
         quoted = [i for i, q in enumerate(spans) if start <= q.start < end]
-        if len(content.split()) < 3 or (not quoted and verb not in REPORT_VERBS and verb.lower() != "according to"):
+        if len(content.split()) < 3 or (not quoted and verb not in REPORT_VERBS and verb != "according to"):
             return None
         if content and content[-1] in _CLOSING and not quoted:
             return None
@@ -205,8 +208,9 @@ class Attributor:
         used.add(i)
         end, close = spans[i].end, spans[i].close
         for j in range(i + 1, len(spans)):
-            gap_start = after_attribution if after_attribution and j == i + 1 else close
-            if j in used or gap_start > spans[j].open or not _JOIN.match(masked[gap_start:spans[j].open]):
+            first = after_attribution is not None and j == i + 1
+            gap = masked[after_attribution if first else close:spans[j].open]
+            if j in used or not (_JOIN.match(gap) or first and _attribution_tail(gap)):
                 break
             used.add(j)
             end, close = spans[j].end, spans[j].close
@@ -219,6 +223,13 @@ class Attributor:
             return
         speaker = self.speakers[key]
         self.quotes.append(Quote(text, key, speaker.display, number, kind, attribution, start, verbatim))
+
+
+def _attribution_tail(gap: str) -> bool:
+    """The rest of an attribution sentence before its quotation goes on: ' on ABC's “This Week.” ', ' told CNN
+    about his support. ' (one clause, no other speech cue)."""
+    return len(gap.split()) <= 12 and not CUE.search(gap) and MASK not in gap \
+        and len(re.findall(r"[.!?](?=\s)", gap)) <= 1 and bool(re.search(r"[.,:;]\s*$", gap))
 
 
 def _nearest(taken: list[tuple[int, int, str]], pos: int) -> str | None:

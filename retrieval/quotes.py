@@ -12,11 +12,19 @@ SPEECH_LEMMAS = """say tell add ask argue warn state explain note insist continu
     reply acknowledge suggest announce emphasize emphasise stress comment remark recall describe call urge predict
     caution concede admit complain contend maintain observe confirm conclude tweet testify assert deny vow pledge
     boast quip shout recount""".split()
+# Verbs that introduce a quotation next to them but not, alone, reported speech ("accused her of being “a liar”").
+QUOTE_LEMMAS = """accuse praise decry dismiss mock grouse question imply slam blast attack criticize criticise lament
+    joke scoff demand promise threaten proclaim retort counter reason interject muse wonder charge allege rail hail
+    dub label brand term quote cite thank apologize apologise post text email reflect advise recommend agree
+    disagree offer yell scream exclaim sigh rebut snap chide scold lambaste blame cry plead pray recite read sing
+    chant joke brag gush vent fume""".split()
 REPORT_LEMMAS = """say tell argue warn state explain note insist claim reiterate acknowledge suggest announce stress
     add predict caution admit contend maintain confirm conclude deny vow pledge testify assert write tweet""".split()
 _IRREGULAR = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote", "writes", "written"),
-              "admit": ("admitted", "admits"), "quip": ("quipped", "quips")}
-_DOUBLED = {"admit": "admitting", "quip": "quipping"}
+              "admit": ("admitted", "admits"), "quip": ("quipped", "quips"), "rebut": ("rebutted", "rebuts"),
+              "snap": ("snapped", "snaps"), "read": ("reads",), "sing": ("sang", "sings"),
+              "brag": ("bragged", "brags"), "plead": ("pleaded", "pled", "pleads")}
+_DOUBLED = {"admit": "admitting", "quip": "quipping", "rebut": "rebutting", "snap": "snapping", "brag": "bragging"}
 
 
 def verb_forms(lemmas: list[str]) -> set[str]:
@@ -45,16 +53,19 @@ def _alternation(words: set[str]) -> str:
     return r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
 
 
-SPEECH_VERBS = tuple(sorted(verb_forms(SPEECH_LEMMAS)))
+SPEECH_VERBS = tuple(sorted(verb_forms(SPEECH_LEMMAS + QUOTE_LEMMAS)))
 REPORT_VERBS = frozenset(verb_forms(REPORT_LEMMAS) | ing_forms(REPORT_LEMMAS))
-ING_FORMS = frozenset(ing_forms(SPEECH_LEMMAS))
+ING_FORMS = frozenset(ing_forms(SPEECH_LEMMAS + QUOTE_LEMMAS))
 # Forms that are also common nouns ("the states", "his remarks"): cues only before that, a colon or a comma.
-_NOUN_LIKE = """state note claim call comment remark tweet reply stress vow pledge boast quip shout recount report recall
-    urge caution""".split()
-AMBIGUOUS_FORMS = frozenset(verb_forms(_NOUN_LIKE)) - {"stated", "noted", "claimed", "called", "commented",
-                                                          "remarked", "tweeted", "replied", "stressed", "vowed",
-                                                          "pledged", "boasted", "quipped", "shouted", "recounted"}
-CUE = re.compile(_alternation(set(SPEECH_VERBS) | ING_FORMS) + r"|\b[Aa]ccording to\b")
+_NOUN_LIKE = """state note claim call comment remark tweet reply stress vow pledge boast quip shout recount report
+    recall urge caution attack charge question post text email counter reason joke demand promise quote offer label
+    brand term hail praise blame lament sigh muse scream yell rail cry plea read chant vent""".split()
+# ...and verbs that also take plain objects ("added 292,000 jobs", "continued to grow"): cues only before
+# punctuation, a quotation mark or "that".
+_TRANSITIVE = "add continue".split()
+AMBIGUOUS_FORMS = frozenset(f for f in verb_forms(_NOUN_LIKE) if not f.endswith("ed")) | verb_forms(_TRANSITIVE)
+_CUE_FORMS = set(SPEECH_VERBS) | ING_FORMS
+CUE = re.compile(_alternation(_CUE_FORMS | {f.capitalize() for f in _CUE_FORMS}) + r"|\b[Aa]ccording to\b")
 _OPENERS, _CLOSERS = "“„«", "”»"
 _MARK = re.compile(r"''|[“„«”»\"]")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[A-Za-z0-9])")

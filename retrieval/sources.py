@@ -30,8 +30,11 @@ _DANGLING = frozenset("""the a an his her their its our my your in on of for to 
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)$")
 _POSSESSIVES = frozenset("the a an his her their its our my".split())
 _FINITE = frozenset("""is was were are be been being has have had do does did would will could should can may might
-    must don’t don't didn’t didn't""".split())
+    must don’t don't didn’t didn't can’t can't cannot won’t won't isn’t isn't wasn’t wasn't aren’t aren't
+    haven’t haven't hasn’t hasn't""".split())
 _RELATIVE = frozenset("who whom whose which that to".split())
+_LEADING_PHRASE = re.compile(r"\s*(?:On|In|At|After|Before|During|Later|Earlier|Last|This|Still|Meanwhile|However|"
+                             r"Since|Over|From|By|Then|Now|Yet|But|And|Instead|Separately|Previously)\b[^,•]{0,50},\s+")
 _PREPOSITIONS = frozenset("of for at with from in on to by about under over within among".split())
 _LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
     monday tuesday wednesday thursday friday saturday sunday meanwhile however instead also separately but and
@@ -60,6 +63,8 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
             break
         j = word.start()
     head_end = j
+    if re.search(r"\w[’']s\s*$", text[lo:j]):
+        return None  # "the editor's note:" — a noun, not a verb
     role = ""
     if text[lo:j].rstrip().endswith(","):
         head_end, role = _apposition(text, lo, text.rindex(",", lo, j))
@@ -71,6 +76,10 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
     phrase = text[start:head_end].strip()
     if role and _is_name(role) and not _is_name(phrase):
         phrase, role = role, phrase
+    elif not role and text[lo:start].rstrip().endswith(","):
+        named = re.search(r"((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s*$", text[lo:start])
+        if named and _is_name(named.group(1)) and not text[lo:named.start(1)].strip():
+            return classify(named.group(1), named.start(1) + lo, head_end, phrase)
     return classify(phrase, start, head_end, role)
 
 
@@ -102,8 +111,8 @@ def after(text: str, verb_end: int, hi: int, until_comma: bool = False) -> Sourc
 
 def subject(text: str, lo: int, hi: int) -> Source | None:
     """The subject opening a sentence, for a cue after a comma: 'Ann Lee attacked the plan, saying ...'."""
-    lead = re.compile(r"\s*(?:[A-Z]?[\w’'\-]+\s+){0,6}?[\w’'\-]+,\s+").match(text, lo, hi)
-    if lead and not re.search(r"[A-Z]\w*\s+[A-Z]", lead.group().strip(" ,")):
+    lead = _LEADING_PHRASE.match(text, lo, hi)
+    if lead:
         lo = lead.end()
     m = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,3}?"
                    r"[\w’'\-]+?)(?=\s+[a-z])").match(text, lo, hi)
@@ -122,8 +131,9 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
     words = phrase.split()
     if not words or len(words) > 14 or "•" in phrase:
         return None
-    if len(words) == 1 and re.split(r"[’']", words[0].lower())[0] in PRONOUNS:
-        return Source(start, end, phrase, "pronoun", re.split(r"[’']", words[0].lower())[0])
+    pronoun = re.split(r"[’']", words[0].lower())[0]
+    if pronoun in PRONOUNS:
+        return Source(start, end, phrase, "pronoun", pronoun) if len(words) == 1 else None
     lowered = [w.lower() for w in words]
     if lowered[-1] in _DANGLING or lowered[0] in _DANGLING - _POSSESSIVES or _adverb(words[0]) \
             or lowered[0] in _PREPOSITIONS or _has_clause(words):
