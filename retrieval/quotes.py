@@ -50,7 +50,7 @@ def ing_forms(lemmas: list[str]) -> set[str]:
 
 
 def _alternation(words: set[str]) -> str:
-    return r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
+    return r"(?<![\w\-])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
 
 
 SPEECH_VERBS = tuple(sorted(verb_forms(SPEECH_LEMMAS + QUOTE_LEMMAS)))

@@ -35,6 +35,7 @@ _FINITE = frozenset("""is was were are be been being has have had do does did wo
 _RELATIVE = frozenset("who whom whose which that to".split())
 _LEADING_PHRASE = re.compile(r"\s*(?:On|In|At|After|Before|During|Later|Earlier|Last|This|Still|Meanwhile|However|"
                              r"Since|Over|From|By|Then|Now|Yet|But|And|Instead|Separately|Previously)\b[^,•]{0,50},\s+")
+_NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
 _PREPOSITIONS = frozenset("of for at with from in on to by about under over within among".split())
 _LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
     monday tuesday wednesday thursday friday saturday sunday meanwhile however instead also separately but and
@@ -76,10 +77,10 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
     phrase = text[start:head_end].strip()
     if role and _is_name(role) and not _is_name(phrase):
         phrase, role = role, phrase
-    elif not role and text[lo:start].rstrip().endswith(","):
-        named = re.search(r"((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s*$", text[lo:start])
-        if named and _is_name(named.group(1)) and not text[lo:named.start(1)].strip():
-            return classify(named.group(1), named.start(1) + lo, head_end, phrase)
+    elif not role:
+        named = _NAME_THEN_ROLE.match(text[lo:start])
+        if named and _is_name(named.group(1)) and (not named.group(2) or named.group(2)[:1].islower()):
+            return classify(named.group(1), named.start(1) + lo, head_end, named.group(2) + phrase)
     return classify(phrase, start, head_end, role)
 
 
@@ -138,6 +139,10 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
     if lowered[-1] in _DANGLING or lowered[0] in _DANGLING - _POSSESSIVES or _adverb(words[0]) \
             or lowered[0] in _PREPOSITIONS or _has_clause(words):
         return None
+    after_role = _name_after_role(words)
+    if after_role:
+        return Source(start, end, phrase, "person", after_role, role or " ".join(words[:-len(after_role.split())]),
+                      True)
     head = []
     for w in words:
         if w.lower() in _PREPOSITIONS and head:
@@ -153,6 +158,20 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
     if not any(ch.isalpha() for ch in phrase):
         return None
     return Source(start, end, phrase, "description", phrase, role)
+
+
+def _name_after_role(words: list[str]) -> str:
+    """'Fight for $15 organizing director Kendall Fells' → 'Kendall Fells': a full name closing a phrase right
+    after a role noun, whatever prepositions came before."""
+    run: list[str] = []
+    for w in reversed(words):
+        if not sp.name_token(w) or sp.is_title(w):
+            break
+        run.insert(0, w)
+    if len(run) < 2 or len(run) == len(words) or not sp.plausible_name(run, True):
+        return ""
+    before = words[len(words) - len(run) - 1]
+    return " ".join(run) if before.lower() in sp.ROLE_NOUNS or sp.is_title(before) else ""
 
 
 def _name_at_end(head: list[str]) -> tuple[bool, str]:

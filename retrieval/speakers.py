@@ -35,7 +35,8 @@ NOT_PERSON_WORDS = frozenset(
     august september october november december the a an in on at of for and but or if as to with by from
     this that these those it its his her their our we they he she you i when while although since after
     before during however meanwhile ahead both many some all images photo getty ap afp reuters yet what neither nor
-    even so then now also instead indeed perhaps maybe only just here there why how where""".split()
+    even so then now also instead indeed perhaps maybe only just here there why how where one two three four five
+    six seven eight nine ten""".split()
 )
 # Capitalised words before a name that are titles, not names ("Coun.", "Sen.", "Professor Sir").
 TITLE_WORDS = frozenset("""president senator sen rep representative gov governor mayor coun councillor councilor councilman
