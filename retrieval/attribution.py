@@ -17,7 +17,7 @@ from . import sources
 from .article import Article
 from .chunks import split_sentences
 from .people import People
-from .quotes import AMBIGUOUS_FORMS, CUE, ING_FORMS, MASK, REPORT_VERBS, Quote, QuoteSpan, marked_spans, mask
+from .quotes import AMBIGUOUS_FORMS, ING_FORMS, MASK, REPORT_VERBS, Quote, QuoteSpan, cues, marked_spans, mask
 from .sources import Source
 
 _CLOSING = "”»\"'’"
@@ -62,6 +62,7 @@ class Attributor:
         self.people = People()
         self.quotes: list[Quote] = []
         self._last_speaker: dict[int, str] = {}
+        self._seen: set[tuple[str, str]] = set()
 
     @property
     def speakers(self):
@@ -98,34 +99,33 @@ class Attributor:
 
     def _cues(self, number: int, masked: str, a: int, b: int, spans: list[QuoteSpan]) -> list[Cue]:
         out = []
-        for m in CUE.finditer(masked, a, b):
-            verb = m.group().lower()
-            if verb in AMBIGUOUS_FORMS and not _CUE_FOLLOWER.match(masked, m.end()):
+        for m_start, m_end, verb in cues(masked, a, b):
+            if verb in AMBIGUOUS_FORMS and not _CUE_FOLLOWER.match(masked, m_end):
                 continue
-            lo = max([a] + [q.close for q in spans if a <= q.close <= m.start()] + [c.end for c in out])
-            hi = min([b] + [q.open for q in spans if m.end() <= q.open < b])
-            before_text = masked[lo:m.start()].rstrip()
+            lo = max([a] + [q.close for q in spans if a <= q.close <= m_start] + [c.end for c in out])
+            hi = min([b] + [q.open for q in spans if m_end <= q.open < b])
+            before_text = masked[lo:m_start].rstrip()
             inverted = False
             if verb == "according to":
-                source, inverted = sources.after(masked, m.end(), hi, until_comma=True), True
+                source, inverted = sources.after(masked, m_end, hi, until_comma=True), True
             elif verb in ING_FORMS or before_text.endswith((" and", " but")):
                 if verb in ING_FORMS and not before_text.endswith(","):
                     continue
                 if out and out[-1].sentence == (a, b):
-                    out.append(Cue(m.start(), m.end(), (a, b), out[-1].source, out[-1].key, False))
+                    out.append(Cue(m_start, m_end, (a, b), out[-1].source, out[-1].key, False))
                     continue
-                source = sources.subject(masked, a, m.start())
+                source = sources.subject(masked, a, m_start)
             elif not before_text or before_text.endswith(tuple("—–-" + _CLOSING)):
-                source, inverted = sources.after(masked, m.end(), hi), True
+                source, inverted = sources.after(masked, m_end, hi), True
             else:
-                source = sources.before(masked, lo, m.start())
-                if source is None and before_text.endswith(",") and not _CLAUSE_NEXT.match(masked, m.end()):
-                    source, inverted = sources.after(masked, m.end(), hi), True
+                source = sources.before(masked, lo, m_start)
+                if source is None and before_text.endswith(",") and not _CLAUSE_NEXT.match(masked, m_end):
+                    source, inverted = sources.after(masked, m_end, hi), True
             if source is None:
                 continue
             key = self._speaker_key(number, source)
             if key:
-                out.append(Cue(m.start(), m.end(), (a, b), source, key, inverted))
+                out.append(Cue(m_start, m_end, (a, b), source, key, inverted))
         return out
 
     def _speaker_key(self, number: int, source: Source) -> str | None:
@@ -219,8 +219,9 @@ class Attributor:
     def _add(self, text: str, key: str, number: int, kind: str, attribution: str, start: int,
              verbatim: bool) -> None:
         text = text.strip().strip(",").strip()
-        if not text or any(q.text == text and q.speaker == key for q in self.quotes):
+        if not text or (text, key) in self._seen:
             return
+        self._seen.add((text, key))
         speaker = self.speakers[key]
         self.quotes.append(Quote(text, key, speaker.display, number, kind, attribution, start, verbatim))
 
@@ -228,7 +229,7 @@ class Attributor:
 def _attribution_tail(gap: str) -> bool:
     """The rest of an attribution sentence before its quotation goes on: ' on ABC's “This Week.” ', ' told CNN
     about his support. ' (one clause, no other speech cue)."""
-    return len(gap.split()) <= 12 and not CUE.search(gap) and MASK not in gap \
+    return len(gap.split()) <= 12 and not next(cues(gap), None) and MASK not in gap \
         and len(re.findall(r"[.!?](?=\s)", gap)) <= 1 and bool(re.search(r"[.,:;]\s*$", gap))
 
 

@@ -172,7 +172,7 @@ class People:
                     return other
             return key
         word = words[0]
-        entries = [e for e in self._by_word.get(word, ()) if " " in e[2] or e[2] == word]
+        entries = self._by_word.get(word, [])
         i = bisect.bisect_left(entries, (number, offset, ""))
         if i:
             return entries[i - 1][2]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -49,10 +50,6 @@ def ing_forms(lemmas: list[str]) -> set[str]:
     return {_DOUBLED.get(v) or (v[:-1] if v.endswith("e") and not v.endswith("ee") else v) + "ing" for v in lemmas}
 
 
-def _alternation(words: set[str]) -> str:
-    return r"(?<![\w\-])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
-
-
 SPEECH_VERBS = tuple(sorted(verb_forms(SPEECH_LEMMAS + QUOTE_LEMMAS)))
 REPORT_VERBS = frozenset(verb_forms(REPORT_LEMMAS) | ing_forms(REPORT_LEMMAS))
 ING_FORMS = frozenset(ing_forms(SPEECH_LEMMAS + QUOTE_LEMMAS))
@@ -64,8 +61,22 @@ _NOUN_LIKE = """state note claim call comment remark tweet reply stress vow pled
 # punctuation, a quotation mark or "that".
 _TRANSITIVE = "add continue".split()
 AMBIGUOUS_FORMS = frozenset(f for f in verb_forms(_NOUN_LIKE) if not f.endswith("ed")) | verb_forms(_TRANSITIVE)
-_CUE_FORMS = set(SPEECH_VERBS) | ING_FORMS
-CUE = re.compile(_alternation(_CUE_FORMS | {f.capitalize() for f in _CUE_FORMS}) + r"|\b[Aa]ccording to\b")
+_CUE_FORMS = frozenset(SPEECH_VERBS) | ING_FORMS
+_WORD = re.compile(r"(?<![\w\-])[A-Za-z]+\b(?!-)")
+_ACCORDING = re.compile(r"\s+to\b")
+
+
+def cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, lower-cased form) of each speech verb and 'according to' in text[start:end]."""
+    for m in _WORD.finditer(text, start, len(text) if end is None else end):
+        word = m.group()
+        lower = word.lower()
+        if lower in _CUE_FORMS and (word.islower() or word == word.capitalize()):
+            yield m.start(), m.end(), lower
+        elif lower == "according":
+            to = _ACCORDING.match(text, m.end())
+            if to:
+                yield m.start(), to.end(), "according to"
 _OPENERS, _CLOSERS = "“„«", "”»"
 _MARK = re.compile(r"''|[“„«”»\"]")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[A-Za-z0-9])")
