@@ -17,7 +17,18 @@ from . import sources
 from .article import Article
 from .chunks import split_sentences
 from .people import People
-from .quotes import AMBIGUOUS_FORMS, ING_FORMS, MASK, REPORT_VERBS, Quote, QuoteSpan, cues, marked_spans, mask
+from .quotes import (
+    ADJACENT_ONLY,
+    AMBIGUOUS_FORMS,
+    ING_FORMS,
+    MASK,
+    REPORT_VERBS,
+    Quote,
+    QuoteSpan,
+    cues,
+    marked_spans,
+    mask,
+)
 from .sources import Source
 
 _CLOSING = "”»\"'’"
@@ -26,10 +37,11 @@ _CONTENT_LEAD = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?")
 _GAP_TO_QUOTE = re.compile(r"^(?:[\s,:;—–-]*(?:that\s*)?|\s+[^,.;:“”\"•]{1,60}[,:]\s*)$")
 _PARENTHETICAL = re.compile(r"\s\([^()•]{1,40}\)")
 _CLAUSE_NEXT = re.compile(r"\s+(?:that|it|he|she|they|we|i|there|this)\b", re.I)
-_TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier later late early by via from to when while
-    as over outside inside through yesterday today tonight recently previously repeatedly also then afterward
+_TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier later late early by via from to when
+    while as over outside inside through yesterday today tonight recently previously repeatedly also then afterward
     afterwards monday tuesday wednesday thursday friday saturday sunday according""".split())
 _CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
+_LINK_WORDS = ("and", "but", "while", "as", "then")
 _JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
 _JOIN = re.compile(r"^[\s,.;:—–-]*$")
 _TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
@@ -37,7 +49,7 @@ _TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her
 _ADVERBIAL = re.compile(r"^\s*(?:(?:on|in|at|during|after|before|last|this|late|early|earlier|by|to|from|via|"
                         r"outside|inside|over|with)\s+(?:[\w’'\-]+\s+){0,5}?)?(?=that\b)")
 
-_DATELINE = re.compile(r"(?:[A-Z][A-Z.'\- ]+(?:,\s+[A-Z][\w.]+\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s+)?")
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s+[A-Z][\w.]+\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s+)?")
 
 
 @dataclass(frozen=True)
@@ -80,8 +92,10 @@ class Attributor:
         used: set[int] = set()
         taken: list[tuple[int, int, str]] = []  # (start, end, key) of what cues claimed
         for a, b in split_sentences(masked):
-            for cue in self._cues(number, masked, a, b, spans):
-                claimed = self._content(number, text, masked, cue, spans, used)
+            found = self._cues(number, masked, a, b, spans)
+            for i, cue in enumerate(found):
+                limit = _content_limit(cue, found[i + 1]) if i + 1 < len(found) else b
+                claimed = self._content(number, text, masked, cue, spans, used, limit)
                 if claimed:
                     taken.append((*claimed, cue.key))
         for i, q in enumerate(spans):
@@ -140,14 +154,14 @@ class Attributor:
         return key
 
     def _content(self, number: int, text: str, masked: str, cue: Cue, spans: list[QuoteSpan],
-                 used: set[int]) -> tuple[int, int] | None:
+                 used: set[int], limit: int) -> tuple[int, int] | None:
         """Give a cue its quotation(s) or clause; returns the stretch it claimed."""
         lo, hi = cue.clause
         attribution = " ".join(text[lo:hi].split()).strip(" ,")
         if cue.source.kind == "pronoun":
             attribution += f" ({self.speakers[cue.key].display})"
-        before = [i for i, q in enumerate(spans) if i not in used and q.close <= lo and _JOIN_AS.match(masked[q.close:lo])
-                  and q.close > cue.sentence[0] - 3]
+        before = [i for i, q in enumerate(spans) if i not in used and q.close <= lo
+                  and _JOIN_AS.match(masked[q.close:lo]) and q.close > cue.sentence[0] - 3]
         if before:
             i = before[-1]
             end = self._merge_following(masked, spans, i, used, after_attribution=hi)
@@ -159,10 +173,12 @@ class Attributor:
             end = self._merge_following(masked, spans, i, used)
             self._add(text[spans[i].start:end], cue.key, number, "direct", attribution, spans[i].start, True)
             return spans[i].start, end
-        return self._clause(number, text, masked, cue, spans, used, attribution)
+        if masked[cue.start:cue.end].lower() in ADJACENT_ONLY:
+            return None
+        return self._clause(number, text, masked, cue, spans, used, attribution, limit)
 
     def _clause(self, number: int, text: str, masked: str, cue: Cue, spans: list[QuoteSpan], used: set[int],
-                attribution: str) -> tuple[int, int] | None:
+                attribution: str, limit: int) -> tuple[int, int] | None:
         a, b = cue.sentence
         lo, hi = cue.clause
         verb = masked[cue.start:cue.end].lower()
@@ -177,7 +193,9 @@ class Attributor:
                 start, end = masked.index(",", hi) + 1, b
             else:
                 return None
-        elif (cue.inverted or ends_clause) and head.endswith(","):
+        elif head.endswith(",") and tail.startswith(","):
+            start, end = a, b
+        elif (cue.inverted or ends_clause) and ("," in head and len(head[head.rindex(","):].split()) <= 4):
             start, end = a, masked.rindex(",", a, lo)
         elif not cue.inverted:
             start = hi
@@ -187,7 +205,8 @@ class Attributor:
             lead = _ADVERBIAL.match(masked[start:b])
             start += lead.end() if lead else 0
             start += _CONTENT_LEAD.match(masked[start:b]).end()
-            end = b
+            end = limit if limit > start else b
+            end = start + len(_strip_link(masked[start:end]))
         else:
             return None
         start += _DATELINE.match(text[start:end]).end()
@@ -210,7 +229,7 @@ class Attributor:
         for j in range(i + 1, len(spans)):
             first = after_attribution is not None and j == i + 1
             gap = masked[after_attribution if first else close:spans[j].open]
-            if j in used or not (_JOIN.match(gap) or first and _attribution_tail(gap)):
+            if j in used or not (_JOIN.match(gap) or first and _attribution_tail(gap)) or _cue_after(masked, spans, j):
                 break
             used.add(j)
             end, close = spans[j].end, spans[j].close
@@ -231,6 +250,32 @@ def _attribution_tail(gap: str) -> bool:
     about his support. ' (one clause, no other speech cue)."""
     return len(gap.split()) <= 12 and not next(cues(gap), None) and MASK not in gap \
         and len(re.findall(r"[.!?](?=\s)", gap)) <= 1 and bool(re.search(r"[.,:;]\s*$", gap))
+
+
+def _cue_after(masked: str, spans: list[QuoteSpan], j: int) -> bool:
+    """Whether a quotation is followed by an attribution of its own ('“B,” he added')."""
+    end = spans[j + 1].open if j + 1 < len(spans) else len(masked)
+    after = masked[spans[j].close:min(end, spans[j].close + 80)]
+    return bool(re.match(r"^[\s,]*[^.!?•]*", after)) and next(cues(re.match(r"^[\s,]*[^.!?•]*", after).group()),
+                                                            None) is not None
+
+
+def _content_limit(cue: Cue, following: Cue) -> int:
+    """Where a cue's clause must stop: before the next cue of its sentence and that cue's own source."""
+    if following.source.start < cue.start:
+        return following.start  # the same subject: 'she said A, but added B'
+    return min(following.clause[0], following.start)
+
+
+def _strip_link(clause: str) -> str:
+    """A clause without the conjunction that joins it to the next one ('A, but' → 'A')."""
+    while True:
+        stripped = clause.rstrip(" ,;")
+        words = stripped.rsplit(None, 1)
+        if len(words) == 2 and words[1].lower() in _LINK_WORDS:
+            clause = words[0]
+            continue
+        return stripped
 
 
 def _nearest(taken: list[tuple[int, int, str]], pos: int) -> str | None:

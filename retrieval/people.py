@@ -22,6 +22,7 @@ _PLURAL_PRONOUNS = {"they"}
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-ZÀ-Þ][\w’'\-]+")
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 _FEMININE = frozenset("she her hers herself".split())
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _DETERMINERS = re.compile(r"^(?:the|a|an|one|another)\s+", re.I)
 
 
@@ -115,6 +116,7 @@ class People:
     def describe(self, phrase: str, number: int, offset: int) -> sp.Speaker:
         """An unnamed source ('a spokeswoman for NHS England'), keyed by its words without the article."""
         display = " ".join(phrase.split())
+        display = _ARTICLE.sub("", display) if len(display.split()) > 1 else display
         key = sp.fold(_DETERMINERS.sub("", display)) or sp.fold(display)
         speaker = self.speakers.get(key)
         if speaker is None:

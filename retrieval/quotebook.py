@@ -96,6 +96,8 @@ class QuoteBook:
             return self._prefer_quoted([k for k in exact if _alias_rank(typed, k) == best])
         scored = []
         for key, speaker in self.people.items():
+            if speaker.kind != "person" and len(words) < 2:
+                continue  # 'official' is several officials, not the nearest spelling of one
             for alias in speaker.aliases():
                 d = _words_distance(typed.split(), alias.split())
                 if d is not None:

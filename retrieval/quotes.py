@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-
 # Verbs that introduce speech, as lemmas; their forms are generated (regular English inflection plus the few
 # irregular ones) so "confirmed", "concludes" and "tweeted" are found like "said".
 SPEECH_LEMMAS = """say tell add ask argue warn state explain note insist continue write declare claim reiterate respond
@@ -51,6 +50,8 @@ def ing_forms(lemmas: list[str]) -> set[str]:
 
 
 SPEECH_VERBS = tuple(sorted(verb_forms(SPEECH_LEMMAS + QUOTE_LEMMAS)))
+# Verbs that attribute only a quotation right next to them ('“…,” he continued'), never a clause.
+ADJACENT_ONLY = frozenset(verb_forms(["continue"]) | ing_forms(["continue"]))
 REPORT_VERBS = frozenset(verb_forms(REPORT_LEMMAS) | ing_forms(REPORT_LEMMAS))
 ING_FORMS = frozenset(ing_forms(SPEECH_LEMMAS + QUOTE_LEMMAS))
 # Forms that are also common nouns ("the states", "his remarks"): cues only before that, a colon or a comma.

@@ -21,7 +21,7 @@ _SKIPPABLE = frozenset("""has have had also later then once previously repeatedl
 # Words that end a noun phrase when walking back from a verb.
 _BREAKS = frozenset("""that which who whom whose but because while when if as after before since although though so or
     where than what how why whether is was were are be been being said says say told tells says added adds
-    to by into than thus hence yet nor about against until unless whereas despite over under
+    by into than thus hence yet nor about against until unless whereas despite over under
     are do does did not there here this these those""".split())
 _AFTER_STOPS = frozenset("""on in at during after before when as that and while last this by via from outside
     inside later earlier today yesterday tonight monday tuesday wednesday thursday friday saturday sunday""".split())
@@ -64,8 +64,8 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
             break
         j = word.start()
     head_end = j
-    if re.search(r"\w[’']s\s*$", text[lo:j]):
-        return None  # "the editor's note:" — a noun, not a verb
+    if re.search(r"\w[’']s\s*$|\bto\s*$", text[lo:j]):
+        return None  # "the editor's note:" is a noun, "wants to say" an infinitive
     role = ""
     if text[lo:j].rstrip().endswith(","):
         head_end, role = _apposition(text, lo, text.rindex(",", lo, j))
@@ -139,6 +139,10 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
     if lowered[-1] in _DANGLING or lowered[0] in _DANGLING - _POSSESSIVES or _adverb(words[0]) \
             or lowered[0] in _PREPOSITIONS or _has_clause(words):
         return None
+    if " and " in phrase and not role:
+        first = classify(phrase.split(" and ")[0], start, end)
+        if first is not None and first.kind == "person":
+            return first
     after_role = _name_after_role(words)
     if after_role:
         return Source(start, end, phrase, "person", after_role, role or " ".join(words[:-len(after_role.split())]),
@@ -182,7 +186,8 @@ def _name_at_end(head: list[str]) -> tuple[bool, str]:
         if not sp.name_token(w):
             break
         run.insert(0, w)
-    while run and (sp.fold(run[0]) in sp.NOT_PERSON_WORDS - sp.MONTHS or sp.fold(run[0]) in sp.NOT_NAME_ENDINGS):
+    while len(run) > 1 and (sp.fold(run[0]) in sp.NOT_PERSON_WORDS - sp.MONTHS or sp.fold(run[0]) in sp.NOT_NAME_ENDINGS
+                            or sp.fold(run[0]) in sp.ROLE_NOUNS):
         run = run[1:]
     if len(run) == 1 and sp.is_title(run[0]):
         return True, ""
@@ -240,8 +245,7 @@ def _apposition(text: str, lo: int, comma: int) -> tuple[int | None, str]:
 def _phrase_start(text: str, lo: int, end: int) -> int | None:
     """Walk back from end over the words of one noun phrase (at most 10 words)."""
     start = end
-    count = 0
-    for word in reversed(list(_WORD.finditer(text, lo, end))):
+    for count, word in enumerate(reversed(list(_WORD.finditer(text, lo, end)))):
         gap = text[word.end():start]
         if gap.strip():
             break
@@ -254,7 +258,6 @@ def _phrase_start(text: str, lo: int, end: int) -> int | None:
         if w.endswith(".") and count and not sp.is_abbreviation(w):
             break
         start = word.start()
-        count += 1
         if lower in ("a", "an", "the"):
             break
     if start == end:
@@ -267,6 +270,6 @@ def _phrase_start(text: str, lo: int, end: int) -> int | None:
 
 
 def _joins_names(text: str, word: re.Match) -> bool:
+    """'Smith and Jones said', 'Mr Biden and top officials have said' (a name before the 'and')."""
     before_word = text[:word.start()].rstrip().rsplit(None, 1)[-1:] or [""]
-    after_word = text[word.end():].lstrip().split(None, 1)[:1] or [""]
-    return before_word[0][:1].isupper() and after_word[0][:1].isupper()
+    return before_word[0][:1].isupper()

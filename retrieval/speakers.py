@@ -39,14 +39,14 @@ NOT_PERSON_WORDS = frozenset(
     six seven eight nine ten""".split()
 )
 # Capitalised words before a name that are titles, not names ("Coun.", "Sen.", "Professor Sir").
-TITLE_WORDS = frozenset("""president senator sen rep representative gov governor mayor coun councillor councilor councilman
-    councilwoman alderman minister secretary chairman chairwoman chair leader director judge justice professor prof
-    dr mr mrs ms miss sir dame lord lady general gen colonel col captain capt lt lieutenant sgt sergeant officer
-    chief ceo spokesman spokeswoman spokesperson ambassador premier chancellor king queen pope rev reverend father
-    bishop cardinal commissioner inspector detective sheriff attorney candidate nominee host anchor coach founder
-    speaker deputy vice acting former cmdr commander admiral adm prime foreign interior finance defence defense
-    mp mla mpp congressman congresswoman assemblyman assemblywoman delegate chairperson superintendent
-    principal dean provost trustee president-elect""".split())
+TITLE_WORDS = frozenset("""president senator sen rep representative gov governor mayor coun councillor councilor
+    councilman councilwoman alderman minister secretary chairman chairwoman chair leader director judge justice
+    professor prof dr mr mrs ms miss sir dame lord lady general gen colonel col captain capt lt lieutenant sgt
+    sergeant officer chief ceo spokesman spokeswoman spokesperson ambassador premier chancellor king queen pope
+    rev reverend father bishop cardinal commissioner inspector detective sheriff attorney candidate nominee host
+    anchor coach founder speaker deputy vice acting former cmdr commander admiral adm prime foreign interior
+    finance defence defense mp mla mpp congressman congresswoman assemblyman assemblywoman delegate chairperson
+    superintendent principal dean provost trustee president-elect""".split())
 # Last words that make a capitalised run an organisation, place or time rather than a person.
 NOT_NAME_ENDINGS = frozenset("""house department ministry institution institute corp corporation organization
     organisation union council agency university college committee party government kremlin congress senate
@@ -208,7 +208,9 @@ def plausible_name(words: list[str], evidence: bool) -> bool:
     """Whether a capitalised run names a person: not an organisation, place, day or month by its last word,
     and a single word only with evidence (a title, a description before it) or as a sentence's subject."""
     folded = [fold(w) for w in words]
-    if not folded or not folded[-1] or folded[-1] in NOT_NAME_ENDINGS or (len(folded) > 1 and folded[-1] in TITLE_WORDS):
+    if not folded or not folded[-1] or folded[-1] in NOT_NAME_ENDINGS:
+        return False
+    if len(folded) > 1 and folded[-1] in TITLE_WORDS:
         return False
     if any(f in NOT_PERSON_WORDS - MONTHS for f in folded) and not evidence:
         return False
