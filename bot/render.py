@@ -8,6 +8,7 @@ from . import responses as r
 
 if TYPE_CHECKING:
     from retrieval.quotebook import Lookup, SpeakerSummary
+    from retrieval.quotes import Quote
     from retrieval.search import Answer
 
 
@@ -37,7 +38,7 @@ def to_json(response: r.Response) -> dict[str, Any]:
             "query": response.query,
             "speaker": response.speaker,
             "quotes": [{"text": q.text, "speaker": q.display, "paragraph": q.paragraph, "kind": q.kind,
-                        "attribution": q.attribution} for q in response.quotes],
+                        "verbatim": q.verbatim, "attribution": q.attribution} for q in response.quotes],
             "message": quote_message(response.lookup),  # canonical wording: external tools parse the listing
             "speakers": [s.name for s in response.lookup.speakers],
         }
@@ -160,11 +161,16 @@ def _quote_text(resp: r.QuoteResponse) -> str:
         group = [q for q in resp.quotes if q.kind == kind]
         if group:
             lines.append(f"{title}:")
-            lines += [f"  ¶{q.paragraph} {q.text}  — {q.attribution}" if q.attribution else
-                      f"  ¶{q.paragraph} {q.text}" for q in group]
+            lines += [f"  ¶{q.paragraph} {quote_body(q)}  — {q.attribution}" if q.attribution else
+                      f"  ¶{q.paragraph} {quote_body(q)}" for q in group]
     if message:
         lines.append(message)
     return "\n".join(lines)
+
+
+def quote_body(quote: Quote) -> str:
+    """A quotation in its marks; a clause (reported speech, or a paraphrase holding quoted words) as written."""
+    return f"“{quote.text}”" if quote.verbatim else quote.text
 
 
 def _clip(text: str, limit: int) -> str:

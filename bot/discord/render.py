@@ -119,7 +119,7 @@ def quote_embed(response: r.QuoteResponse) -> discord.Embed:
         label = "Quoted" if q.kind == "direct" else "Reported"
         name = clip(f"¶{q.paragraph} · {label}" + (f" · {safe(q.attribution)}" if q.attribution else ""),
                     FIELD_NAME_MAX)
-        text = f"“{q.text}”" if q.kind == "direct" else q.text
+        text = render.quote_body(q)
         embed.add_field(name=name, value=clip(safe(text), FIELD_VALUE_MAX), inline=False)
     if len(response.quotes) > FIELDS_MAX:
         embed.set_footer(text=f"Showing {FIELDS_MAX} of {len(response.quotes)} quotations.")
