@@ -19,6 +19,7 @@ from .quotes import marked_spans, mask
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
                      "lady": "f"}
 _PLURAL_PRONOUNS = {"they"}
+_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z]+(?![\w’'\-])")
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-ZÀ-Þ][\w’'\-]+")
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 _FEMININE = frozenset("she her hers herself".split())
@@ -36,10 +37,14 @@ class People:
 
     def scan(self, article: Article) -> None:
         """Register every person the article names with a title or a full name, in order."""
+        common = {w for p in article.paragraphs for w in _LOWER_WORD.findall(p.text)}
         for para in article.paragraphs:
             unquoted = mask(para.text, marked_spans(para.text))
+            starts = {a for a, _ in split_sentences(unquoted)}
             for m in sp.PERSON.finditer(unquoted):
                 stripped_title, name = sp.strip_leading(m.group("name"))
+                if m.start() in starts and len(name.split()) > 1 and name.split()[0].lower() in common:
+                    name = name.split(None, 1)[1]  # "Though Trump", "Actor Clint Howard" opening a sentence
                 words = name.split()
                 titled = bool(m.group("hon") or m.group("title")) or stripped_title
                 if not words or not sp.plausible_name(words, titled) or (len(words) < 2 and not titled):

@@ -258,7 +258,7 @@ def _phrase_start(text: str, lo: int, end: int) -> int | None:
         if w.endswith(".") and count and not sp.is_abbreviation(w):
             break
         start = word.start()
-        if lower in ("a", "an", "the"):
+        if lower in ("a", "an", "the") and not _after_preposition(text, lo, start):
             break
     if start == end:
         return None
@@ -270,6 +270,12 @@ def _phrase_start(text: str, lo: int, end: int) -> int | None:
 
 
 def _joins_names(text: str, word: re.Match) -> bool:
-    """'Smith and Jones said', 'Mr Biden and top officials have said' (a name before the 'and')."""
-    before_word = text[:word.start()].rstrip().rsplit(None, 1)[-1:] or [""]
-    return before_word[0][:1].isupper()
+    """'Smith and Jones said', 'Mr Biden and top officials have said', 'the businessman and reality star'."""
+    before = text[max(0, word.start() - 60):word.start()].split()[-2:]
+    return bool(before) and (before[-1][:1].isupper() or len(before) == 2 and before[0].lower() in _POSSESSIVES)
+
+
+def _after_preposition(text: str, lo: int, pos: int) -> bool:
+    """'delegates at the convention': the article belongs to a phrase inside the noun phrase."""
+    before = text[max(lo, pos - 30):pos].split()
+    return bool(before) and before[-1].lower() in _PREPOSITIONS

@@ -25,7 +25,10 @@ ROLE_NOUNS = ("official", "officials", "spokesman", "spokeswoman", "spokesperson
               "engineer", "scientist", "professor", "lawyer", "attorney", "historian", "director", "founder",
               "chief", "strategist", "commentator", "specialist", "scholar", "investigator", "prosecutor",
               "journalist", "reporter", "columnist", "writer", "author", "activist", "businessman", "businesswoman",
-              "billionaire", "pollster", "consultant", "organizer", "organiser", "pastor", "comedian", "host")
+              "billionaire", "pollster", "consultant", "organizer", "organiser", "pastor", "comedian", "host",
+              "rabbi", "imam", "priest", "actor", "actress", "singer", "rapper", "musician", "artist", "producer",
+              "filmmaker", "novelist", "poet", "chef", "doctor", "nurse", "teacher", "student", "farmer", "worker",
+              "voter", "firefighter", "soldier", "veteran", "entrepreneur", "candidate", "nominee", "donor")
 NOT_PERSON_WORDS = frozenset(
     """house department ministry institution institute corp corporation organization organisation union council
     agency university committee party government kremlin nato treaty congress senate parliament army forces
@@ -36,7 +39,8 @@ NOT_PERSON_WORDS = frozenset(
     this that these those it its his her their our we they he she you i when while although since after
     before during however meanwhile ahead both many some all images photo getty ap afp reuters yet what neither nor
     even so then now also instead indeed perhaps maybe only just here there why how where one two three four five
-    six seven eight nine ten""".split()
+    six seven eight nine ten though unless whether until once like unlike despite amid among without within per
+    including except besides beyond""".split()
 )
 # Capitalised words before a name that are titles, not names ("Coun.", "Sen.", "Professor Sir").
 TITLE_WORDS = frozenset("""president senator sen rep representative gov governor mayor coun councillor councilor
@@ -78,7 +82,7 @@ def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation, collapse spaces: the form names are compared in."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'")).casefold()
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"'s\b|(?<=s)'(?!\w)", "", text)
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())
 
 
@@ -148,7 +152,7 @@ def strip_leading(name: str) -> tuple[bool, str]:
     words = name.split()
     titled = False
     while words and (fold(words[0]) in NOT_PERSON_WORDS or fold(words[0]) in _TITLE_WORDS
-                     or fold(words[0]) in ROLE_NOUNS):
+                     or fold(words[0]) in ROLE_NOUNS or len(words) > 2 and fold(words[0]) in NOT_NAME_ENDINGS):
         titled = titled or fold(words[0]) in _TITLE_WORDS
         words = words[1:]
     last_title = max((i for i, w in enumerate(words[:-1]) if fold(w) in TITLE_WORDS), default=-1)
