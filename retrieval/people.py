@@ -24,7 +24,6 @@ _CAPITALISED = re.compile(r"(?<![\w’'])[A-ZÀ-Þ][\w’'\-]+")
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 _FEMININE = frozenset("she her hers herself".split())
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
-_DETERMINERS = re.compile(r"^(?:the|a|an|one|another)\s+", re.I)
 
 
 class People:
@@ -122,7 +121,7 @@ class People:
         """An unnamed source ('a spokeswoman for NHS England'), keyed by its words without the article."""
         display = " ".join(phrase.split())
         display = _ARTICLE.sub("", display) if len(display.split()) > 1 else display
-        key = sp.fold(_DETERMINERS.sub("", display)) or sp.fold(display)
+        key = sp.description_key(display)
         speaker = self.speakers.get(key)
         if speaker is None:
             speaker = self.speakers[key] = sp.Speaker(key, display, "descriptor")

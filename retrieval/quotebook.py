@@ -11,7 +11,6 @@ from .article import Article
 from .attribution import Attributor
 from .quotes import Quote
 
-_DETERMINERS = {"a", "an", "the", "one"}
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ class QuoteBook:
     def match(self, name: str) -> str | None:
         """Key of the speaker a typed name means: exact alias, then per-word typo-tolerant match."""
         words = sp.clean_query(name).split()
-        while len(words) > 1 and words[0] in _DETERMINERS:
+        while len(words) > 1 and words[0] in sp.DETERMINERS:
             words = words[1:]
         typed = " ".join(words)
         if not typed:
@@ -133,7 +132,7 @@ class QuoteBook:
     def _candidates(self, query: str) -> list[str]:
         """Quoted speakers whose description or role contains every typed word ('official' → all the
         officials; 'RAND expert' → the person introduced as 'RAND Corp expert')."""
-        words = set(sp.clean_query(query).split()) - _DETERMINERS
+        words = set(sp.clean_query(query).split()) - sp.DETERMINERS
         if not words:
             return []
         out = []
@@ -148,7 +147,7 @@ class QuoteBook:
         """A quoted unnamed source whose description starts the typed one or is started by it ('a report
         for Oxfam' for 'a report for Oxfam on energy policies', 'the newspaper, long an advocate')."""
         typed = sp.fold(query.split(",")[0]).split()
-        while typed and typed[0] in _DETERMINERS:
+        while typed and typed[0] in sp.DETERMINERS:
             typed = typed[1:]
         if not typed:
             return None

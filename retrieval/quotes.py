@@ -17,7 +17,8 @@ QUOTE_LEMMAS = """accuse praise decry dismiss mock grouse question imply slam bl
     joke scoff demand promise threaten proclaim retort counter reason interject muse wonder charge allege rail hail
     dub label brand term quote cite thank apologize apologise post text email reflect advise recommend agree
     disagree offer yell scream exclaim sigh rebut snap chide scold lambaste blame cry plead pray recite read sing
-    chant joke brag gush vent fume""".split()
+    chant joke brag gush vent fume report worry fear hope believe identify portray reference invoke mention
+    highlight echo repeat summarize summarise characterize characterise nickname""".split()
 REPORT_LEMMAS = """say tell argue warn state explain note insist claim reiterate acknowledge suggest announce stress
     add predict caution admit contend maintain confirm conclude deny vow pledge testify assert write tweet""".split()
 _IRREGULAR = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote", "writes", "written"),
@@ -63,6 +64,13 @@ _NOUN_LIKE = """state note claim call comment remark tweet reply stress vow pled
 _TRANSITIVE = "add continue".split()
 AMBIGUOUS_FORMS = frozenset(f for f in verb_forms(_NOUN_LIKE) if not f.endswith("ed")) | verb_forms(_TRANSITIVE)
 _CUE_FORMS = frozenset(SPEECH_VERBS) | ING_FORMS
+# Verbs that are speech cues with their particle: "pointed out", "fired back", "made clear".
+_PARTICLES = {"point": "out", "fire": "back", "shoot": "back", "hit": "back", "lash": "out", "weigh": "in",
+              "chime": "in", "speak": "out", "make": "clear"}
+_IRREGULAR_PHRASAL = {"hit": {"hit", "hits", "hitting"}, "make": {"make", "makes", "made", "making"},
+                      "shoot": {"shoot", "shoots", "shot", "shooting"}, "speak": {"speak", "speaks", "spoke", "speaking"}}
+_PHRASAL = {form: particle for lemma, particle in _PARTICLES.items()
+            for form in _IRREGULAR_PHRASAL.get(lemma) or verb_forms([lemma]) | ing_forms([lemma])}
 _WORD = re.compile(r"(?<![\w\-])[A-Za-z]+\b(?!-)")
 _ACCORDING = re.compile(r"\s+to\b")
 
@@ -74,6 +82,10 @@ def cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[in
         lower = word.lower()
         if lower in _CUE_FORMS and (word.islower() or word == word.capitalize()):
             yield m.start(), m.end(), lower
+        elif lower in _PHRASAL:
+            particle = re.compile(r"\s+" + _PHRASAL[lower] + r"\b").match(text, m.end())
+            if particle:
+                yield m.start(), particle.end(), f"{lower} {_PHRASAL[lower]}"
         elif lower == "according":
             to = _ACCORDING.match(text, m.end())
             if to:

@@ -78,6 +78,18 @@ DESCRIPTOR = re.compile(
 )
 
 
+DETERMINERS = frozenset("a an the one another some several".split())
+
+
+def description_key(phrase: str) -> str:
+    """An unnamed source's key: its folded words without a leading determiner ('Another commenter' →
+    'commenter')."""
+    words = fold(phrase).split()
+    while len(words) > 1 and words[0] in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation, collapse spaces: the form names are compared in."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'")).casefold()
@@ -100,7 +112,7 @@ class Speaker:
 
     def aliases(self) -> set[str]:
         if self.kind == "descriptor":
-            return {self.key}
+            return {self.key, fold(self.display)}
         names = {self.key} | {name_key(n) for n in self.full_names}
         words = {n.split()[0] for n in names} | {n.split()[-1] for n in names}
         return {a.replace("-", " ") for a in names | words} | names | words
