@@ -20,7 +20,7 @@ from .people import People
 from .quotes import (
     ADJACENT_ONLY,
     AMBIGUOUS_FORMS,
-    ING_FORMS,
+    BASE_FORMS,
     MASK,
     REPORT_VERBS,
     Quote,
@@ -42,6 +42,8 @@ _TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier l
     afterwards monday tuesday wednesday thursday friday saturday sunday according""".split())
 _CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
 _LINK_WORDS = ("and", "but", "while", "as", "then")
+_ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))$")
+_PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 _JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
 _JOIN = re.compile(r"^[\s,.;:—–-]*$")
 _TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
@@ -114,7 +116,8 @@ class Attributor:
     def _cues(self, number: int, masked: str, a: int, b: int, spans: list[QuoteSpan]) -> list[Cue]:
         out = []
         for m_start, m_end, verb in cues(masked, a, b):
-            if verb in AMBIGUOUS_FORMS and not _CUE_FOLLOWER.match(masked, m_end):
+            if verb in AMBIGUOUS_FORMS and not _CUE_FOLLOWER.match(masked, m_end) \
+                    and not (verb in BASE_FORMS and _PLURAL_SUBJECT.search(masked, a, m_start)):
                 continue
             lo = max([a] + [q.close for q in spans if a <= q.close <= m_start] + [c.end for c in out])
             hi = min([b] + [q.open for q in spans if m_end <= q.open < b])
@@ -122,8 +125,8 @@ class Attributor:
             inverted = False
             if verb == "according to":
                 source, inverted = sources.after(masked, m_end, hi, until_comma=True), True
-            elif verb in ING_FORMS or before_text.endswith((" and", " but")):
-                if verb in ING_FORMS and not before_text.endswith(","):
+            elif verb.split()[0].endswith("ing") or before_text.endswith((" and", " but")):
+                if verb.split()[0].endswith("ing") and not _ING_LEAD.search(before_text):
                     continue
                 if out and out[-1].sentence == (a, b):
                     out.append(Cue(m_start, m_end, (a, b), out[-1].source, out[-1].key, False))

@@ -63,6 +63,7 @@ _NOUN_LIKE = """state note claim call comment remark tweet reply stress vow pled
 # punctuation, a quotation mark or "that".
 _TRANSITIVE = "add continue".split()
 AMBIGUOUS_FORMS = frozenset(f for f in verb_forms(_NOUN_LIKE) if not f.endswith("ed")) | verb_forms(_TRANSITIVE)
+BASE_FORMS = frozenset(SPEECH_LEMMAS + QUOTE_LEMMAS)
 _CUE_FORMS = frozenset(SPEECH_VERBS) | ING_FORMS
 # Verbs that are speech cues with their particle: "pointed out", "fired back", "made clear".
 _PARTICLES = {"point": "out", "fire": "back", "shoot": "back", "hit": "back", "lash": "out", "weigh": "in",

@@ -63,6 +63,9 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
         if text[word.end():j].strip() or word.group().lower() not in _SKIPPABLE and not _adverb(word.group()):
             break
         j = word.start()
+    relative = re.search(r",?\s*\bwho\s*$", text[lo:j])
+    if relative:
+        return before(text, lo, lo + relative.start())  # "Ann Lee, who has said …": Ann Lee
     head_end = j
     if re.search(r"\w[’']s\s*$|\bto\s*$", text[lo:j]):
         return None  # "the editor's note:" is a noun, "wants to say" an infinitive
