@@ -214,6 +214,8 @@ class Attributor:
             return None
         start += _DATELINE.match(text[start:end]).end()
         content = text[start:end].strip().rstrip(".").strip(" ,;:")
+        if content.startswith("to ") and not _quoted_in(spans, start, end):
+            return None  # "vowed to fight" is a commitment, not words reported
         quoted = [i for i, q in enumerate(spans) if start <= q.start < end]
         if len(content.split()) < 3 or (not quoted and verb not in REPORT_VERBS and verb != "according to"):
             return None
@@ -261,6 +263,10 @@ def _cue_after(masked: str, spans: list[QuoteSpan], j: int) -> bool:
     after = masked[spans[j].close:min(end, spans[j].close + 80)]
     return bool(re.match(r"^[\s,]*[^.!?•]*", after)) and next(cues(re.match(r"^[\s,]*[^.!?•]*", after).group()),
                                                             None) is not None
+
+
+def _quoted_in(spans: list[QuoteSpan], start: int, end: int) -> bool:
+    return any(start <= q.start < end for q in spans)
 
 
 def _content_limit(cue: Cue, following: Cue) -> int:

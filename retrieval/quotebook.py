@@ -12,7 +12,6 @@ from .attribution import Attributor
 from .quotes import Quote
 
 
-
 @dataclass(frozen=True)
 class SpeakerSummary:
     name: str

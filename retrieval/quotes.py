@@ -69,7 +69,8 @@ _CUE_FORMS = frozenset(SPEECH_VERBS) | ING_FORMS
 _PARTICLES = {"point": "out", "fire": "back", "shoot": "back", "hit": "back", "lash": "out", "weigh": "in",
               "chime": "in", "speak": "out", "make": "clear"}
 _IRREGULAR_PHRASAL = {"hit": {"hit", "hits", "hitting"}, "make": {"make", "makes", "made", "making"},
-                      "shoot": {"shoot", "shoots", "shot", "shooting"}, "speak": {"speak", "speaks", "spoke", "speaking"}}
+                      "shoot": {"shoot", "shoots", "shot", "shooting"},
+                      "speak": {"speak", "speaks", "spoke", "speaking"}}
 _PHRASAL = {form: particle for lemma, particle in _PARTICLES.items()
             for form in _IRREGULAR_PHRASAL.get(lemma) or verb_forms([lemma]) | ing_forms([lemma])}
 _WORD = re.compile(r"(?<![\w\-])[A-Za-z]+\b(?!-)")

@@ -34,8 +34,10 @@ _FINITE = frozenset("""is was were are be been being has have had do does did wo
     haven’t haven't hasn’t hasn't""".split())
 _RELATIVE = frozenset("who whom whose which that to".split())
 _LEADING_PHRASE = re.compile(r"\s*(?:On|In|At|After|Before|During|Later|Earlier|Last|This|Still|Meanwhile|However|"
-                             r"Since|Over|From|By|Then|Now|Yet|But|And|Instead|Separately|Previously)\b[^,•]{0,50},\s+")
+                             r"Since|Over|From|By|Then|Now|Yet|But|And|Instead|Separately|Previously|Although|"
+                             r"Though|While|When|If|Because|As|Despite|Unless|Once)\b[^,•]{0,120},\s+")
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
+_CONJUNCTIONS = frozenset("although though while when if because as yet but and so whether unless".split())
 _PREPOSITIONS = frozenset("of for at with from in on to by about under over within among".split())
 _LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
     monday tuesday wednesday thursday friday saturday sunday meanwhile however instead also separately but and
@@ -162,8 +164,10 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
     if name:
         described = " ".join(head[: len(head) - len(name.split())])
         return Source(start, end, phrase, "person", name, role or described, titled)
-    if not any(ch.isalpha() for ch in phrase):
+    if len(lowered) == 1 and lowered[0] in _CONJUNCTIONS:
         return None
+    if not any(ch.isalpha() for ch in phrase) or re.search(r"[’']s?$|\d$", words[-1]) or "--" in phrase:
+        return None  # "the nation's", "2013", "president -- having" are not sources
     return Source(start, end, phrase, "description", phrase, role)
 
 
