@@ -90,6 +90,8 @@ def quote_message(lookup: Lookup, usage: str = "/quote NAME") -> str | None:
                 + f". Use {usage}.")
     hint = f" Did you mean {lookup.suggestion}?" if lookup.suggestion else ""
     listing = ", ".join(s.name for s in lookup.speakers) or "nobody"
+    if lookup.query.strip().lower() == lookup.pronoun:
+        return f"{lookup.query!r} could be anyone; ask for a person by name. Quoted speakers: {listing}."
     return f"No one called {lookup.query!r} is quoted in the article.{hint} Quoted speakers: {listing}."
 
 

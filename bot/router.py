@@ -179,9 +179,11 @@ class Router:
             return None
         return resolve(question, self.conversations.history(key))
 
-    def speaker_names(self) -> list[str]:
-        """Quoted speakers, most quoted first (for autocomplete)."""
-        return [s.name for s in self.quotes.speakers()] if self.quotes else []
+    def speaker_choices(self) -> list[tuple[str, str]]:
+        """(label, name) of each quoted speaker, most quoted first: 'Chuck Schumer — Senate Minority Leader'."""
+        if not self.quotes:
+            return []
+        return [(f"{s.name} — {s.role}" if s.role else s.name, s.name) for s in self.quotes.speakers()]
 
     def quote(self, name: str) -> r.Response:
         cleaned = clean_text(name)

@@ -48,7 +48,9 @@ class People:
                 titled = bool(m.group("hon") or m.group("title")) or stripped_title
                 if not words or not sp.plausible_name(words, titled) or (len(words) < 2 and not titled):
                     continue
-                speaker = self.person(name, para.number, m.start("name"), titled=titled)
+                title = " ".join(w for w in (m.group("hon") or m.group("title") or "",
+                                             m.group("name")[:m.group("name").rfind(name)]) if w).strip()
+                speaker = self.person(name, para.number, m.start("name"), role=title, titled=titled)
                 if m.group("hon"):
                     speaker.gender = speaker.gender or _HONORIFIC_GENDER.get(sp.fold(m.group("hon")))
                 roles = sp.roles_around(unquoted, m.start(), m.end())
@@ -112,13 +114,20 @@ class People:
                 speaker.display = " ".join(display_words)
         if role:
             speaker.roles.add(sp.fold(role))
+            if not speaker.role and sp.fold(role) not in _HONORIFIC_GENDER and sp.fold(role) not in ("dr", "prof"):
+                speaker.role = _ARTICLE.sub("", " ".join(role.split()).strip(" ,"))
         if role or titled:
             self._evidence.add(key)
         self._mention(number, offset, key)
         return speaker
 
     def describe(self, phrase: str, number: int, offset: int) -> sp.Speaker:
-        """An unnamed source ('a spokeswoman for NHS England'), keyed by its words without the article."""
+        """An unnamed source ('a spokeswoman for NHS England'), keyed by its words without the article; a
+        definite description of one recently named person ('the senator' after 'Sen. Ann Lee') is that person."""
+        person = self._described_person(phrase, number, offset)
+        if person:
+            self._mention(number, offset, person.key)
+            return person
         display = " ".join(phrase.split())
         display = _ARTICLE.sub("", display) if len(display.split()) > 1 else display
         key = sp.description_key(display)
@@ -127,6 +136,22 @@ class People:
             speaker = self.speakers[key] = sp.Speaker(key, display, "descriptor")
         self._mention(number, offset, key)
         return speaker
+
+    def _described_person(self, phrase: str, number: int, offset: int) -> sp.Speaker | None:
+        words = sp.fold(phrase).split()
+        if len(words) < 2 or len(words) > 4 or words[0] != "the":
+            return None
+        head = sp.TITLE_ABBREVIATIONS.get(words[-1], words[-1])
+        here = bisect.bisect_left(self._timeline, (number, offset, ""))
+        found = set()
+        for para, _, key in reversed(self._timeline[:here]):
+            if para < number - 3:
+                break
+            speaker = self.speakers[key]
+            if speaker.kind == "person" and any(head in {sp.TITLE_ABBREVIATIONS.get(w, w) for w in role.split()}
+                                                for role in speaker.roles):
+                found.add(key)
+        return self.speakers[found.pop()] if len(found) == 1 else None
 
     def mark_source(self, key: str, number: int, offset: int) -> None:
         self._evidence.add(key)

@@ -12,11 +12,15 @@ from .attribution import Attributor
 from .quotes import Quote
 
 
+_PRONOUNS = frozenset("he she they it him her them his hers their i me we us you".split())
+
+
 @dataclass(frozen=True)
 class SpeakerSummary:
     name: str
     direct: int
     reported: int
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,8 @@ class Lookup:
     """Result of /quote NAME, as data (the bot words it).
 
     status: found (quotes; `pronoun` for "not quoted directly") | author | mentioned (in `paragraphs`) |
-    ambiguous (`candidates`) | unknown (`suggestion`, `speakers`) | listing (`speakers`).
+    ambiguous (`candidates`) | unknown (`suggestion`, `speakers`; `pronoun` set when the query was one) |
+    listing (`speakers`).
     """
 
     query: str
@@ -53,7 +58,8 @@ class QuoteBook:
     def speakers(self) -> list[SpeakerSummary]:
         """Quoted speakers, most direct quotes first; for autocomplete and listings."""
         out = [SpeakerSummary(self.people[k].display, sum(q.kind == "direct" for q in qs),
-                              sum(q.kind == "reported" for q in qs)) for k, qs in self._by_key.items()]
+                              sum(q.kind == "reported" for q in qs), self.people[k].role)
+               for k, qs in self._by_key.items()]
         return sorted(out, key=lambda s: (-s.direct, -s.reported, s.name.lower()))
 
     def lookup(self, name: str) -> Lookup:
@@ -61,7 +67,12 @@ class QuoteBook:
         query = name.strip()
         if not sp.fold(query):
             return Lookup(query, "listing", speakers=tuple(self.speakers()))
-        key = self.match(query)
+        if sp.fold(query) in _PRONOUNS:
+            return Lookup(query, "unknown", pronoun=sp.fold(query), speakers=tuple(self.speakers()))
+        keys = self.matches(query)
+        if len(keys) > 1 and all(k in self._by_key for k in keys):
+            return Lookup(query, "ambiguous", candidates=tuple(self.people[k].display for k in keys))
+        key = keys[0] if len(keys) == 1 else None
         if key is None:
             several = self._candidates(query)
             if len(several) > 1:
@@ -81,13 +92,19 @@ class QuoteBook:
         return Lookup(query, "unknown", suggestion=self._suggestion(query), speakers=tuple(self.speakers()))
 
     def match(self, name: str) -> str | None:
-        """Key of the speaker a typed name means: exact alias, then per-word typo-tolerant match."""
+        """Key of the speaker a typed name means, if exactly one does."""
+        keys = self.matches(name)
+        return keys[0] if len(keys) == 1 else None
+
+    def matches(self, name: str) -> list[str]:
+        """Keys of the speakers a typed name means equally well (quoted ones first): exact alias, then a
+        per-word typo-tolerant match."""
         words = sp.clean_query(name).split()
         while len(words) > 1 and words[0] in sp.DETERMINERS:
             words = words[1:]
         typed = " ".join(words)
         if not typed:
-            return None
+            return []
         exact = [k for k, s in self.people.items() if typed in s.aliases()]
         if exact:
             best = min(_alias_rank(typed, k) for k in exact)
@@ -103,7 +120,7 @@ class QuoteBook:
         if not scored and len(words) > 1:
             scored = self._by_surname(words)
         if not scored:
-            return None
+            return []
         best = min(d for d, _ in scored)
         return self._prefer_quoted([k for d, k in scored if d == best])
 
@@ -154,11 +171,9 @@ class QuoteBook:
                  and (typed[:len(k.split())] == k.split() or k.split()[:len(typed)] == typed)]
         return max(found, key=lambda k: len(k.split())) if found else None
 
-    def _prefer_quoted(self, keys: list[str]) -> str | None:
+    def _prefer_quoted(self, keys: list[str]) -> list[str]:
         keys = list(dict.fromkeys(keys))
-        quoted = [k for k in keys if k in self._by_key]
-        pick = quoted or keys
-        return pick[0] if len(set(pick)) == 1 else None
+        return [k for k in keys if k in self._by_key] or keys
 
     def _mentioned_in(self, key: str | None, query: str) -> list[int]:
         if key:

@@ -68,7 +68,7 @@ _HONORIFIC_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?"
 _TITLE_RE = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
 PERSON = re.compile(
     rf"(?:(?P<hon>{_HONORIFIC_RE})\s+|(?P<title>(?:former\s+)?(?:{_TITLE_RE}))\.?\s+)?"
-    rf"(?P<name>{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{0,3}})"
+    rf"(?P<name>{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{0,6}})"
 )
 _ROLE_RE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 DESCRIPTOR = re.compile(
@@ -78,6 +78,9 @@ DESCRIPTOR = re.compile(
 )
 
 
+TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+                       "prof": "professor", "dr": "doctor", "col": "colonel", "capt": "captain", "lt": "lieutenant",
+                       "sgt": "sergeant", "adm": "admiral", "coun": "councillor", "pres": "president"}
 DETERMINERS = frozenset("a an the one another some several".split())
 
 
@@ -100,7 +103,7 @@ def fold(text: str) -> str:
 
 @dataclass
 class Speaker:
-    """A person (key = folded surname) or an unnamed source (key = folded descriptor without article)."""
+    """A person (key = folded first and last name) or an unnamed source (key = folded description)."""
 
     key: str
     display: str
@@ -108,7 +111,8 @@ class Speaker:
     gender: str | None = None
     full_names: set[str] = field(default_factory=set)
     mentions: list[int] = field(default_factory=list)
-    roles: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)  # folded, for lookup
+    role: str = ""  # the first description the article gives, as written, for listings
 
     def aliases(self) -> set[str]:
         if self.kind == "descriptor":

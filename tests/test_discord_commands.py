@@ -70,6 +70,12 @@ async def test_quote_autocomplete_lists_speakers(cog):
     assert [c.value for c in choices] == ["Yuri Ushakov"]
 
 
+async def test_quote_autocomplete_shows_each_person_once_with_their_role(cog):
+    choices = await cog.quote_speakers(interaction(), "rand")
+    assert [(c.name, c.value) for c in choices] == [("Dara Masicott — Russian military RAND Corp expert",
+                                                     "Dara Masicott")]
+
+
 def test_only_ranking_commands_carry_the_cooldown_mark(cog):
     marked = {c.name for c in cog.get_app_commands() if c.extras.get("ranks")}
     names = {c.name for c in cog.get_app_commands()}

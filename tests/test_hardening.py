@@ -96,10 +96,11 @@ def test_other_renderers_fit_and_never_ping(headline, subtitle, authors, body):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.text(max_size=150), max_size=60), st.text(max_size=120))
-def test_autocomplete_choices_fit(names, typed):
-    choices = dr.autocomplete_names(names, typed)
-    assert len(choices) <= dr.CHOICES_MAX and all(len(c) <= dr.CHOICE_NAME_MAX for c in choices)
+@given(st.lists(st.tuples(st.text(max_size=150), st.text(max_size=150)), max_size=60), st.text(max_size=120))
+def test_autocomplete_choices_fit(choices, typed):
+    shown = dr.autocomplete_choices(choices, typed)
+    assert len(shown) <= dr.CHOICES_MAX
+    assert all(len(label) <= dr.CHOICE_NAME_MAX and len(name) <= dr.CHOICE_VALUE_MAX for label, name in shown)
 
 
 @SLOW

@@ -269,3 +269,50 @@ def test_quotation_marks_of_other_styles(paragraph):
 def test_speech_verbs_in_any_inflection(verb):
     qb = book(f"“The plan is on schedule,” Maria Lopez {verb}.")
     assert said(qb, "Maria Lopez") == ["The plan is on schedule"]
+
+
+def test_one_person_under_every_name_the_article_uses():
+    qb = book("Senate Minority Leader Chuck Schumer spoke on Monday. “We will fight,” Mr. Schumer said.",
+              "“It is a disgrace,” the minority leader added.", "Schumer later said the vote was rigged.")
+    assert [s.name for s in qb.speakers()] == ["Chuck Schumer"]
+    assert qb.speakers()[0].role == "Senate Minority Leader"
+    for typed in ("Chuck Schumer", "Schumer", "Senator Schumer", "Chuck Shumer", "the minority leader"):
+        found = qb.lookup(typed)
+        assert found.speaker == "Chuck Schumer" and len(found.quotes) == 3, typed
+
+
+def test_two_people_sharing_a_surname_stay_two():
+    qb = book("Hillary Clinton said the plan was sound.", "Bill Clinton said the plan was weak.")
+    assert {s.name for s in qb.speakers()} == {"Hillary Clinton", "Bill Clinton"}
+    assert qb.lookup("Clinton").status == "ambiguous"
+
+
+@pytest.mark.parametrize("paragraphs, speaker, expected", [
+    # a name named once by a single word
+    (["“We must act,” Merkel said."], "Merkel", ["We must act"]),
+    # names that are also common words, apostrophes and hyphens
+    (["“We will see,” said May Thompson, 71."], "May Thompson", ["We will see"]),
+    (["Will Patterson, a Labour MP, said: “They have had fourteen years.”"], "Will Patterson",
+     ["They have had fourteen years."]),
+    (["“Not a piggy bank,” Martin O'Donnell said."], "O'Donnell", ["Not a piggy bank"]),
+    (["“Riders come first,” said Hélène Tremblay-Roy."], "Tremblay-Roy", ["Riders come first"]),
+    # a photo credit glued to the name
+    (["Getty Images Jane Doe, the mayor, said: “We are ready.”"], "Jane Doe", ["We are ready."]),
+    # a pronoun goes to the person, not to a place named since
+    (["Maria Lopez toured San Diego on Monday.", "“It was lovely,” she said."], "Maria Lopez", ["It was lovely"]),
+])
+def test_speakers_of_real_news(paragraphs, speaker, expected):
+    found = book(*paragraphs).lookup(speaker)
+    assert [q.text for q in found.quotes if q.kind == "direct"] == expected
+
+
+def test_a_pronoun_is_not_a_name():
+    found = book("“We must act,” Merkel said.").lookup("she")
+    assert found.status == "unknown" and not found.quotes
+    assert "ask for a person by name" in quote_message(found)
+
+
+def test_an_organisation_quoted_itself_is_not_several_speakers():
+    qb = book("“No comment,” the Pentagon said.", "“Maybe later,” a Pentagon spokesman said.")
+    assert said(qb, "Pentagon") == ["No comment"]
+    assert said(qb, "Pentagon spokesman") == ["Maybe later"]

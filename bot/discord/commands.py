@@ -54,8 +54,8 @@ class ArticleCommands(commands.Cog):
     @quote.autocomplete("speaker")
     async def quote_speakers(self, interaction: discord.Interaction,
                              current: str) -> list[app_commands.Choice[str]]:
-        names = dr.autocomplete_names(self.bot.router.speaker_names(), current)
-        return [app_commands.Choice(name=n, value=n) for n in names]
+        choices = dr.autocomplete_choices(self.bot.router.speaker_choices(), current)
+        return [app_commands.Choice(name=label, value=name) for label, name in choices]
 
     @app_commands.command(name="passage", description="Show one paragraph of the article")
     @app_commands.describe(number="Paragraph number (¶N)")

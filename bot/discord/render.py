@@ -24,6 +24,7 @@ FOOTER_MAX = 2048
 EMBED_TOTAL_MAX = 6000
 CHOICES_MAX = 25
 CHOICE_NAME_MAX = 100
+CHOICE_VALUE_MAX = 100
 DECLINED = "I couldn't find that in the article."
 NO_PINGS = discord.AllowedMentions.none()
 COLOUR_ANSWER = discord.Colour.blurple()
@@ -152,8 +153,8 @@ def fit(embed: discord.Embed) -> discord.Embed:
     return embed
 
 
-def autocomplete_names(names: list[str], typed: str) -> list[str]:
-    """Up to 25 speaker names for autocomplete: those containing what was typed, first."""
+def autocomplete_choices(choices: list[tuple[str, str]], typed: str) -> list[tuple[str, str]]:
+    """Up to 25 (label, name) speaker choices whose label contains what was typed (names with their role)."""
     folded = typed.casefold().strip()
-    hits = [n for n in names if folded in n.casefold()] if folded else list(names)
-    return [clip(n, CHOICE_NAME_MAX) for n in hits[:CHOICES_MAX]]
+    hits = [c for c in choices if folded in c[0].casefold()] if folded else list(choices)
+    return [(clip(label, CHOICE_NAME_MAX), clip(name, CHOICE_VALUE_MAX)) for label, name in hits[:CHOICES_MAX]]
