@@ -44,6 +44,7 @@ _CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
 _LINK_WORDS = ("and", "but", "while", "as", "then")
 _ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))$")
 _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
+_LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
 _JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
 _JOIN = re.compile(r"^[\s,.;:—–-]*$")
 _TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
@@ -190,7 +191,7 @@ class Attributor:
             len(tail.split()) <= 6 and tail.split()[0].lower() in _TAIL_ADVERBIALS and "that" not in tail.split())
         head = masked[a:lo].rstrip()
         if verb == "according to":
-            if head:
+            if head and not _LEADING_LINK.fullmatch(head):
                 start, end = a, a + len(head.rstrip(","))
             elif tail.startswith(","):
                 start, end = masked.index(",", hi) + 1, b

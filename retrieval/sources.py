@@ -97,6 +97,8 @@ def after(text: str, verb_end: int, hi: int, until_comma: bool = False) -> Sourc
         gap = text[out[-1].end() if out else verb_end:word.start()]
         if gap.strip() or len(out) >= 12:
             break
+        if w in ("-", "—", "–", "--"):
+            break
         if out and not until_comma and w.lower() in _AFTER_STOPS and any(x.group()[:1].isupper() for x in out):
             break
         out.append(word)
