@@ -45,6 +45,7 @@ _LINK_WORDS = ("and", "but", "while", "as", "then")
 _ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))$")
 _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 _LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
+_ADVERBIAL_STARTS = frozenset("on in at during after before with by from via for".split())
 _JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
 _JOIN = re.compile(r"^[\s,.;:—–-]*$")
 _TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
@@ -215,13 +216,16 @@ class Attributor:
             return None
         start += _DATELINE.match(text[start:end]).end()
         content = text[start:end].strip().rstrip(".").strip(" ,;:")
-        if content.startswith("to ") and not _quoted_in(spans, start, end):
-            return None  # "vowed to fight" is a commitment, not words reported
+        words = content.split()
         quoted = [i for i, q in enumerate(spans) if start <= q.start < end]
-        if len(content.split()) < 3 or (not quoted and verb not in REPORT_VERBS and verb != "according to"):
+        if len(words) < 3 or (not quoted and verb not in REPORT_VERBS and verb != "according to"):
             return None
-        if content and content[-1] in _CLOSING and not quoted:
+        if content[-1] in _CLOSING and not quoted:
             return None
+        if words[0] == "to" and not quoted:
+            return None  # "vowed to fight" is a commitment, not words reported
+        if words[0].lower() in _ADVERBIAL_STARTS and len(words) <= 8:
+            return None  # "said on ABC's “This Week”" names where it was said, not what
         used.update(quoted)
         offset = text.index(content, start)
         self._add(content, cue.key, number, "direct" if quoted else "reported", attribution, offset, False)
@@ -264,10 +268,6 @@ def _cue_after(masked: str, spans: list[QuoteSpan], j: int) -> bool:
     after = masked[spans[j].close:min(end, spans[j].close + 80)]
     return bool(re.match(r"^[\s,]*[^.!?•]*", after)) and next(cues(re.match(r"^[\s,]*[^.!?•]*", after).group()),
                                                             None) is not None
-
-
-def _quoted_in(spans: list[QuoteSpan], start: int, end: int) -> bool:
-    return any(start <= q.start < end for q in spans)
 
 
 def _content_limit(cue: Cue, following: Cue) -> int:

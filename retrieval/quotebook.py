@@ -11,7 +11,6 @@ from .article import Article
 from .attribution import Attributor
 from .quotes import Quote
 
-
 _PRONOUNS = frozenset("he she they it him her them his hers their i me we us you".split())
 
 

@@ -149,6 +149,8 @@ def _pair(text: str, marks: list[tuple[int, int, str]], single: bool = False) ->
     spans, open_at = [], None
     for start, end, ch in marks:
         symmetric = ch in ('"', "''")
+        if ch in _OPENERS and open_at is not None and _closes(text, start, end):
+            ch = "”"  # an opening mark typed where the closing one belongs: “abhorrent“ in a tweet
         if ch in _OPENERS or ch == "‘" or (symmetric and open_at is None):
             if open_at is not None and not single:
                 spans.append((open_at, start, start))
@@ -165,6 +167,10 @@ def _pair(text: str, marks: list[tuple[int, int, str]], single: bool = False) ->
         if trimmed:
             out.append(QuoteSpan(trimmed[0], trimmed[1], mark_start, close))
     return out
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    return start > 0 and not text[start - 1].isspace() and (end == len(text) or text[end] in " \t,.;:!?)")
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
