@@ -37,6 +37,8 @@ _LEADING_PHRASE = re.compile(r"\s*(?:On|In|At|After|Before|During|Later|Earlier|
                              r"Since|Over|From|By|Then|Now|Yet|But|And|Instead|Separately|Previously|Although|"
                              r"Though|While|When|If|Because|As|Despite|Unless|Once)\b[^,•]{0,120},\s+")
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
+_TIMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
+    july august september october november december""".split())
 _CONJUNCTIONS = frozenset("although though while when if because as yet but and so whether unless".split())
 _PREPOSITIONS = frozenset("of for at with from in on to by about under over within among".split())
 _LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
@@ -69,8 +71,10 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
     if relative:
         return before(text, lo, lo + relative.start())  # "Ann Lee, who has said …": Ann Lee
     head_end = j
-    if re.search(r"\w[’']s\s*$|\bto\s*$", text[lo:j]):
-        return None  # "the editor's note:" is a noun, "wants to say" an infinitive
+    if re.search(r"\bto\s*$", text[lo:j]):
+        return subject(text, lo, j)  # "X went so far as to say: …"
+    if re.search(r"\w[’']s\s*$", text[lo:j]):
+        return None  # "the editor's note:" is a noun
     role = ""
     if text[lo:j].rstrip().endswith(","):
         head_end, role = _apposition(text, lo, text.rindex(",", lo, j))
@@ -168,6 +172,8 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
         return Source(start, end, phrase, "person", name, role or described, titled)
     if len(lowered) == 1 and lowered[0] in _CONJUNCTIONS:
         return None
+    if sp.fold(words[-1]) in sp.NOT_NAME_ENDINGS & _TIMES:
+        return None  # "a Sunday", "last March"
     if not any(ch.isalpha() for ch in phrase) or re.search(r"[’']s?$|\d$", words[-1]) or "--" in phrase:
         return None  # "the nation's", "2013", "president -- having" are not sources
     return Source(start, end, phrase, "description", phrase, role)
