@@ -29,10 +29,14 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 class People:
     def __init__(self) -> None:
         self.speakers: dict[str, sp.Speaker] = {}
-        self._timeline: list[tuple[int, int, str]] = []  # (paragraph, offset, key), kept sorted
+        # per paragraph, kept sorted by offset: who is mentioned where, and where cues' sources and sentence
+        # subjects are (what a pronoun most likely points back to)
+        self._in_paragraph: dict[int, list[tuple[int, str]]] = {}
+        self._sources: dict[int, list[tuple[int, str]]] = {}
         self._evidence: set[str] = set()
-        self._sources: list[tuple[int, int, str]] = []  # where each cue's source is, sorted
-        self._by_word: dict[str, list[tuple[int, int, str]]] = {}  # first or last name → its mentions, sorted
+        # first or last name → (paragraph, offset, key) of the first mention of each person in each paragraph
+        self._by_word: dict[str, list[tuple[int, int, str]]] = {}
+        self._keys_by_word: dict[str, set[str]] = {}
 
     def scan(self, article: Article) -> None:
         """Register every person the article names with a title or a full name, in order."""
@@ -64,12 +68,11 @@ class People:
     def _subjects(self, article: Article) -> None:
         """People who open a sentence are, like quoted sources, what a later 'he' or 'she' most likely means."""
         for para in article.paragraphs:
-            here = self._timeline[bisect.bisect_left(self._timeline, (para.number, -1, "")):
-                                  bisect.bisect_left(self._timeline, (para.number + 1, -1, ""))]
+            here = self._in_paragraph.get(para.number, [])
             for a, _ in split_sentences(para.text):
-                first = next(((o, k) for _, o, k in here if o >= a), None)
+                first = next(((o, k) for o, k in here if o >= a), None)
                 if first and len(para.text[a:first[0]].split()) <= 4 and self.speakers[first[1]].kind == "person":
-                    bisect.insort(self._sources, (para.number, first[0], first[1]))
+                    bisect.insort(self._sources.setdefault(para.number, []), first)
 
     def _bare_mentions(self, article: Article) -> None:
         """'Schumer' alone, wherever the article has named a Schumer in full."""
@@ -85,9 +88,7 @@ class People:
         """A person's gender from the pronouns that follow them in sentences naming no one else."""
         counts: dict[str, list[int]] = {}
         for para in article.paragraphs:
-            here = [(o, k) for n, o, k in self._timeline[bisect.bisect_left(self._timeline, (para.number, -1, "")):
-                                                         bisect.bisect_left(self._timeline, (para.number + 1, -1, ""))]
-                    if self.speakers[k].kind == "person"]
+            here = [(o, k) for o, k in self._in_paragraph.get(para.number, []) if self.speakers[k].kind == "person"]
             for a, b in split_sentences(para.text):
                 keys = {k for o, k in here if a <= o < b}
                 if len(keys) != 1:
@@ -142,11 +143,8 @@ class People:
         if len(words) < 2 or len(words) > 4 or words[0] != "the":
             return None
         head = sp.TITLE_ABBREVIATIONS.get(words[-1], words[-1])
-        here = bisect.bisect_left(self._timeline, (number, offset, ""))
         found = set()
-        for para, _, key in reversed(self._timeline[:here]):
-            if para < number - 3:
-                break
+        for _, key in self._before(self._in_paragraph, number, offset, 3):
             speaker = self.speakers[key]
             if speaker.kind == "person" and any(head in {sp.TITLE_ABBREVIATIONS.get(w, w) for w in role.split()}
                                                 for role in speaker.roles):
@@ -155,7 +153,17 @@ class People:
 
     def mark_source(self, key: str, number: int, offset: int) -> None:
         self._evidence.add(key)
-        bisect.insort(self._sources, (number, offset, key))
+        bisect.insort(self._sources.setdefault(number, []), (offset, key))
+
+    @staticmethod
+    def _before(index: dict[int, list[tuple[int, str]]], number: int, offset: int, back: int):
+        """(paragraph, key) of the entries before a point, nearest first, at most `back` paragraphs back."""
+        for para in range(number, max(0, number - back - 1), -1):
+            entries = index.get(para, [])
+            if para == number:
+                entries = entries[:bisect.bisect_left(entries, (offset, ""))]
+            for _, key in reversed(entries):
+                yield para, key
 
     def resolve(self, pronoun: str, number: int, offset: int) -> str | None:
         """The entity a pronoun most likely points back to, at most three paragraphs back."""
@@ -163,19 +171,13 @@ class People:
             return None
         gender = {"he": "m", "she": "f"}.get(pronoun)
         if gender:
-            recent = bisect.bisect_left(self._sources, (number, offset, ""))
-            for para, _, key in reversed(self._sources[:recent]):
-                if para < number - 1:
-                    break
+            for _, key in self._before(self._sources, number, offset, 1):
                 speaker = self.speakers[key]
                 if speaker.kind == "person" and speaker.gender in (None, gender):
                     speaker.gender = gender
                     return key
-        here = bisect.bisect_left(self._timeline, (number, offset, ""))
         fallback = None
-        for para, _, key in reversed(self._timeline[:here]):
-            if para < number - 5:
-                break
+        for _, key in self._before(self._in_paragraph, number, offset, 5):
             speaker = self.speakers[key]
             if pronoun in _PLURAL_PRONOUNS or pronoun == "it":
                 plural = speaker.key.endswith("s") and speaker.kind == "descriptor"
@@ -197,7 +199,7 @@ class People:
             key = f"{first} {last}"
             if key in self.speakers:
                 return key
-            for _, _, other in self._by_word.get(last, ()):
+            for other in self._keys_by_word.get(last, ()):
                 parts = other.split()
                 if len(parts) == 2 and parts[1] == last and _same_first_name(parts[0], first):
                     return other
@@ -210,18 +212,19 @@ class People:
         return entries[0][2] if entries else word
 
     def _mention(self, number: int, offset: int, key: str) -> None:
-        entry = (number, offset, key)
-        i = bisect.bisect_left(self._timeline, entry)
-        if i < len(self._timeline) and self._timeline[i] == entry:
+        here = self._in_paragraph.setdefault(number, [])
+        i = bisect.bisect_left(here, (offset, key))
+        if i < len(here) and here[i] == (offset, key):
             return
-        self._timeline.insert(i, entry)
+        here.insert(i, (offset, key))
         speaker = self.speakers[key]
-        if number not in speaker.mentions:
-            speaker.mentions.append(number)
-        if speaker.kind == "person":
+        first_here = number not in speaker.mentions
+        speaker.mentions.add(number)
+        if speaker.kind == "person" and first_here:
             parts = key.split()
             for word in {parts[0], parts[-1]}:
-                bisect.insort(self._by_word.setdefault(word, []), entry)
+                bisect.insort(self._by_word.setdefault(word, []), (number, offset, key))
+                self._keys_by_word.setdefault(word, set()).add(key)
 
 
 def _same_first_name(a: str, b: str) -> bool:

@@ -110,7 +110,7 @@ class Speaker:
     kind: str  # "person" | "descriptor"
     gender: str | None = None
     full_names: set[str] = field(default_factory=set)
-    mentions: list[int] = field(default_factory=list)
+    mentions: set[int] = field(default_factory=set)  # paragraph numbers
     roles: set[str] = field(default_factory=set)  # folded, for lookup
     role: str = ""  # the first description the article gives, as written, for listings
 
