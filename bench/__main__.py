@@ -7,7 +7,7 @@ import json
 import platform
 import time
 
-from . import conversations, latency, load, memory, startup, votes
+from . import conversations, latency, load, memory, quote_index, startup, votes
 from .common import RESULTS
 
 
@@ -33,6 +33,8 @@ def main() -> None:
                                for name, row in conversations.run().items()}
     print("memory…", flush=True)
     report["memory"] = memory.run()
+    print("quote index against article size…", flush=True)
+    report["quote_index"] = quote_index.run()
     (RESULTS / "results.json").write_text(json.dumps(report, indent=2) + "\n")
     (RESULTS / "results.md").write_text(markdown(report))
     plotted = plot(samples, RESULTS / "latency.png")
@@ -95,6 +97,9 @@ def markdown(rep: dict) -> str:
               for k, v in rep["memory"].items() if k.startswith("ask_")]
     if "index_long_article_mb" in rep["memory"]:
         lines.append(f"- indexing a 149-paragraph SQuAD article from scratch: {rep['memory']['index_long_article_mb']}")
+    lines += ["", "## Quote index build (the first `/quote`; fresh interpreter)", "", "| article MB | paragraphs | "
+              "build s |", "|---|---|---|"]
+    lines += [f"| {r['mb']} | {r['paragraphs']} | {r['build_s']} |" for r in rep.get("quote_index", [])]
     return "\n".join(lines) + "\n"
 
 

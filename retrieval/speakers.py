@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -93,6 +94,7 @@ def description_key(phrase: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, strip accents and punctuation, collapse spaces: the form names are compared in."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'")).casefold()
