@@ -42,6 +42,7 @@ _TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier l
     afterwards monday tuesday wednesday thursday friday saturday sunday according""".split())
 _CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
 _LINK_WORDS = ("and", "but", "while", "as", "then")
+_AND_AUX = re.compile(r"\s(?:and|but)(?:\s+(?:has|have|had|also|then|later|would|will|could|did))*$")
 _ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))$")
 _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 _LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
@@ -127,7 +128,7 @@ class Attributor:
             inverted = False
             if verb == "according to":
                 source, inverted = sources.after(masked, m_end, hi, until_comma=True), True
-            elif verb.split()[0].endswith("ing") or before_text.endswith((" and", " but")):
+            elif verb.split()[0].endswith("ing") or _AND_AUX.search(before_text):
                 if verb.split()[0].endswith("ing") and not _ING_LEAD.search(before_text):
                     continue
                 if out and out[-1].sentence == (a, b):

@@ -18,7 +18,8 @@ QUOTE_LEMMAS = """accuse praise decry dismiss mock grouse question imply slam bl
     dub label brand term quote cite thank apologize apologise post text email reflect advise recommend agree
     disagree offer yell scream exclaim sigh rebut snap chide scold lambaste blame cry plead pray recite read sing
     chant joke brag gush vent fume report worry fear hope believe identify portray reference invoke mention
-    highlight echo repeat summarize summarise characterize characterise nickname""".split()
+    highlight echo repeat summarize summarise characterize characterise nickname bark surmise denounce discuss
+    condemn decry lament tout hail brand deride ridicule applaud welcome assure reassure inform concede""".split()
 REPORT_LEMMAS = """say tell ask argue warn state explain note insist claim reiterate acknowledge suggest announce stress
     add predict caution admit contend maintain confirm conclude deny vow pledge testify assert write tweet""".split()
 _IRREGULAR = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote", "writes", "written"),

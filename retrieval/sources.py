@@ -33,9 +33,10 @@ _FINITE = frozenset("""is was were are be been being has have had do does did wo
     must don’t don't didn’t didn't can’t can't cannot won’t won't isn’t isn't wasn’t wasn't aren’t aren't
     haven’t haven't hasn’t hasn't""".split())
 _RELATIVE = frozenset("who whom whose which that to".split())
-_LEADING_PHRASE = re.compile(r"\s*(?:On|In|At|After|Before|During|Later|Earlier|Last|This|Still|Meanwhile|However|"
-                             r"Since|Over|From|By|Then|Now|Yet|But|And|Instead|Separately|Previously|Although|"
-                             r"Though|While|When|If|Because|As|Despite|Unless|Once)\b[^,•]{0,120},\s+")
+_LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also|Then|Now)\b,?\s+)?"
+                             r"(?:(?:Although|Though|While|When|If|Because|As|Since|Despite|Unless|Once)\b[^,•]{0,120},"
+                             r"\s+|(?:On|In|At|After|Before|During|Later|Earlier|Last|This|Over|From|By|Separately|"
+                             r"Previously)\b[^,•]{0,50},\s+)?")
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
 _TIMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december""".split())
