@@ -85,8 +85,9 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
     if start is None:
         return None
     phrase = text[start:head_end].strip()
-    if role and _is_name(role) and not _is_name(phrase):
-        phrase, role = role, phrase
+    if role and (_is_name(role) and not _is_name(phrase) or _proper(role) and (
+            phrase[:1].islower() or phrase.split()[0].lower() in _POSSESSIVES)):
+        phrase, role = role, phrase  # "the club's sponsor, Northway Bank," / "its manager, Luis Alvarado,"
     elif not role:
         named = _NAME_THEN_ROLE.match(text[lo:start])
         if named and _is_name(named.group(1)) and (not named.group(2) or named.group(2)[:1].islower()):
@@ -221,6 +222,13 @@ def _name_at_end(head: list[str]) -> tuple[bool, str]:
     return titled, " ".join(run)
 
 
+def _proper(phrase: str) -> bool:
+    """A capitalised run: a person's or an organisation's name ('Luis Alvarado', 'Northway Bank')."""
+    words = phrase.split()
+    return 0 < len(words) <= 5 and all(sp.name_token(w) for w in words) and words[0].lower() not in _CONJUNCTIONS \
+        and not phrase.endswith(".")
+
+
 def _is_name(phrase: str) -> bool:
     words = phrase.split()
     return 1 < len(words) <= 4 and all(sp.name_token(w) for w in words) and sp.plausible_name(words, False)
@@ -248,7 +256,7 @@ def _apposition(text: str, lo: int, comma: int) -> tuple[int | None, str]:
         start = _phrase_start(text, lo, comma)
         return (comma, "") if start is not None and not text[lo:start].strip() else (None, "")
     role = text[prev + 1:comma].strip()
-    if not (_APPOSITION_START.match(text[prev + 1:comma] + " ") or _is_name(role)):
+    if not (_APPOSITION_START.match(text[prev + 1:comma] + " ") or _proper(role)):
         return None, ""
     for _ in range(2):
         earlier = text.rfind(",", lo, prev)

@@ -69,6 +69,31 @@ RECORDS = [
 ]
 
 
+# Added after the first round of tuning, as a held-out check (never tuned on):
+RECORDS += [
+    ("sport_coach", "direct", ["I gave this job everything I had, and it wasn't enough,", "The players deserve a fresh voice."],
+     "Marcus Bell", "Marcus Bell"),
+    ("sport_coach", "reported", ["he had informed the owners on Sunday night"], "Bell, 54,", "Marcus Bell"),
+    ("sport_coach", "direct", ["had \"stuck with us through some very long winters.\""], "he", "Marcus Bell"),
+    ("sport_coach", "reported", ["the results had not been good enough"],
+     "The team's president, Lorraine Okafor", "Lorraine Okafor"),
+    ("sport_coach", "direct", ["Marcus built a culture here that we're proud of,",
+                               "But this is a results business, and we all know where we fell short."], "Okafor", "Lorraine Okafor"),
+    ("sport_coach", "direct", ["We have already started our search,", "and we will take the time to get it right."],
+     "she", "Lorraine Okafor"),
+    ("sport_coach", "reported", ["the locker room was stunned"],
+     "Star guard Tyrese Vaughn, who has two years left on his contract", "Tyrese Vaughn"),
+    ("sport_coach", "direct", ["Nobody saw it coming,", "Coach was the first guy in the building every day.",
+                               "Whoever comes in next has big shoes to fill."], "Vaughn", "Tyrese Vaughn"),
+    ("sport_coach", "reported", ["the club has already contacted at least three candidates"],
+     "two people familiar with the search", "two people familiar with the search"),
+    ("sport_coach", "reported", ["it remained committed to the team"], "The club's biggest sponsor, Northway Bank",
+     "Northway Bank"),
+    ("sport_coach", "direct", ["Three years, three first-round exits,", "Something had to change."],
+     "longtime fan Ray Dubois, 67", "Ray Dubois"),
+]
+
+
 def main() -> None:
     out = []
     for n, (name, kind, pieces, source, speaker) in enumerate(RECORDS):
