@@ -19,10 +19,11 @@ from .chunks import split_sentences
 from .people import People
 from .quotes import (
     ADJACENT_ONLY,
-    AMBIGUOUS_FORMS,
     BASE_FORMS,
     MASK,
+    NOUN_LIKE_FORMS,
     REPORT_VERBS,
+    TRANSITIVE_FORMS,
     Quote,
     QuoteSpan,
     cues,
@@ -40,6 +41,9 @@ _CLAUSE_NEXT = re.compile(r"\s+(?:that|it|he|she|they|we|i|there|this)\b", re.I)
 _TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier later late early by via from to when
     while as over outside inside through yesterday today tonight recently previously repeatedly also then afterward
     afterwards monday tuesday wednesday thursday friday saturday sunday according""".split())
+_CLAUSE_FINAL = re.compile(r"\s*[.,;]")
+_AFTER_CONTENT = re.compile(r",\s*(?:[\w’'.\-]+\s+){0,5}$")  # "…, the Daily Caller reports."
+_NOUN_FOLLOWER = re.compile(r"\s*(?:that\b|:)")
 _CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
 _LINK_WORDS = ("and", "but", "while", "as", "then")
 _AND_AUX = re.compile(r"\s(?:and|but)(?:\s+(?:has|have|had|also|then|later|would|will|could|did))*$")
@@ -119,8 +123,11 @@ class Attributor:
     def _cues(self, number: int, masked: str, a: int, b: int, spans: list[QuoteSpan]) -> list[Cue]:
         out = []
         for m_start, m_end, verb in cues(masked, a, b):
-            if verb in AMBIGUOUS_FORMS and not _CUE_FOLLOWER.match(masked, m_end) \
-                    and not (verb in BASE_FORMS and _PLURAL_SUBJECT.search(masked, a, m_start)):
+            if verb in TRANSITIVE_FORMS and not _CUE_FOLLOWER.match(masked, m_end):
+                continue
+            if verb in NOUN_LIKE_FORMS and not _NOUN_FOLLOWER.match(masked, m_end) \
+                    and not (verb in BASE_FORMS and _PLURAL_SUBJECT.search(masked, a, m_start)) \
+                    and not (_CLAUSE_FINAL.match(masked, m_end) and _AFTER_CONTENT.search(masked, a, m_start)):
                 continue
             lo = max([a] + [q.close for q in spans if a <= q.close <= m_start] + [c.end for c in out])
             hi = min([b] + [q.open for q in spans if m_end <= q.open < b])

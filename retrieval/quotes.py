@@ -63,7 +63,8 @@ _NOUN_LIKE = """state note claim call comment remark tweet reply stress vow pled
 # ...and verbs that also take plain objects ("added 292,000 jobs", "continued to grow"): cues only before
 # punctuation, a quotation mark or "that".
 _TRANSITIVE = "add continue".split()
-AMBIGUOUS_FORMS = frozenset(f for f in verb_forms(_NOUN_LIKE) if not f.endswith("ed")) | verb_forms(_TRANSITIVE)
+NOUN_LIKE_FORMS = frozenset(f for f in verb_forms(_NOUN_LIKE) if not f.endswith("ed"))
+TRANSITIVE_FORMS = frozenset(verb_forms(_TRANSITIVE))
 BASE_FORMS = frozenset(SPEECH_LEMMAS + QUOTE_LEMMAS)
 _CUE_FORMS = frozenset(SPEECH_VERBS) | ING_FORMS
 # Verbs that are speech cues with their particle: "pointed out", "fired back", "made clear".

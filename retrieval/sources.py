@@ -134,6 +134,8 @@ def subject(text: str, lo: int, hi: int) -> Source | None:
         return None
     words = m.group(1).split()
     if words[0].lower() in PRONOUNS and len(words) == 1:
+        if words[0].lower() == "it" and re.match(r"\s+(?:is|was|seems|seemed|appears|would|will)\b", text[m.end(1):]):
+            return None  # "It seems unfair to tell …": no one
         return Source(m.start(1), m.end(1), words[0], "pronoun", words[0].lower())
     return classify(m.group(1), m.start(1), m.end(1))
 
