@@ -23,6 +23,7 @@ from .quotes import (
     MASK,
     NOUN_LIKE_FORMS,
     REPORT_VERBS,
+    THAT_ONLY,
     TRANSITIVE_FORMS,
     Quote,
     QuoteSpan,
@@ -227,6 +228,8 @@ class Attributor:
         words = content.split()
         quoted = [i for i, q in enumerate(spans) if start <= q.start < end]
         if len(words) < 3 or (not quoted and verb not in REPORT_VERBS and verb != "according to"):
+            return None
+        if not quoted and verb in THAT_ONLY and not re.search(r"\bthat\s*$", masked[hi:start]):
             return None
         if content[-1] in _CLOSING and not quoted:
             return None

@@ -52,6 +52,10 @@ def ing_forms(lemmas: list[str]) -> set[str]:
 
 
 SPEECH_VERBS = tuple(sorted(verb_forms(SPEECH_LEMMAS + QUOTE_LEMMAS)))
+# Verbs with senses other than speech ("maintained a lead", "the data suggest"): they report a clause only
+# when it opens with "that".
+_THAT_ONLY = "maintain suggest admit deny conclude".split()
+THAT_ONLY = frozenset(verb_forms(_THAT_ONLY) | ing_forms(_THAT_ONLY))
 # Verbs that attribute only a quotation right next to them ('“…,” he continued'), never a clause.
 ADJACENT_ONLY = frozenset(verb_forms(["continue"]) | ing_forms(["continue"]))
 REPORT_VERBS = frozenset(verb_forms(REPORT_LEMMAS) | ing_forms(REPORT_LEMMAS))
