@@ -159,6 +159,8 @@ class Attributor:
     def _speaker_key(self, number: int, source: Source) -> str | None:
         if source.kind == "pronoun":
             key = self.people.resolve(source.name, number, source.start)
+        elif source.kind == "person" and " " not in source.name and not self.people.names_person(source.name):
+            key = self.people.describe(source.phrase, number, source.start).key
         elif source.kind == "person":
             key = self.people.person(source.name, number, source.start, role=source.role, titled=True).key
         else:

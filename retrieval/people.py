@@ -37,10 +37,16 @@ class People:
         # first or last name → (paragraph, offset, key) of the first mention of each person in each paragraph
         self._by_word: dict[str, list[tuple[int, int, str]]] = {}
         self._keys_by_word: dict[str, set[str]] = {}
+        self.common: set[str] = set()  # words the article also writes in lower case ("most", "will")
+
+    def names_person(self, word: str) -> bool:
+        """Whether one capitalised word can be a person's name here: a name the article gives in full, or a
+        word it never writes in lower case ('Merkel' yes; 'Most', 'One' no)."""
+        return sp.name_key(word) in self._keys_by_word or word.lower() not in self.common
 
     def scan(self, article: Article) -> None:
         """Register every person the article names with a title or a full name, in order."""
-        common = {w for p in article.paragraphs for w in _LOWER_WORD.findall(p.text)}
+        self.common = common = {w for p in article.paragraphs for w in _LOWER_WORD.findall(p.text)}
         for para in article.paragraphs:
             unquoted = mask(para.text, marked_spans(para.text))
             starts = {a for a, _ in split_sentences(unquoted)}

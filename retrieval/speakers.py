@@ -58,7 +58,8 @@ NOT_NAME_ENDINGS = frozenset("""house department ministry institution institute 
     parliament army forces navy bank company group association administration office court league commission
     news times post journal press network campaign foundation center centre school hospital airport city county
     state states province street avenue road square tower club inc ltd llc co plc board fund service services
-    bureau authority monday tuesday wednesday thursday friday saturday sunday january february march april june
+    bureau authority hotel restaurant casino resort museum stadium arena airlines grill cafe bar
+    monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december republicans democrats conservatives liberals""".split())
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Coun|St|Jr|Sr|Rev)\.")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.)+|(?:[A-Z]|Mc|Mac|O[’']|D[’']|L[’'])[a-zà-ÿ]*(?:[A-ZÀ-Þ][a-zà-ÿ]+)*"
