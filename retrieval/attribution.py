@@ -111,15 +111,27 @@ class Attributor:
         for i, q in enumerate(spans):
             if i in used:
                 continue
-            key = _nearest(taken, q.start) or (self._last_speaker.get(number - 1) if q.open <= 2 else None)
+            introduced = self._colon_introduction(number, masked, q)
+            key = introduced or _nearest(taken, q.start) or (
+                self._last_speaker.get(number - 1) if q.open <= 2 else None)
             if key is None or not _stands_alone(masked, q):
                 continue
             end = self._merge_following(masked, spans, i, used)
-            self._add(text[q.start:end], key, number, "direct", f"{self.speakers[key].display} (continued)",
+            how = "introduced by a colon" if introduced else "continued"
+            self._add(text[q.start:end], key, number, "direct", f"{self.speakers[key].display} ({how})",
                       q.start, True)
             taken.append((q.start, end, key))
         if taken:
             self._last_speaker[number] = max(taken)[2]
+
+    def _colon_introduction(self, number: int, masked: str, q: QuoteSpan) -> str | None:
+        """'Mr Kwan was blunt: “The deal is dead.”' — the subject of the clause a colon ends."""
+        before = masked[:q.open].rstrip()
+        if not before.endswith(":"):
+            return None
+        starts = [a for a, _ in split_sentences(before)]
+        source = sources.subject(masked, starts[-1] if starts else 0, len(before) - 1)
+        return self._speaker_key(number, source) if source and source.kind != "description" else None
 
     def _cues(self, number: int, masked: str, a: int, b: int, spans: list[QuoteSpan]) -> list[Cue]:
         out = []

@@ -41,7 +41,7 @@ SHAPES = [
     (["“We are ready,” the party's spokesman, Tom Weller, told MPs."], "Tom Weller", ["We are ready"]),
     # single quotation marks of British papers; a colon introduction
     (["‘We have a plan and it is working,’ Ms Clarke said."], "Clarke", ["We have a plan and it is working"]),
-    (["Mr Kwan was blunt: “The deal is dead.”"], "Kwan", []),
+    (["Mr Kwan was blunt: “The deal is dead.”"], "Kwan", ["The deal is dead."]),
     # a quote after a paraphrase inherits its speaker
     (["Ms Adu said it was too early to judge, but added: “We are hopeful.”"], "Adu", ["We are hopeful."]),
     # pronoun attribution resolved to the person named in the previous paragraph
