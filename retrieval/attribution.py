@@ -51,13 +51,15 @@ _AND_AUX = re.compile(r"\s(?:and|but)(?:\s+(?:has|have|had|also|then|later|would
 _ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))$")
 _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 _LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last
+    this earlier later""".split())
 _ADVERBIAL_STARTS = frozenset("on in at during after before with by from via for".split())
 _JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
 _JOIN = re.compile(r"^[\s,.;:—–-]*$")
 _TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
                           r"the\s+\w+|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})(?=[\s,:])")
 _ADVERBIAL = re.compile(r"^\s*(?:(?:on|in|at|during|after|before|last|this|late|early|earlier|by|to|from|via|"
-                        r"outside|inside|over|with)\s+(?:[\w’'\-]+\s+){0,5}?)?(?=that\b)")
+                        r"outside|inside|over|with)\s+(?:[\w’'\-]+\s+){0,12}?)?(?=that\b)")
 
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s+[A-Z][\w.]+\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s+)?")
 
@@ -131,7 +133,10 @@ class Attributor:
             return None
         starts = [a for a, _ in split_sentences(before)]
         source = sources.subject(masked, starts[-1] if starts else 0, len(before) - 1)
-        return self._speaker_key(number, source) if source and source.kind != "description" else None
+        if source is None or source.kind == "description" or (
+                source.kind == "person" and " " not in source.name and not self.people.names_person(source.name)):
+            return None
+        return self._speaker_key(number, source)
 
     def _cues(self, number: int, masked: str, a: int, b: int, spans: list[QuoteSpan]) -> list[Cue]:
         out = []
@@ -210,6 +215,7 @@ class Attributor:
         a, b = cue.sentence
         lo, hi = cue.clause
         verb = masked[cue.start:cue.end].lower()
+        bare_object = False
         tail = masked[hi:b].strip(" .")
         ends_clause = not tail or tail.startswith(",") or (
             len(tail.split()) <= 6 and tail.split()[0].lower() in _TAIL_ADVERBIALS and "that" not in tail.split())
@@ -230,6 +236,7 @@ class Attributor:
             if verb in _OBJECT_VERBS:
                 obj = _TELL_OBJECT.match(masked, start)
                 start = obj.end() if obj else start
+                bare_object = obj is None
             lead = _ADVERBIAL.match(masked[start:b])
             start += lead.end() if lead else 0
             start += _CONTENT_LEAD.match(masked[start:b]).end()
@@ -249,8 +256,10 @@ class Attributor:
             return None
         if words[0] == "to" and not quoted:
             return None  # "vowed to fight" is a commitment, not words reported
-        if words[0].lower() in _ADVERBIAL_STARTS and len(words) <= 8:
-            return None  # "said on ABC's “This Week”" names where it was said, not what
+        if words[0].lower() in _ADVERBIAL_STARTS and len(words) <= 8 or words[0].lower() == "about":
+            return None  # "said on ABC's “This Week”" names where it was said, "said about Latinos" the topic
+        if not quoted and len(words) <= 6 and (words[0].lower() in _TIME_WORDS or bare_object):
+            return None  # "said Tuesday in Paris", "told union workers in Los Angeles": when, and to whom
         used.update(quoted)
         offset = text.index(content, start)
         self._add(content, cue.key, number, "direct" if quoted else "reported", attribution, offset, False)

@@ -32,11 +32,11 @@ _POSSESSIVES = frozenset("the a an his her their its our my".split())
 _FINITE = frozenset("""is was were are be been being has have had do does did would will could should can may might
     must don’t don't didn’t didn't can’t can't cannot won’t won't isn’t isn't wasn’t wasn't aren’t aren't
     haven’t haven't hasn’t hasn't""".split())
-_RELATIVE = frozenset("who whom whose which that to".split())
+_RELATIVE = frozenset("who whom whose which that".split())
 _LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also|Then|Now)\b,?\s+)?"
                              r"(?:(?:Although|Though|While|When|If|Because|As|Since|Despite|Unless|Once)\b[^,•]{0,120},"
                              r"\s+|(?:On|In|At|After|Before|During|Later|Earlier|Last|This|Over|From|By|Separately|"
-                             r"Previously)\b[^,•]{0,50},\s+)?")
+                             r"Previously)\b[^,•]{0,50},\s+|[A-Z][a-z]+(?:ed|ing)\b[^,•]{0,80},\s+)?")
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
 _TIMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december""".split())
@@ -262,7 +262,7 @@ def _apposition(text: str, lo: int, comma: int) -> tuple[int | None, str]:
         return None, ""
     for _ in range(2):
         earlier = text.rfind(",", lo, prev)
-        if earlier < 0 or not re.fullmatch(r"\s*(?:\d+|an?\s.*|the\s.*)", text[earlier + 1:prev]):
+        if earlier < 0 or not re.fullmatch(r"\s*(?:\d+|an?\s.*|the\s.*|\w+ing\s.*|who\s.*)", text[earlier + 1:prev]):
             break
         prev = earlier
     return prev, role
