@@ -221,6 +221,8 @@ class Attributor:
             len(tail.split()) <= 6 and tail.split()[0].lower() in _TAIL_ADVERBIALS and "that" not in tail.split())
         head = masked[a:lo].rstrip()
         if verb == "according to":
+            if head.endswith((":", ";")):
+                head = ""  # "And it hasn't gone unnoticed: according to X, …"
             if head and not _LEADING_LINK.fullmatch(head):
                 start, end = a, a + len(head.rstrip(","))
             elif tail.startswith(","):
