@@ -73,8 +73,9 @@ BASE_FORMS = frozenset(SPEECH_LEMMAS + QUOTE_LEMMAS)
 _CUE_FORMS = frozenset(SPEECH_VERBS) | ING_FORMS
 # Verbs that are speech cues with their particle: "pointed out", "fired back", "made clear".
 _PARTICLES = {"point": "out", "fire": "back", "shoot": "back", "hit": "back", "lash": "out", "weigh": "in",
-              "chime": "in", "speak": "out", "make": "clear"}
+              "chime": "in", "speak": "out", "make": "clear", "put": "it"}
 _IRREGULAR_PHRASAL = {"hit": {"hit", "hits", "hitting"}, "make": {"make", "makes", "made", "making"},
+                      "put": {"put", "puts", "putting"},
                       "shoot": {"shoot", "shoots", "shot", "shooting"},
                       "speak": {"speak", "speaks", "spoke", "speaking"}}
 _PHRASAL = {form: particle for lemma, particle in _PARTICLES.items()

@@ -105,6 +105,8 @@ def after(text: str, verb_end: int, hi: int, until_comma: bool = False) -> Sourc
             break
         if w in ("-", "—", "–", "--"):
             break
+        if out and w.lower() in ("who", "which", "whose"):
+            break  # "said a data expert who has worked for …": the relative clause is the role
         if out and not until_comma and w.lower() in _AFTER_STOPS and any(x.group()[:1].isupper() for x in out):
             break
         out.append(word)
@@ -259,7 +261,10 @@ def _apposition(text: str, lo: int, comma: int) -> tuple[int | None, str]:
         return (comma, "") if start is not None and not text[lo:start].strip() else (None, "")
     role = text[prev + 1:comma].strip()
     if not (_APPOSITION_START.match(text[prev + 1:comma] + " ") or _proper(role)):
-        return None, ""
+        earlier = text.rfind(",", lo, prev)  # "Mr. X, now 81 and retired in Cambridge, Mass., said"
+        if earlier < 0 or not re.match(r"\s*[a-z]", text[earlier + 1:prev]):
+            return None, ""
+        prev, role = earlier, text[earlier + 1:comma].strip()
     for _ in range(2):
         earlier = text.rfind(",", lo, prev)
         if earlier < 0 or not re.fullmatch(r"\s*(?:\d+|an?\s.*|the\s.*|\w+ing\s.*|who\s.*)", text[earlier + 1:prev]):
