@@ -48,6 +48,7 @@ _NOUN_FOLLOWER = re.compile(r"\s*(?:that\b|:)")
 _CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
 _LINK_WORDS = ("and", "but", "while", "as", "then")
 _AND_AUX = re.compile(r"\s(?:and|but)(?:\s+(?:has|have|had|also|then|later|would|will|could|did))*$")
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){1,4}[A-Z][\w’'\-]*)$")
 _ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))$")
 _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 _LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
@@ -154,7 +155,15 @@ class Attributor:
             if verb == "according to":
                 source, inverted = sources.after(masked, m_end, hi, until_comma=True), True
             elif verb.split()[0].endswith("ing") or _AND_AUX.search(before_text):
-                if verb.split()[0].endswith("ing") and not _ING_LEAD.search(before_text):
+                with_subject = _WITH_SUBJECT.search(before_text)
+                if verb.split()[0].endswith("ing") and not (with_subject or _ING_LEAD.search(before_text)):
+                    continue
+                if with_subject:  # "…, with Sen. John McCain calling it a “Chinese menu.”"
+                    source = sources.classify(with_subject.group(1), lo + with_subject.start(1),
+                                              lo + with_subject.end(1))
+                    key = self._speaker_key(number, source) if source and source.kind == "person" else None
+                    if key:
+                        out.append(Cue(m_start, m_end, (a, b), source, key, False))
                     continue
                 if out and out[-1].sentence == (a, b):
                     out.append(Cue(m_start, m_end, (a, b), out[-1].source, out[-1].key, False))

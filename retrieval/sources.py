@@ -41,6 +41,9 @@ _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*
 _TIMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december""".split())
 _CONJUNCTIONS = frozenset("although though while when if because as yet but and so whether unless".split())
+_APPOSITIVE_NAME = re.compile(r"(?:\s+of\s+[^,•]{1,30})?\s*,\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,")
+_ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?(?:[A-Z][\w’'.\-]*\s+){1,3}"
+                             r"[A-Z][\w’'\-]*)(?=\s+[a-z])")
 _PREPOSITIONS = frozenset("of for at with from in on to by about under over within among".split())
 _LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
     monday tuesday wednesday thursday friday saturday sunday meanwhile however instead also separately but and
@@ -139,7 +142,15 @@ def subject(text: str, lo: int, hi: int) -> Source | None:
         if words[0].lower() == "it" and re.match(r"\s+(?:is|was|seems|seemed|appears|would|will)\b", text[m.end(1):]):
             return None  # "It seems unfair to tell …": no one
         return Source(m.start(1), m.end(1), words[0], "pronoun", words[0].lower())
-    return classify(m.group(1), m.start(1), m.end(1))
+    appositive = _APPOSITIVE_NAME.match(text, m.end(1), hi)
+    if appositive and _is_name(appositive.group(1)):  # "One of the men, Jessie Elkins, 70, said"
+        return classify(appositive.group(1), appositive.start(1), appositive.end(1), m.group(1))
+    found = classify(m.group(1), m.start(1), m.end(1))
+    if found is None or found.kind != "person":
+        named = _ROLE_THEN_NAME.match(text, m.start(1), hi)  # "The Slate technology columnist David Auerbach …"
+        if named and _name_after_role(named.group(1).split()):
+            return classify(named.group(1), named.start(1), named.end(1))
+    return found
 
 
 def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None:

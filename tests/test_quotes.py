@@ -316,3 +316,22 @@ def test_an_organisation_quoted_itself_is_not_several_speakers():
     qb = book("“No comment,” the Pentagon said.", "“Maybe later,” a Pentagon spokesman said.")
     assert said(qb, "Pentagon") == ["No comment"]
     assert said(qb, "Pentagon spokesman") == ["Maybe later"]
+
+
+@pytest.mark.parametrize("paragraphs, speaker, kind, expected", [
+    (["As Professor Lena Foner put it: “We are a nation of immigrants.”"], "Lena Foner", "direct",
+     ["We are a nation of immigrants."]),
+    (["The plan drew fire, with Sen. Ann Lee calling it a “Chinese menu.”"], "Ann Lee", "direct",
+     ["it a “Chinese menu.”"]),
+    (["One of the men, Jessie Elkins, 70, had served in the army and said he feared another war."],
+     "Jessie Elkins", "reported", ["he feared another war"]),
+    (["The Slate technology columnist David Auerbach went so far as to say: “The platform is over.”"],
+     "David Auerbach", "direct", ["The platform is over."]),
+    (["And it has not gone unnoticed: according to recent polls, the mayor trails by 9 points."],
+     "recent polls", "reported", ["the mayor trails by 9 points"]),
+    # a verb with senses other than speech reports a clause only after "that"
+    (["Ms Ruiz maintained a lead of six points all night."], "Ruiz", "reported", []),
+    (["Ms Ruiz maintained that the count was fair."], "Ruiz", "reported", ["the count was fair"]),
+])
+def test_more_cues_and_sources(paragraphs, speaker, kind, expected):
+    assert said(book(*paragraphs), speaker, kind) == expected
