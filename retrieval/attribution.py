@@ -87,6 +87,9 @@ class Attributor:
         self.people = People()
         self.quotes: list[Quote] = []
         self._last_speaker: dict[int, str] = {}
+        # paragraphs that are one unclosed quotation with no speaker yet: a quotation running over several
+        # paragraphs is attributed at its last one
+        self._waiting: list[tuple[int, str, int]] = []
         self._seen: set[tuple[str, str]] = set()
 
     @property
@@ -111,12 +114,16 @@ class Attributor:
                 claimed = self._content(number, text, masked, cue, spans, used, limit)
                 if claimed:
                     taken.append((*claimed, cue.key))
+        waiting = False
         for i, q in enumerate(spans):
             if i in used:
                 continue
             introduced = self._colon_introduction(number, masked, q)
             key = introduced or _nearest(taken, q.start) or (
                 self._last_speaker.get(number - 1) if q.open <= 2 else None)
+            if key is None and q.open <= 2 and q.close == len(text) and len(spans) == 1:
+                self._waiting.append((number, text[q.start:q.end], q.start))
+                waiting = True
             if key is None or not _stands_alone(masked, q):
                 continue
             end = self._merge_following(masked, spans, i, used)
@@ -126,7 +133,18 @@ class Attributor:
             taken.append((q.start, end, key))
         if taken:
             self._last_speaker[number] = max(taken)[2]
+        if not waiting:
+            self._settle_waiting(number, spans, taken)
 
+    def _settle_waiting(self, number: int, spans: list[QuoteSpan], taken: list[tuple[int, int, str]]) -> None:
+        """Give the waiting paragraphs to the speaker of this one if it carries the same quotation on."""
+        opening = [t for t in taken if spans and spans[0].open <= 2 and t[0] == spans[0].start]
+        chain = [w for w in self._waiting if w[0] >= number - len(self._waiting)]
+        if opening and chain and chain[-1][0] == number - 1:
+            key = opening[0][2]
+            for para, quote, start in chain:
+                self._add(quote, key, para, "direct", f"{self.speakers[key].display} (¶{number})", start, True)
+        self._waiting = []
     def _colon_introduction(self, number: int, masked: str, q: QuoteSpan) -> str | None:
         """'Mr Kwan was blunt: “The deal is dead.”' — the subject of the clause a colon ends."""
         before = masked[:q.open].rstrip()

@@ -335,3 +335,11 @@ def test_an_organisation_quoted_itself_is_not_several_speakers():
 ])
 def test_more_cues_and_sources(paragraphs, speaker, kind, expected):
     assert said(book(*paragraphs), speaker, kind) == expected
+
+
+def test_a_quotation_over_several_paragraphs_is_attributed_at_its_last():
+    qb = book("The minister spoke at length.", "“We have made mistakes and we will not repeat them.",
+              "“This time the money will reach the people,” Finance Minister Karen Holt said.",
+              "“We will publish every contract,” she added.")
+    assert [q.paragraph for q in qb.lookup("Karen Holt").quotes] == [2, 3, 4]
+    assert not [q for q in book("“We have made mistakes.", "The crowd left.").quotes]
