@@ -15,6 +15,7 @@ from . import speakers as sp
 from .article import Article
 from .chunks import split_sentences
 from .quotes import marked_spans, mask
+from .sources import LEADING_PHRASE
 
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
                      "lady": "f"}
@@ -75,7 +76,8 @@ class People:
         """People who open a sentence are, like quoted sources, what a later 'he' or 'she' most likely means."""
         for para in article.paragraphs:
             here = self._in_paragraph.get(para.number, [])
-            for a, _ in split_sentences(para.text):
+            for a, b in split_sentences(para.text):
+                a = LEADING_PHRASE.match(para.text, a, b).end()  # not the subject of "If Trump loses, …"
                 first = next(((o, k) for o, k in here if o >= a), None)
                 if first and len(para.text[a:first[0]].split()) <= 4 and self.speakers[first[1]].kind == "person":
                     bisect.insort(self._sources.setdefault(para.number, []), first)

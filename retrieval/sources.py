@@ -33,10 +33,10 @@ _FINITE = frozenset("""is was were are be been being has have had do does did wo
     must don’t don't didn’t didn't can’t can't cannot won’t won't isn’t isn't wasn’t wasn't aren’t aren't
     haven’t haven't hasn’t hasn't""".split())
 _RELATIVE = frozenset("who whom whose which that".split())
-_LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also|Then|Now)\b,?\s+)?"
-                             r"(?:(?:Although|Though|While|When|If|Because|As|Since|Despite|Unless|Once)\b[^,•]{0,120},"
-                             r"\s+|(?:On|In|At|After|Before|During|Later|Earlier|Last|This|Over|From|By|Separately|"
-                             r"Previously)\b[^,•]{0,50},\s+|[A-Z][a-z]+(?:ed|ing)\b[^,•]{0,80},\s+)?")
+LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also|Then|Now)\b,?\s+)?"
+                            r"(?:(?:Although|Though|While|When|If|Because|As|Since|Despite|Unless|Once)\b[^,•]{0,120},"
+                            r"\s+|(?:On|In|At|After|Before|During|Later|Earlier|Last|This|Over|From|By|Separately|"
+                            r"Previously)\b[^,•]{0,50},\s+|[A-Z][a-z]+(?:ed|ing)\b[^,•]{0,80},\s+)?")
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
 _TIMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december""".split())
@@ -130,7 +130,7 @@ def after(text: str, verb_end: int, hi: int, until_comma: bool = False) -> Sourc
 
 def subject(text: str, lo: int, hi: int) -> Source | None:
     """The subject opening a sentence, for a cue after a comma: 'Ann Lee attacked the plan, saying ...'."""
-    lead = _LEADING_PHRASE.match(text, lo, hi)
+    lead = LEADING_PHRASE.match(text, lo, hi)
     if lead:
         lo = lead.end()
     m = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,3}?"
