@@ -23,6 +23,7 @@ from .quotes import (
     MASK,
     NOUN_LIKE_FORMS,
     REPORT_VERBS,
+    SAYING,
     THAT_ONLY,
     TRANSITIVE_FORMS,
     Quote,
@@ -184,7 +185,8 @@ class Attributor:
                         out.append(Cue(m_start, m_end, (a, b), source, key, False))
                     continue
                 if out and out[-1].sentence == (a, b):
-                    out.append(Cue(m_start, m_end, (a, b), out[-1].source, out[-1].key, False))
+                    if verb in SAYING:  # "said A but added B"; "said A but feared B" stays one clause
+                        out.append(Cue(m_start, m_end, (a, b), out[-1].source, out[-1].key, False))
                     continue
                 source = sources.subject(masked, a, m_start)
             elif not before_text or before_text.endswith(tuple("—–-" + _CLOSING)):

@@ -52,6 +52,7 @@ def ing_forms(lemmas: list[str]) -> set[str]:
 
 
 SPEECH_VERBS = tuple(sorted(verb_forms(SPEECH_LEMMAS + QUOTE_LEMMAS)))
+SAYING = frozenset(verb_forms(SPEECH_LEMMAS) | ing_forms(SPEECH_LEMMAS))
 # Verbs with senses other than speech ("maintained a lead", "the data suggest"): they report a clause only
 # when it opens with "that".
 _THAT_ONLY = "maintain suggest admit deny conclude".split()
