@@ -73,11 +73,7 @@ PERSON = re.compile(
     rf"(?P<name>{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{0,6}})"
 )
 _ROLE_RE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
-DESCRIPTOR = re.compile(
-    rf"\b(?P<det>[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Cc]urrent and former)\s+"
-    rf"(?P<mods>(?:(?!(?:an?|the|A|An|The)\s)[\w’'\-.]+\s+){{0,5}}?)(?P<role>{_ROLE_RE})\b"
-    rf"(?P<comp>\s+(?:to|for|of|at|with)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?"
-)
+
 
 
 TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
@@ -142,27 +138,7 @@ def roles_around(text: str, start: int, end: int) -> list[str]:
     return out
 
 
-def person_key(name: str) -> str:
-    return fold(name).split()[-1]
-
-
-def descriptor_key(match: re.Match) -> str:
-    mods = fold(match.group("mods"))
-    comp = fold(match.group("comp") or "")
-    words = [w for w in mods.split() + [fold(match.group("role"))] + comp.split() if w]
-    return " ".join(words)
-
-
-def descriptor_display(match: re.Match) -> str:
-    return " ".join(match.group(0).split())
-
-
 _TITLE_WORDS = frozenset(w for t in TITLES for w in fold(t).split()) | {"former", "acting", "deputy", "vice"}
-ORG = re.compile(
-    r"(?<![\w’'])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w’'\-]*\s+){0,4}(?:Office|Ministry|Department|Institute|"
-    r"Institution|Agency|Council|Committee|Commission|Bank|Fund|Organization|Organisation|Party|Court|Corp|"
-    r"Corporation|Company|Group|University|Association|Service|Bureau|Authority|Pentagon|Kremlin))\b"
-)
 
 
 def strip_leading(name: str) -> tuple[bool, str]:
@@ -179,12 +155,6 @@ def strip_leading(name: str) -> tuple[bool, str]:
         titled = True
         words = words[last_title + 1:]
     return titled, " ".join(words)
-
-
-def plausible_person(name: str) -> bool:
-    """A capitalised sequence that isn't an organisation, place, month or sentence opener."""
-    words = fold(name).split()
-    return bool(words) and not any(w in NOT_PERSON_WORDS for w in words)
 
 
 def name_budget(name: str) -> int:
