@@ -55,13 +55,15 @@ _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 _LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
 _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last
     this earlier later""".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 _ADVERBIAL_STARTS = frozenset("on in at during after before with by from via for".split())
 _JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
 _JOIN = re.compile(r"^[\s,.;:—–-]*$")
 _TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
                           r"the\s+\w+|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})(?=[\s,:])")
 _ADVERBIAL = re.compile(r"^\s*(?:(?:on|in|at|during|after|before|last|this|late|early|earlier|by|to|from|via|"
-                        r"outside|inside|over|with)\s+(?:[\w’'\-]+\s+){0,12}?)?(?=that\b)")
+                        r"outside|inside|over|with|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                        r"yesterday|today|tonight)\b\s*(?:[\w’'\-]+\s+){0,12}?)?(?=that\b)", re.I)
 
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s+[A-Z][\w.]+\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s+)?")
 
@@ -222,8 +224,11 @@ class Attributor:
         attribution = " ".join(text[lo:hi].split()).strip(" ,")
         if cue.source.kind == "pronoun":
             attribution += f" ({self.speakers[cue.key].display})"
+        tail = masked[hi:cue.sentence[1]]
+        says_more = len(tail.split()) > 3 or MASK in tail  # "“…” He pledged “cooperation” …" is its own claim
         before = [i for i, q in enumerate(spans) if i not in used and q.close <= lo
-                  and _JOIN_AS.match(masked[q.close:lo]) and q.close > cue.sentence[0] - 3]
+                  and _JOIN_AS.match(masked[q.close:lo]) and q.close > cue.sentence[0] - 3
+                  and not (says_more and text[q.end - 1:q.end] in ".!?")]
         if before:
             i = before[-1]
             end = self._merge_following(masked, spans, i, used, after_attribution=hi)
@@ -289,7 +294,13 @@ class Attributor:
             return None  # "vowed to fight" is a commitment, not words reported
         if words[0].lower() in _ADVERBIAL_STARTS and len(words) <= 8 or words[0].lower() == "about":
             return None  # "said on ABC's “This Week”" names where it was said, "said about Latinos" the topic
-        if not quoted and len(words) <= 6 and (words[0].lower() in _TIME_WORDS or bare_object):
+        first = words[0].lower()
+        if not quoted and (first in _DAYS or first.endswith("ly") and len(words) > 1
+                           and words[1].lower() in _ADVERBIAL_STARTS | {"during"}):
+            return None  # "said Sunday after the attack", "said rhetorically during …": when and how, not what
+        if not quoted and first.endswith("ing") and "," in masked[hi:start]:
+            return None  # "…, he said, turning the question into …": what he did next
+        if not quoted and len(words) <= 6 and bare_object:
             return None  # "said Tuesday in Paris", "told union workers in Los Angeles": when, and to whom
         used.update(quoted)
         offset = text.index(content, start)
