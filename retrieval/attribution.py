@@ -5,7 +5,11 @@ Per paragraph: quoted stretches are masked, sentences are split on what remains,
 content: the quotation just before it ("“A,” she said") or just after it ("She said: “A”"), a split
 quotation with its second half ("“A,” she said, “B”"), the clause it introduces ("she said the plan was
 “dead”", "critics argue that ...") or the clause before it ("The plan is dead, officials said"). Quotations
-no cue claims continue the paragraph's speaker, or the previous paragraph's when they open the paragraph.
+no cue claims continue the paragraph's speaker, or the previous paragraph's when they open the paragraph;
+a quotation running over several paragraphs goes to the speaker named at its end.
+
+Hand-written: no parser with a trained English model can be installed here, and these are the rules of
+news attribution rather than of English grammar in general (see README, "Quotes", for what was measured).
 """
 
 from __future__ import annotations
@@ -53,8 +57,6 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){1,4}[A-Z][\w’'
 _ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))$")
 _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 _LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
-_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last
-    this earlier later""".split())
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 _ADVERBIAL_STARTS = frozenset("on in at during after before with by from via for".split())
 _JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
