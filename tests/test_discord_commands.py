@@ -65,6 +65,18 @@ async def test_ask_validates_first_and_answers_through_the_batcher(cog):
     assert "Mr Putin requested the call" in answer["embed"].description and answer["view"] is not None
 
 
+async def test_quote_builds_its_index_off_the_event_loop(cog, monkeypatch):
+    import threading
+
+    threads = []
+    real = cog.bot.router.quote
+    monkeypatch.setattr(cog.bot.router, "quote", lambda name: threads.append(threading.current_thread()) or real(name))
+    asked = interaction()
+    await ArticleCommands.quote.callback(cog, asked, "Ushakov")
+    assert threads and threads[0] is not threading.main_thread()
+    assert "Our president responded immediately" in asked.response.sent[0]["embed"].fields[0].value
+
+
 async def test_quote_autocomplete_lists_speakers(cog):
     choices = await cog.quote_speakers(interaction(), "usha")
     assert [c.value for c in choices] == ["Yuri Ushakov"]

@@ -49,12 +49,13 @@ class ArticleCommands(commands.Cog):
     @app_commands.command(name="quote", description="What a person in the article said, quoted and reported")
     @app_commands.describe(speaker="A name from the article, e.g. Ushakov (leave empty for the list)")
     async def quote(self, interaction: discord.Interaction, speaker: str = "") -> None:
-        await self.bot.deliver(interaction, self.bot.router.quote(speaker))
+        # the first /quote builds the quote index (seconds on a long article): off the event loop
+        await self.bot.deliver(interaction, await asyncio.to_thread(self.bot.router.quote, speaker))
 
     @quote.autocomplete("speaker")
     async def quote_speakers(self, interaction: discord.Interaction,
                              current: str) -> list[app_commands.Choice[str]]:
-        choices = dr.autocomplete_choices(self.bot.router.speaker_choices(), current)
+        choices = dr.autocomplete_choices(await asyncio.to_thread(self.bot.router.speaker_choices), current)
         return [app_commands.Choice(name=label, value=name) for label, name in choices]
 
     @app_commands.command(name="passage", description="Show one paragraph of the article")
