@@ -7,7 +7,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 PRONOUNS = {"he", "she", "they", "it", "i", "we"}
-NAMED_ALONE = {"Raman", "Tremblay-Roy", "Kim", "Quispe", "Mendoza"}
+NAMED_ALONE = {"Raman", "Tremblay-Roy", "Kim", "Quispe", "Mendoza", "Ford", "Andre", "Stiles"}
 
 # article, kind, pieces of content, source as written, speaker (resolved name or description)
 RECORDS = [
@@ -91,6 +91,29 @@ RECORDS += [
      "Northway Bank"),
     ("sport_coach", "direct", ["Three years, three first-round exits,", "Something had to change."],
      "longtime fan Ray Dubois, 67", "Ray Dubois"),
+]
+
+# Added at the end of that session, after all tuning, as a second held-out check (CBC style):
+RECORDS += [
+    ("cbc_housing", "direct", ["We're going to get it done, period,"], "Ford", "Doug Ford"),
+    ("cbc_housing", "reported", ["his government will meet its housing target by 2031, despite a slowdown in construction starts across the province"],
+     "Premier Doug Ford", "Doug Ford"),
+    ("cbc_housing", "reported", ["rising interest rates have stalled dozens of projects"],
+     "the Ontario Home Builders' Association", "Ontario Home Builders' Association"),
+    ("cbc_housing", "reported", ["permits in the Greater Toronto Area fell by a third last year"],
+     "Its president, Scott Andre", "Scott Andre"),
+    ("cbc_housing", "direct", ["You can't build homes that nobody can afford to finance,"], "Andre", "Scott Andre"),
+    ("cbc_housing", "direct", ["Nobody is pretending this is easy,",
+                               "But the alternative is to give up, and we're not going to do that."], "he", "Paul Calandra"),
+    ("cbc_housing", "reported", ["89,297 homes were started in 2023, short of the roughly 150,000 a year needed to reach the target"],
+     "the province's own data", "the province's own data"),
+    ("cbc_housing", "direct", ["the government of \"playing with numbers.\""], "NDP Leader Marit Stiles", "Marit Stiles"),
+    ("cbc_housing", "direct", ["They count a parking garage as housing if it gets them closer to their goal,"], "Stiles",
+     "Marit Stiles"),
+    ("cbc_housing", "reported", ["the target was never realistic"], "Some economists", "Some economists"),
+    ("cbc_housing", "reported", ["the province would need to nearly double the pace of construction"],
+     "Mike Moffatt, senior director at the Smart Prosperity Institute", "Mike Moffatt"),
+    ("cbc_housing", "direct", ["It's possible, but only with a very different approach,"], "he", "Mike Moffatt"),
 ]
 
 
