@@ -67,6 +67,9 @@ _ADVERBIAL = re.compile(r"^\s*(?:(?:on|in|at|during|after|before|last|this|late|
                         r"outside|inside|over|with|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"yesterday|today|tonight)\b\s*(?:[\w’'\-]+\s+){0,12}?)?(?=that\b)", re.I)
 
+_UP_TO_SENTENCE_END = re.compile(r"[\s,]*[^.!?" + MASK + "]*")
+_EMBEDDED_ATTRIBUTION = re.compile(r",\s+(?:[Hh]e|[Ss]he|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]\w+|[A-Z]\w+ [A-Z]\w+)\s+"
+                                   r"(?:said|says|added|told \w+)\b")
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s+[A-Z][\w.]+\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s+)?")
 
 
@@ -74,6 +77,7 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s+[A-Z][\w.]+\s+\d{1,2})?\
 class Cue:
     start: int
     end: int
+    verb: str  # lower-cased: "said", "pointed out", "according to"
     sentence: tuple[int, int]
     source: Source
     key: str
@@ -150,6 +154,7 @@ class Attributor:
             for para, quote, start in chain:
                 self._add(quote, key, para, "direct", f"{self.speakers[key].display} (¶{number})", start, True)
         self._waiting = []
+
     def _colon_introduction(self, number: int, masked: str, q: QuoteSpan) -> str | None:
         """'Mr Kwan was blunt: “The deal is dead.”' — the subject of the clause a colon ends."""
         before = masked[:q.open].rstrip()
@@ -157,10 +162,13 @@ class Attributor:
             return None
         starts = [a for a, _ in split_sentences(before)]
         source = sources.subject(masked, starts[-1] if starts else 0, len(before) - 1)
-        if source is None or source.kind == "description" or (
-                source.kind == "person" and " " not in source.name and not self.people.names_person(source.name)):
+        if source is None or source.kind == "description" or self._common_word(source):
             return None
         return self._speaker_key(number, source)
+
+    def _common_word(self, source: Source) -> bool:
+        """A one-word 'name' the article also writes in lower case ('Most', 'One'): not a person."""
+        return source.kind == "person" and " " not in source.name and not self.people.names_person(source.name)
 
     def _cues(self, number: int, masked: str, a: int, b: int, spans: list[QuoteSpan]) -> list[Cue]:
         out = []
@@ -186,11 +194,11 @@ class Attributor:
                                               lo + with_subject.end(1))
                     key = self._speaker_key(number, source) if source and source.kind == "person" else None
                     if key:
-                        out.append(Cue(m_start, m_end, (a, b), source, key, False))
+                        out.append(Cue(m_start, m_end, verb, (a, b), source, key, False))
                     continue
                 if out and out[-1].sentence == (a, b):
                     if verb in SAYING:  # "said A but added B"; "said A but feared B" stays one clause
-                        out.append(Cue(m_start, m_end, (a, b), out[-1].source, out[-1].key, False))
+                        out.append(Cue(m_start, m_end, verb, (a, b), out[-1].source, out[-1].key, False))
                     continue
                 source = sources.subject(masked, a, m_start)
             elif not before_text or before_text.endswith(tuple("—–-" + _CLOSING)):
@@ -203,13 +211,13 @@ class Attributor:
                 continue
             key = self._speaker_key(number, source)
             if key:
-                out.append(Cue(m_start, m_end, (a, b), source, key, inverted))
+                out.append(Cue(m_start, m_end, verb, (a, b), source, key, inverted))
         return out
 
     def _speaker_key(self, number: int, source: Source) -> str | None:
         if source.kind == "pronoun":
             key = self.people.resolve(source.name, number, source.start)
-        elif source.kind == "person" and " " not in source.name and not self.people.names_person(source.name):
+        elif self._common_word(source):
             key = self.people.describe(source.phrase, number, source.start).key
         elif source.kind == "person":
             key = self.people.person(source.name, number, source.start, role=source.role, titled=True).key
@@ -242,7 +250,7 @@ class Attributor:
             end = self._merge_following(masked, spans, i, used)
             self._add(text[spans[i].start:end], cue.key, number, "direct", attribution, spans[i].start, True)
             return spans[i].start, end
-        if masked[cue.start:cue.end].lower() in ADJACENT_ONLY:
+        if cue.verb in ADJACENT_ONLY:
             return None
         return self._clause(number, text, masked, cue, spans, used, attribution, limit)
 
@@ -250,7 +258,7 @@ class Attributor:
                 attribution: str, limit: int) -> tuple[int, int] | None:
         a, b = cue.sentence
         lo, hi = cue.clause
-        verb = masked[cue.start:cue.end].lower()
+        verb = cue.verb
         bare_object = False
         tail = masked[hi:b].strip(" .")
         ends_clause = not tail or tail.startswith(",") or (
@@ -343,9 +351,8 @@ def _attribution_tail(gap: str) -> bool:
 def _cue_after(masked: str, spans: list[QuoteSpan], j: int) -> bool:
     """Whether a quotation is followed by an attribution of its own ('“B,” he added')."""
     end = spans[j + 1].open if j + 1 < len(spans) else len(masked)
-    after = masked[spans[j].close:min(end, spans[j].close + 80)]
-    return bool(re.match(r"^[\s,]*[^.!?•]*", after)) and next(cues(re.match(r"^[\s,]*[^.!?•]*", after).group()),
-                                                            None) is not None
+    clause = _UP_TO_SENTENCE_END.match(masked, spans[j].close, min(end, spans[j].close + 80)).group()
+    return next(cues(clause), None) is not None
 
 
 def _content_limit(cue: Cue, following: Cue) -> int:
@@ -380,9 +387,7 @@ def _stands_alone(masked: str, q: QuoteSpan) -> bool:
 def _split_embedded_attributions(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """Cut an unclosed quote at an attribution inside it ('…concessions, She said. “…')."""
     out = []
-    pattern = re.compile(r",\s+(?:[Hh]e|[Ss]he|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]\w+|[A-Z]\w+ [A-Z]\w+)\s+"
-                         r"(?:said|says|added|told \w+)\b")
     for q in spans:
-        m = pattern.search(text, q.start, q.end)
+        m = _EMBEDDED_ATTRIBUTION.search(text, q.start, q.end)
         out.append(QuoteSpan(q.start, m.start(), q.open, m.start()) if m else q)
     return out

@@ -48,8 +48,9 @@ class People:
     def scan(self, article: Article) -> None:
         """Register every person the article names with a title or a full name, in order."""
         self.common = common = {w for p in article.paragraphs for w in _LOWER_WORD.findall(p.text)}
+        unquoted_texts = {p.number: mask(p.text, marked_spans(p.text)) for p in article.paragraphs}
         for para in article.paragraphs:
-            unquoted = mask(para.text, marked_spans(para.text))
+            unquoted = unquoted_texts[para.number]
             starts = {a for a, _ in split_sentences(unquoted)}
             for m in sp.PERSON.finditer(unquoted):
                 stripped_title, name = sp.strip_leading(m.group("name"))
@@ -68,7 +69,7 @@ class People:
                 speaker.roles.update(roles)
                 if roles or titled:
                     self._evidence.add(speaker.key)
-        self._bare_mentions(article)
+        self._bare_mentions(unquoted_texts)
         self._learn_genders(article)
         self._subjects(article)
 
@@ -82,15 +83,15 @@ class People:
                 if first and len(para.text[a:first[0]].split()) <= 4 and self.speakers[first[1]].kind == "person":
                     bisect.insort(self._sources.setdefault(para.number, []), first)
 
-    def _bare_mentions(self, article: Article) -> None:
-        """'Schumer' alone, wherever the article has named a Schumer in full."""
+    def _bare_mentions(self, unquoted_texts: dict[int, str]) -> None:
+        """'Schumer' alone, wherever the article has named a Schumer in full (quotations left out)."""
         names = {k.split()[-1] for k, s in self.speakers.items() if s.kind == "person" and " " in k}
         folded: dict[str, str] = {}
-        for para in article.paragraphs:
-            for m in _CAPITALISED.finditer(mask(para.text, marked_spans(para.text))):
+        for number, unquoted in unquoted_texts.items():
+            for m in _CAPITALISED.finditer(unquoted):
                 word = folded.setdefault(m.group(), sp.name_key(m.group()))
                 if word in names:
-                    self.person(m.group(), para.number, m.start())
+                    self.person(m.group(), number, m.start())
 
     def _learn_genders(self, article: Article) -> None:
         """A person's gender from the pronouns that follow them in sentences naming no one else."""

@@ -81,6 +81,7 @@ _IRREGULAR_PHRASAL = {"hit": {"hit", "hits", "hitting"}, "make": {"make", "makes
                       "speak": {"speak", "speaks", "spoke", "speaking"}}
 _PHRASAL = {form: particle for lemma, particle in _PARTICLES.items()
             for form in _IRREGULAR_PHRASAL.get(lemma) or verb_forms([lemma]) | ing_forms([lemma])}
+_PARTICLE = {particle: re.compile(r"\s+" + particle + r"\b") for particle in _PARTICLES.values()}
 _WORD = re.compile(r"(?<![\w\-])[A-Za-z]+\b(?!-)")
 _ACCORDING = re.compile(r"\s+to\b")
 
@@ -93,13 +94,15 @@ def cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[in
         if lower in _CUE_FORMS and (word.islower() or word == word.capitalize()):
             yield m.start(), m.end(), lower
         elif lower in _PHRASAL:
-            particle = re.compile(r"\s+" + _PHRASAL[lower] + r"\b").match(text, m.end())
+            particle = _PARTICLE[_PHRASAL[lower]].match(text, m.end())
             if particle:
                 yield m.start(), particle.end(), f"{lower} {_PHRASAL[lower]}"
         elif lower == "according":
             to = _ACCORDING.match(text, m.end())
             if to:
                 yield m.start(), to.end(), "according to"
+
+
 _OPENERS, _CLOSERS = "“„«", "”»"
 _MARK = re.compile(r"''|[“„«”»\"]")
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[A-Za-z0-9])")
@@ -127,13 +130,6 @@ class Quote:
     attribution: str
     start: int
     verbatim: bool = True  # the text is a speaker's own words, between quotation marks
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    key: str | None  # speaker key; None for an unresolved pronoun
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import speakers as sp
+from .quotes import MASK
 
 PRONOUNS = frozenset("he she they it i we".split())
 # Words between a source and its verb: "X has also said", "X later told", "X, 71, who ..., said".
@@ -37,6 +38,8 @@ LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|In
                             r"(?:(?:Although|Though|While|When|If|Because|As|Since|Despite|Unless|Once)\b[^,•]{0,120},"
                             r"\s+|(?:On|In|At|After|Before|During|Later|Earlier|Last|This|Over|From|By|Separately|"
                             r"Previously)\b[^,•]{0,50},\s+|[A-Z][a-z]+(?:ed|ing)\b[^,•]{0,80},\s+)?")
+_SUBJECT = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,3}?"
+                      r"[\w’'\-]+?)(?=\s+[a-z])")
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
 _TIMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december""".split())
@@ -133,8 +136,7 @@ def subject(text: str, lo: int, hi: int) -> Source | None:
     lead = LEADING_PHRASE.match(text, lo, hi)
     if lead:
         lo = lead.end()
-    m = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,3}?"
-                   r"[\w’'\-]+?)(?=\s+[a-z])").match(text, lo, hi)
+    m = _SUBJECT.match(text, lo, hi)
     if not m:
         return None
     words = m.group(1).split()
@@ -158,7 +160,7 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
     description ('a spokeswoman for NHS England', 'some Republican leaders')."""
     phrase = _REFLEXIVE.sub("", phrase.strip(" ,"))
     words = phrase.split()
-    if not words or len(words) > 14 or "•" in phrase:
+    if not words or len(words) > 14 or MASK in phrase:
         return None
     pronoun = re.split(r"[’']", words[0].lower())[0]
     if pronoun in PRONOUNS:
