@@ -7,12 +7,16 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import snowballstemmer
 from rank_bm25 import BM25Okapi
 
 from .text import edit_distance_within
+
+if TYPE_CHECKING:
+    from .aliases import Aliases
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
@@ -43,24 +47,37 @@ def stem(token: str) -> str:
     return _STEMMER.stemWord(token.replace("'", ""))
 
 
-def content_term(word: str) -> str | None:
-    """The stem of a normalised word, or None for a stopword (checked before and after stemming)."""
+def content_term(word: str, acronym: bool = False) -> str | None:
+    """The stem of a normalised word, or None for a stopword (checked before and after stemming); an acronym
+    ("US", "WHO" written in capitals) is a name, never a stopword."""
+    if acronym and word in STOPWORDS:
+        return word
     if word in STOPWORDS:
         return None
     term = stem(word)
     return term if term and term not in STOPWORDS else None
 
 
+def words(text: str) -> list[str]:
+    """Normalised words of text, stopwords included."""
+    return _TOKEN.findall(normalise(text))
+
+
 def tokenize(text: str) -> list[str]:
     """Content tokens of text: normalised, stemmed, without stopwords."""
-    return [t for t in map(content_term, _TOKEN.findall(normalise(text))) if t]
+    return [t for t in (content_term(normalise(w), is_acronym(w, text)) for w in _TOKEN.findall(text)) if t]
+
+
+def is_acronym(surface: str, text: str) -> bool:
+    """A word of two or more capitals in a text that is not itself written in capitals."""
+    return len(surface) >= 2 and surface.isupper() and not text.isupper()
 
 
 class LexicalIndex:
     """BM25Okapi over pre-tokenised passages; query terms unknown to the article are typo-corrected."""
 
     def __init__(self, texts: Sequence[str], dictionary: frozenset[str] = frozenset(),
-                 k1: float = 1.5, b: float = 0.75):
+                 k1: float = 1.5, b: float = 0.75, aliases: Aliases | None = None):
         if not texts:
             raise ValueError("cannot build a BM25 index over 0 passages; the article has no body text")
         self.docs = [tokenize(t) for t in texts]
@@ -68,11 +85,13 @@ class LexicalIndex:
         self.bm25 = BM25Okapi(corpus, k1=k1, b=b)
         self.vocabulary = frozenset(t for d in self.docs for t in d)
         self.dictionary = dictionary
+        self.aliases = aliases
         self._terms = lru_cache(maxsize=4096)(self._analyse)
         self.surface: dict[str, str] = {}
         for text in texts:
-            for word in _TOKEN.findall(normalise(text)):
-                term = content_term(word)
+            for surface in _TOKEN.findall(text):
+                word = normalise(surface)
+                term = content_term(word, is_acronym(surface, text))
                 if term:
                     self.surface.setdefault(term, word)
         n = len(self.docs)
@@ -87,29 +106,37 @@ class LexicalIndex:
         return df
 
     def query_terms(self, question: str) -> list[str]:
-        """Content terms of the question; a misspelt word (one the dictionary doesn't know) is replaced by
-        the closest article term within an edit budget scaled to its length."""
-        return [term for _, term in self._terms(question)]
+        """Content terms of the question; a word the article lacks is replaced by the article's words for it
+        (aliases), else, when misspelt (one the dictionary doesn't know), by the closest article term within
+        an edit budget scaled to its length."""
+        return [term for _, term, _ in self._terms(question)]
 
     def respell(self, question: str) -> str:
-        """The question with misspelt words replaced by the article's spelling (for the dense encoder)."""
-        fixes = {word: self.surface[term] for word, term in self._terms(question)
-                 if stem(word) != term and term in self.surface}
+        """The question with misspelt words and aliases replaced by the article's words (for the dense
+        encoder)."""
+        fixes = {word: shown for word, term, shown in self._terms(question)
+                 if shown and stem(word) != term}
         if not fixes:
             return question
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, fixes)) + r")\b", re.I)
         return pattern.sub(lambda m: fixes.get(normalise(m.group(0)), m.group(0)), question)
 
-    def _analyse(self, question: str) -> tuple[tuple[str, str], ...]:
-        """(word, term) pairs of a question; cached because ranking and respelling both need them."""
+    def _analyse(self, question: str) -> tuple[tuple[str, str, str | None], ...]:
+        """(word, term, the article's words for it if respelt) triples of a question; cached because ranking
+        and respelling both need them."""
         out = []
-        for word in _TOKEN.findall(normalise(question)):
-            term = content_term(word)
+        for surface in _TOKEN.findall(question):
+            word = normalise(surface)
+            term = content_term(word, is_acronym(surface, question))
             if term is None:
+                continue
+            alias = self.aliases.of(word, surface) if self.aliases and term not in self.vocabulary else None
+            if alias:
+                out.extend((word, t, alias) for t in tokenize(alias))
                 continue
             if term not in self.vocabulary and word.replace("'", "") not in self.dictionary:
                 term = self.correct(term)
-            out.append((word, term))
+            out.append((word, term, self.surface.get(term)))
         return tuple(out)
 
     def correct(self, term: str) -> str:

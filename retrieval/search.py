@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import chunks, fusion
+from . import answer_types, chunks, fusion
+from .aliases import Aliases
 from .article import Article
 from .dense import EmbeddingCache, Encoder
 from .followup import FollowUp
@@ -19,11 +20,23 @@ from .settings import AbstentionSettings, RetrievalSettings
 _log = logging.getLogger(__name__)
 NEW_SUBJECT_WORDS = 3
 FOLLOWUP_SENTENCE_OWN_WEIGHT = 0.7
+# Among the best TYPED_POOL paragraphs, one holding an answer of the expected type (a date for "when") gains
+# TYPED_BONUS of the top score; the answering sentence gains TYPED_SENTENCE_BONUS. A question asking for a
+# quantity, an age or a date that no sentence of the pool holds is declined: the article names the thing
+# but does not state what is asked.
+TYPED_POOL = 3
+TYPED_BONUS = 0.1
+TYPED_SENTENCE_BONUS = 0.15
 
 _WHO_IS = re.compile(r"^\s*who\s*(?:is|was|'s|’s|are|were)\s+(?P<name>[^?]+?)\s*\??\s*$", re.I)
-# Headline and byline become units ranked like the body: each is encoded as a sentence about the article.
+# Headline and byline become units ranked like the body, each encoded as a sentence about the article. One
+# answers only a question that asks about the article itself (close to the unit's generic question, so the
+# headline's subject is still a question for the body) and that the unit matches better than the body does,
+# or that is very close to the generic question and closer to it than to anything in the body.
 META_FLOOR = 0.25
 META_MARGIN = 0.05
+META_INTENT = 0.4
+META_INTENT_STRONG = 0.55
 
 
 @dataclass(frozen=True)
@@ -62,20 +75,25 @@ class ArticleIndex:
         self.units = chunks.passages(article, settings.passage_window)
         self.sentences = chunks.sentences(article)
         dictionary = getattr(encoder, "dictionary", frozenset())
-        self.lexical = LexicalIndex([u.text for u in self.units], dictionary)
-        self._sentence_lexical = LexicalIndex([s.text for s in self.sentences], dictionary)
+        aliases = Aliases([article.headline, *(p.text for p in article.paragraphs)])
+        self.lexical = LexicalIndex([u.text for u in self.units], dictionary, aliases=aliases)
+        self._sentence_lexical = LexicalIndex([s.text for s in self.sentences], dictionary, aliases=aliases)
         cache = cache or EmbeddingCache(None)
         self.meta_units = metadata_units(article)
-        texts = [u.text for u in self.units] + [s.text for s in self.sentences] + [m[2] for m in self.meta_units]
+        meta_texts = [m[2] for m in self.meta_units] + [m[3] for m in self.meta_units]
+        texts = [u.text for u in self.units] + [s.text for s in self.sentences] + meta_texts
         vecs = cache.embed(encoder, texts, progress)
         n_units, n_sentences = len(self.units), len(self.sentences)
         self.unit_vecs = vecs[:n_units]
         self.sentence_vecs = vecs[n_units:n_units + n_sentences]
-        self.meta_vecs = vecs[n_units + n_sentences:]
+        self.meta_vecs, self.meta_intent_vecs = np.split(vecs[n_units + n_sentences:], 2)
         n = len(article.paragraphs)
         self._unit_para = np.array([u.paragraph - 1 for u in self.units])
         self._sent_para = np.array([s.paragraph - 1 for s in self.sentences])
         self._n_paragraphs = n
+        self._sentences_of: list[list[int]] = [[] for _ in range(n)]
+        for j, sp in enumerate(self.sentences):
+            self._sentences_of[sp.paragraph - 1].append(j)
 
     def rank(self, question: str, method: str | None = None,
              qvec: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
@@ -148,6 +166,8 @@ class ArticleIndex:
             lex, dense = np.maximum(lex, x_lex), np.maximum(dense, x_dense)
             if self._new_subject(own["terms"], ev["terms"]):
                 ev = own
+        kind = None if ev["introduction"] else answer_types.expected(question)
+        fused, typed = self._typed(fused, question, kind)
         order = np.argsort(-fused, kind="stable")[: s.top_k]
         passages = tuple(
             ScoredPassage(int(i) + 1, self.article.paragraphs[i].text, round(float(fused[i]), 4),
@@ -155,12 +175,15 @@ class ArticleIndex:
             for i in order
         )
         evidence = {"dense_top": round(ev["dense_top"], 4), "coverage": round(ev["coverage"], 4)}
-        if not ev["introduction"] and self._abstain(ev["dense_top"], ev["coverage"], ev["terms"]):
+        if kind in answer_types.STRICT and not typed:
+            evidence["missing_type"] = kind
+        if "missing_type" in evidence or (
+                not ev["introduction"] and self._abstain(ev["dense_top"], ev["coverage"], ev["terms"])):
             return Answer(question, None, True, (), (), evidence=evidence, context_used=follow_up is not None)
         if follow_up:  # the passage comes from the conversation; the sentence should answer this question
             w = FOLLOWUP_SENTENCE_OWN_WEIGHT
             ev = {**ev, "sent_cos": w * own["sent_cos"] + (1 - w) * ev["sent_cos"]}
-        picked = self._answer_sentences(ev, [p.paragraph for p in passages])
+        picked = self._answer_sentences(ev, [p.paragraph for p in passages], question, kind)
         text = " ".join(sp.text for sp in picked)
         citations = tuple(dict.fromkeys(sp.paragraph for sp in picked))
         return Answer(question, text, False, citations, passages, tuple(picked), evidence, follow_up is not None)
@@ -194,12 +217,31 @@ class ArticleIndex:
             return True
         return dense_top + a.coverage_weight * coverage < a.threshold
 
-    def _answer_sentences(self, ev: dict, top_paragraphs: list[int]) -> list[chunks.Span]:
-        """Best sentence of the top passage, plus its runners-up that score nearly as well."""
+    def _typed(self, fused: np.ndarray, question: str, kind: str | None) -> tuple[np.ndarray, bool]:
+        """Scores with the bonus for pool paragraphs holding an answer of the expected kind, and whether any
+        pool paragraph does."""
+        if kind is None:
+            return fused, True
+        pool = np.argsort(-fused, kind="stable")[:TYPED_POOL]
+        holding = [i for i in pool if any(answer_types.holds(kind, self.sentences[j].text, question)
+                                          for j in self._sentences_of[i])]
+        if not holding:
+            return fused, False
+        fused = fused.copy()
+        fused[holding] += TYPED_BONUS * float(fused[pool[0]])
+        return fused, True
+
+    def _answer_sentences(self, ev: dict, top_paragraphs: list[int], question: str = "",
+                          kind: str | None = None) -> list[chunks.Span]:
+        """Best sentence of the top passage (favouring one that holds an answer of the expected kind), plus its
+        runners-up that score nearly as well."""
         s = self.settings
         candidates = [i for i, sp in enumerate(self.sentences) if sp.paragraph == top_paragraphs[0]]
         lexical = np.array([self._sentence_lexical.coverage(ev["terms"], i) for i in candidates])
         score = 0.5 * ev["sent_cos"][candidates] + 0.5 * lexical
+        if kind is not None:
+            score = score + TYPED_SENTENCE_BONUS * np.array(
+                [answer_types.holds(kind, self.sentences[i].text, question) for i in candidates])
         order = np.argsort(-score, kind="stable")
         best = score[order[0]]
         chosen = [candidates[order[0]]]
@@ -227,25 +269,30 @@ class ArticleIndex:
         ranking, whatever its wording."""
         if not self.meta_units:
             return None
-        closeness = self.meta_vecs @ qvec
-        best = int(np.argmax(closeness))
-        if closeness[best] < META_FLOOR or closeness[best] < dense_top + META_MARGIN:
+        closeness, intent = self.meta_vecs @ qvec, self.meta_intent_vecs @ qvec
+        best = int(np.argmax(intent))
+        if intent[best] < META_INTENT or closeness[best] < META_FLOOR:
             return None
-        source, shown, _ = self.meta_units[best]
+        strong = intent[best] >= max(META_INTENT_STRONG, dense_top)
+        if not strong and closeness[best] < dense_top + META_MARGIN:
+            return None
+        source, shown, *_ = self.meta_units[best]
         passage = ScoredPassage(0, shown, round(float(closeness[best]), 4), 0.0, round(float(closeness[best]), 4),
                                 source)
         return Answer(question, shown, False, (), (passage,), evidence={"metadata": round(float(closeness[best]), 4)})
 
 
-def metadata_units(article: Article) -> list[tuple[str, str, str]]:
-    """(source, text shown and cited, text encoded) for the headline and the byline: each encoded as a sentence
-    saying what it is, so that questions about the article itself rank them."""
+def metadata_units(article: Article) -> list[tuple[str, str, str, str]]:
+    """(source, text shown and cited, text encoded, the generic question it answers) for the headline and the
+    byline: each encoded as a sentence saying what it is, so that questions about the article rank them."""
     title = article.headline + (f" — {article.subtitle}" if article.subtitle else "")
-    units = [("headline", title, f"Headline: {article.headline}. The title of the article.")]
+    units = [("headline", title, f"Headline: {article.headline}. The title of the article.",
+              "What is the headline of this article?")]
     if article.authors:
         names = " and ".join(article.authors)
         units.append(("byline", article.byline or f"By {names}",
-                      f"This article was written by {names}: the authors, journalists and reporters of this story."))
+                      f"This article was written by {names}: the authors, journalists and reporters of this story.",
+                      "Who wrote this article?"))
     return units
 
 

@@ -25,7 +25,7 @@ SEED = PROJECT_ROOT / "seeds" / "000_cd38d57a62c20e13.txt"
 class FakeEncoder:
     """Hashing bag-of-words vectors: deterministic, instant, and counts its calls."""
 
-    model_id = "fake-hash-64"
+    model_id = "fake-hash-256"
 
     def __init__(self):
         self.calls = 0
@@ -33,10 +33,10 @@ class FakeEncoder:
 
     def encode(self, texts):
         self.calls += 1
-        out = np.zeros((len(texts), 64), dtype=np.float32)
+        out = np.zeros((len(texts), 256), dtype=np.float32)
         for row, text in enumerate(texts):
             for tok in tokenize(text) or ["empty"]:
-                out[row, int(hashlib.md5(tok.encode()).hexdigest(), 16) % 64] += 1.0
+                out[row, int(hashlib.md5(tok.encode()).hexdigest(), 16) % 256] += 1.0
         return out / np.linalg.norm(out, axis=1, keepdims=True)
 
 

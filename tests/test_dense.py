@@ -42,14 +42,14 @@ def test_stale_shape_is_rebuilt(tmp_path, fake_encoder):
     path = cache.path_for(fake_encoder.model_id, TEXTS)
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez(path, vecs=np.ones((5, 3), dtype=np.float32), sha256=np.array(""))
-    assert cache.embed(fake_encoder, TEXTS).shape == (2, 64)
+    assert cache.embed(fake_encoder, TEXTS).shape == (2, 256)
     assert fake_encoder.calls == 1
 
 
 def test_unwritable_cache_dir_degrades_gracefully(tmp_path, fake_encoder):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    assert EmbeddingCache(blocker / "sub").embed(fake_encoder, TEXTS).shape == (2, 64)
+    assert EmbeddingCache(blocker / "sub").embed(fake_encoder, TEXTS).shape == (2, 256)
 
 
 def test_index_built_twice_reuses_cache(tmp_path, fake_encoder, article, settings):
@@ -94,7 +94,7 @@ def test_failed_write_leaves_no_temporary_or_partial_file(tmp_path, fake_encoder
 
     monkeypatch.setattr("retrieval.dense.os.replace", disk_full)
     cache = EmbeddingCache(tmp_path)
-    assert cache.embed(fake_encoder, TEXTS).shape == (2, 64)
+    assert cache.embed(fake_encoder, TEXTS).shape == (2, 256)
     assert list(tmp_path.iterdir()) == [] and "No space left" in caplog.text
 
 

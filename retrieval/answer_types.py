@@ -1,0 +1,92 @@
+"""What kind of answer a question expects, and which sentences hold an answer of that kind.
+
+Hand-written rules, because no trained tagger can be installed here (spaCy's English pipelines are not on
+the package index these machines reach) and what is needed is coarse and English-wide: does a sentence
+hold *a* quantity, a date, an age, a place, a name or a cause, the things the question's wh-word (or the
+noun after "what/which") asks for. Types:
+
+    quantity  how many/much, "what is the population/budget/price…"   digits, number words, money, per cent
+    age       how old                                                 "Bell, 54,", "aged 71", "a 54-year-old"
+    date      when, what year/day/month                               years, months, weekdays, "last week"
+    place     where, which city/country                              "in Leeds", "from Singapore"
+    person    who, whom, whose                                        a capitalised name
+    reason    why                                                     because, due to, after, so that …
+"""
+
+from __future__ import annotations
+
+import re
+
+QUANTITY, AGE, DATE, PLACE, PERSON, REASON = "quantity", "age", "date", "place", "person", "reason"
+# Types whose absence from every candidate sentence means the article does not state the answer.
+STRICT = frozenset({QUANTITY, AGE, DATE})
+
+_QUANTITY_NOUNS = frozenset(
+    """number amount population budget price cost salary wage income revenue profit sales worth value total
+    percentage rate size area length height weight distance speed temperature gdp debt deficit fee fine
+    figure score capacity attendance turnout death toll tally margin share""".split()
+)
+_DATE_NOUNS = frozenset("year date day month time century decade era season week".split())
+_PLACE_NOUNS = frozenset(
+    "city country town state place location region province county village continent island capital".split()
+)
+_AUXILIARIES = frozenset("is was are were be been does did do has have had will would can could should".split())
+# "what year…", "which city…", "in what country…"; else "what is [the] [X's] [annual] budget…"
+_WHAT_NOUN = re.compile(r"^\s*(?:in|on|at|since|by|from|during|for|of)?\s*(?:what|which)\s+(\w+)", re.I)
+_WHAT_IS_NOUN = re.compile(r"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?(?:(?:[\w.-]+\s+){0,2}[\w.'’-]+['’]s\s+)?(\w+)(?:\s+(\w+))?",
+                           re.I)
+_WH = [
+    (re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bat\s+what\s+age\b", re.I), AGE),
+    (re.compile(r"\bhow\s+(?:many|much|long|far|tall|big|large|high|heavy|fast|often)\b", re.I), QUANTITY),
+    (re.compile(r"^\s*(?:since\s+)?when\b|\bwhen\s+(?:is|was|did|does|do|will|were|are|had|has)\b", re.I), DATE),
+    (re.compile(r"^\s*(?:from\s+)?where\b|\bwhere\s+(?:is|was|did|does|do|will|were|are)\b", re.I), PLACE),
+    (re.compile(r"^\s*why\b|\bwhy\s+(?:is|was|did|does|do|will|were|are|had|has)\b|\bfor\s+what\s+reason\b", re.I),
+     REASON),
+    (re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:by|to|with|for)\s+whom\b", re.I), PERSON),
+]
+
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                 r"fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|"
+                 r"dozens|half|third|quarter|twice|double|triple")
+_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
+           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
+_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_SPANS = {
+    QUANTITY: re.compile(rf"\d|[$£€¥%]|\b(?:{_NUMBER_WORDS})\b|\bper\s*cent\b", re.I),
+    AGE: re.compile(r"(?:^|[^\d,])\s*,\s*\d{1,3}\s*,|\baged?\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}-year-old\b|"
+                    r"\b\d{1,3}\s+years?\s+old\b|\(\d{1,3}\)", re.I),
+    DATE: re.compile(rf"\b(?:1[0-9]{{3}}|20[0-9]{{2}})s?\b|\b(?:{_MONTHS})\.?\s|\b(?:{_WEEKDAYS})\b|"
+                     r"\b(?:yesterday|today|tonight|tomorrow|ago|recently|earlier|later|century|decade)\b|"
+                     r"\b(?:last|next|this|previous|same)\s+(?:week|month|year|spring|summer|autumn|fall|winter|"
+                     r"morning|evening|night)\b|\b\d{1,2}(?:st|nd|rd|th)\b", re.I),
+    PLACE: re.compile(r"\b(?:in|at|from|near|to|into|outside|across|throughout|of)\s+(?:the\s+)?[A-Z][\w'’.-]+"),
+    PERSON: re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]+)+|"
+                       r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+[A-Z]"),
+    REASON: re.compile(r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result|result(?:ed|s)?\s+(?:of|from|in)|"
+                       r"so\s+that|in\s+order\s+to|caused|causes?|reasons?|after|led\s+to|thanks\s+to|"
+                       r"amid|over\s+(?:concerns?|fears?)|for\s+fear|therefore|hence|why)\b", re.I),
+}
+
+
+def expected(question: str) -> str | None:
+    """The answer type a question asks for, or None when its wording does not say."""
+    for pattern, kind in _WH:
+        if pattern.search(question):
+            return kind
+    nouns = []
+    if (m := _WHAT_NOUN.match(question)) and m.group(1).lower() not in _AUXILIARIES:
+        nouns.append(m.group(1))
+    elif m := _WHAT_IS_NOUN.search(question):
+        nouns.extend(w for w in m.groups() if w)
+    for noun in (n.lower() for n in nouns):
+        for vocabulary, kind in ((_QUANTITY_NOUNS, QUANTITY), (_DATE_NOUNS, DATE), (_PLACE_NOUNS, PLACE)):
+            if noun in vocabulary or noun.rstrip("s") in vocabulary:
+                return kind
+    return None
+
+
+def holds(kind: str, sentence: str, question: str = "") -> bool:
+    """Whether sentence holds a span of the given kind that the question itself does not already contain."""
+    pattern = _SPANS[kind]
+    asked = {m.group(0).strip().lower() for m in pattern.finditer(question)}
+    return any(m.group(0).strip().lower() not in asked for m in pattern.finditer(sentence))
