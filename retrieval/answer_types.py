@@ -33,8 +33,8 @@ _PLACE_NOUNS = frozenset(
 _AUXILIARIES = frozenset("is was are were be been does did do has have had will would can could should".split())
 # "what year…", "which city…", "in what country…"; else "what is [the] [X's] [annual] budget…"
 _WHAT_NOUN = re.compile(r"^\s*(?:in|on|at|since|by|from|during|for|of)?\s*(?:what|which)\s+(\w+)", re.I)
-_WHAT_IS_NOUN = re.compile(r"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?(?:(?:[\w.-]+\s+){0,2}[\w.'’-]+['’]s\s+)?(\w+)(?:\s+(\w+))?",
-                           re.I)
+_POSSESSOR = r"(?:(?:[\w.-]+\s+){0,2}[\w.'’-]+['’]s\s+)?"
+_WHAT_IS_NOUN = re.compile(rf"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?{_POSSESSOR}(\w+)(?:\s+(\w+))?", re.I)
 _WH = [
     (re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bat\s+what\s+age\b", re.I), AGE),
     (re.compile(r"\bhow\s+(?:many|much|long|far|tall|big|large|high|heavy|fast|often)\b", re.I), QUANTITY),
