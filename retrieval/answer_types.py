@@ -26,6 +26,8 @@ _QUANTITY_NOUNS = frozenset(
     percentage rate size area length height weight distance speed temperature gdp debt deficit fee fine
     figure score capacity attendance turnout death toll tally margin share""".split()
 )
+# Words that name a measure rather than an attribute: an article gives "35%" without saying "percentage".
+_MEASURE_WORDS = frozenset("number amount total percentage rate size figure value share margin".split())
 _DATE_NOUNS = frozenset("year date day month time century decade era season week".split())
 _PLACE_NOUNS = frozenset(
     "city country town state place location region province county village continent island capital".split()
@@ -50,12 +52,16 @@ _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
                  r"dozens|half|third|quarter|twice|double|triple")
 _MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
            r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
+_MONTHS_CAPITALISED = "|".join(m.capitalize() for m in _MONTHS.split("|"))
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.I)
 _SPANS = {
-    QUANTITY: re.compile(rf"\d|[$£€¥%]|\b(?:{_NUMBER_WORDS})\b|\bper\s*cent\b", re.I),
-    AGE: re.compile(r"(?:^|[^\d,])\s*,\s*\d{1,3}\s*,|\baged?\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}-year-old\b|"
+    QUANTITY: re.compile(rf"[$£€¥%]|\b(?:{_NUMBER_WORDS})\b|\bper\s*cent\b|(?<![\d,.])\d[\d,.]*", re.I),
+    AGE: re.compile(rf"(?:^|[^\d,])\s*,\s*\d{{1,3}}\s*,|\baged?\s+(?:of\s+)?(?:\d{{1,3}}|{_NUMBER_WORDS})\b|"
+                    r"\b\d{1,3}-year-old\b|"
                     r"\b\d{1,3}\s+years?\s+old\b|\(\d{1,3}\)", re.I),
-    DATE: re.compile(rf"\b(?:1[0-9]{{3}}|20[0-9]{{2}})s?\b|\b(?:{_MONTHS})\.?\s|\b(?:{_WEEKDAYS})\b|"
+    DATE: re.compile(rf"\b(?:1[0-9]{{3}}|20[0-9]{{2}})s?\b|(?-i:\b(?:{_MONTHS_CAPITALISED})\b)|\b(?:{_WEEKDAYS})\b|"
                      r"\b(?:yesterday|today|tonight|tomorrow|ago|recently|earlier|later|century|decade)\b|"
                      r"\b(?:last|next|this|previous|same)\s+(?:week|month|year|spring|summer|autumn|fall|winter|"
                      r"morning|evening|night)\b|\b\d{1,2}(?:st|nd|rd|th)\b", re.I),
@@ -73,20 +79,39 @@ def expected(question: str) -> str | None:
     for pattern, kind in _WH:
         if pattern.search(question):
             return kind
+    asked = attribute(question, measures=True)
+    return asked[1] if asked else None
+
+
+def attribute(question: str, measures: bool = False) -> tuple[str, str] | None:
+    """The typed noun a what/which question asks for and its type: ("budget", quantity) for "What is NATO's
+    annual budget?", ("year", date) for "In what year…"; None when it asks for no such noun (or, unless
+    `measures`, only for a measure word such as "percentage")."""
     nouns = []
     if (m := _WHAT_NOUN.match(question)) and m.group(1).lower() not in _AUXILIARIES:
         nouns.append(m.group(1))
     elif m := _WHAT_IS_NOUN.search(question):
         nouns.extend(w for w in m.groups() if w)
+    if re.search(r"\bhow\s+(?:many|much)\b", question, re.I):
+        nouns.extend(w for w in re.findall(r"\w+", question) if w.lower() in _QUANTITY_NOUNS)
     for noun in (n.lower() for n in nouns):
+        if not measures and noun.rstrip("s") in _MEASURE_WORDS | {"percentage"}:
+            continue
         for vocabulary, kind in ((_QUANTITY_NOUNS, QUANTITY), (_DATE_NOUNS, DATE), (_PLACE_NOUNS, PLACE)):
             if noun in vocabulary or noun.rstrip("s") in vocabulary:
-                return kind
+                return noun, kind
     return None
 
 
 def holds(kind: str, sentence: str, question: str = "") -> bool:
     """Whether sentence holds a span of the given kind that the question itself does not already contain."""
-    pattern = _SPANS[kind]
-    asked = {m.group(0).strip().lower() for m in pattern.finditer(question)}
-    return any(m.group(0).strip().lower() not in asked for m in pattern.finditer(sentence))
+    asked = {m.group(0).strip().lower() for m in _spans(kind, question)}
+    return any(m.group(0).strip().lower() not in asked for m in _spans(kind, sentence))
+
+
+def _spans(kind: str, text: str) -> list[re.Match]:
+    """Spans of a kind; a year ("in 2019") or a day of a month ("March 3") is a date, not a quantity."""
+    found = list(_SPANS[kind].finditer(text))
+    if kind == QUANTITY:
+        found = [m for m in found if not _YEAR.fullmatch(m.group(0)) and not _MONTH_BEFORE.search(text, 0, m.start())]
+    return found

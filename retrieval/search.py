@@ -20,12 +20,14 @@ from .settings import AbstentionSettings, RetrievalSettings
 _log = logging.getLogger(__name__)
 NEW_SUBJECT_WORDS = 3
 FOLLOWUP_SENTENCE_OWN_WEIGHT = 0.7
-# Among the best TYPED_POOL paragraphs, one holding an answer of the expected type (a date for "when") gains
-# TYPED_BONUS of the top score; the answering sentence gains TYPED_SENTENCE_BONUS. A question asking for a
-# quantity, an age or a date that no sentence of the pool holds is declined: the article names the thing
-# but does not state what is asked.
+# Among the best TYPED_POOL paragraphs, one holding an answer of the expected type (a date for "when") in a
+# sentence sharing a question word gains TYPED_BONUS of the top score (TYPED_BONUS_STRICT for a quantity, age
+# or date); the answering sentence gains TYPED_SENTENCE_BONUS. A question asking for a quantity, an age or a
+# date that no such sentence holds is declined, and so is one asking for a typed noun the article never uses
+# ("the capital", "the budget"): the article names the thing but does not state what is asked.
 TYPED_POOL = 3
 TYPED_BONUS = 0.1
+TYPED_BONUS_STRICT = 0.3
 TYPED_SENTENCE_BONUS = 0.15
 
 _WHO_IS = re.compile(r"^\s*who\s*(?:is|was|'s|’s|are|were)\s+(?P<name>[^?]+?)\s*\??\s*$", re.I)
@@ -167,7 +169,7 @@ class ArticleIndex:
             if self._new_subject(own["terms"], ev["terms"]):
                 ev = own
         kind = None if ev["introduction"] else answer_types.expected(question)
-        fused, typed = self._typed(fused, question, kind)
+        fused, typed = self._typed(fused, question, kind, ev["terms"])
         order = np.argsort(-fused, kind="stable")[: s.top_k]
         passages = tuple(
             ScoredPassage(int(i) + 1, self.article.paragraphs[i].text, round(float(fused[i]), 4),
@@ -177,6 +179,9 @@ class ArticleIndex:
         evidence = {"dense_top": round(ev["dense_top"], 4), "coverage": round(ev["coverage"], 4)}
         if kind in answer_types.STRICT and not typed:
             evidence["missing_type"] = kind
+        elif (asked := answer_types.attribute(question)) and not self.lexical.coverage(
+                self.lexical.query_terms(asked[0])):
+            evidence["missing_type"] = asked[0]
         if "missing_type" in evidence or (
                 not ev["introduction"] and self._abstain(ev["dense_top"], ev["coverage"], ev["terms"])):
             return Answer(question, None, True, (), (), evidence=evidence, context_used=follow_up is not None)
@@ -217,18 +222,21 @@ class ArticleIndex:
             return True
         return dense_top + a.coverage_weight * coverage < a.threshold
 
-    def _typed(self, fused: np.ndarray, question: str, kind: str | None) -> tuple[np.ndarray, bool]:
-        """Scores with the bonus for pool paragraphs holding an answer of the expected kind, and whether any
-        pool paragraph does."""
+    def _typed(self, fused: np.ndarray, question: str, kind: str | None,
+               terms: list[str]) -> tuple[np.ndarray, bool]:
+        """Scores with the bonus for pool paragraphs holding an answer of the expected kind in a sentence that
+        shares a word with the question, and whether any pool paragraph does."""
         if kind is None:
             return fused, True
         pool = np.argsort(-fused, kind="stable")[:TYPED_POOL]
-        holding = [i for i in pool if any(answer_types.holds(kind, self.sentences[j].text, question)
-                                          for j in self._sentences_of[i])]
+        holding = [i for i in pool if any(
+            answer_types.holds(kind, self.sentences[j].text, question)
+            and (not terms or self._sentence_lexical.coverage(terms, j) > 0) for j in self._sentences_of[i])]
         if not holding:
             return fused, False
         fused = fused.copy()
-        fused[holding] += TYPED_BONUS * float(fused[pool[0]])
+        bonus = TYPED_BONUS_STRICT if kind in answer_types.STRICT else TYPED_BONUS
+        fused[holding] += bonus * float(fused[pool[0]])
         return fused, True
 
     def _answer_sentences(self, ev: dict, top_paragraphs: list[int], question: str = "",
