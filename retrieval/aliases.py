@@ -46,9 +46,11 @@ def acronyms(texts: Iterable[str]) -> dict[str, str]:
     for text in texts:
         for run in _NAME_RUN.finditer(text):
             words = run.group(0).split()
+            while words and words[0].lower() in _LINKERS:
+                words.pop(0)
             initials = "".join(w[0] for w in words if w.lower() not in _LINKERS).lower()
             if len(initials) >= 2:
-                out.setdefault(initials, run.group(0))
+                out.setdefault(initials, " ".join(words))
     return out
 
 

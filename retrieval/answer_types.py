@@ -57,7 +57,7 @@ _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.I)
 _SPANS = {
-    QUANTITY: re.compile(rf"[$£€¥%]|\b(?:{_NUMBER_WORDS})\b|\bper\s*cent\b|(?<![\d,.])\d[\d,.]*", re.I),
+    QUANTITY: re.compile(rf"[$£€¥%]|\b(?:{_NUMBER_WORDS})\b|\bper\s*cent\b|(?<![\d,.])\d+(?:[.,]\d+)*", re.I),
     AGE: re.compile(rf"(?:^|[^\d,])\s*,\s*\d{{1,3}}\s*,|\baged?\s+(?:of\s+)?(?:\d{{1,3}}|{_NUMBER_WORDS})\b|"
                     r"\b\d{1,3}-year-old\b|"
                     r"\b\d{1,3}\s+years?\s+old\b|\(\d{1,3}\)", re.I),

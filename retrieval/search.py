@@ -279,10 +279,10 @@ class ArticleIndex:
             return None
         closeness, intent = self.meta_vecs @ qvec, self.meta_intent_vecs @ qvec
         best = int(np.argmax(intent))
-        if intent[best] < META_INTENT or closeness[best] < META_FLOOR:
+        if intent[best] < META_INTENT:
             return None
         strong = intent[best] >= max(META_INTENT_STRONG, dense_top)
-        if not strong and closeness[best] < dense_top + META_MARGIN:
+        if not strong and (closeness[best] < META_FLOOR or closeness[best] < dense_top + META_MARGIN):
             return None
         source, shown, *_ = self.meta_units[best]
         passage = ScoredPassage(0, shown, round(float(closeness[best]), 4), 0.0, round(float(closeness[best]), 4),

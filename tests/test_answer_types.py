@@ -1,0 +1,98 @@
+"""Expected answer types, typed spans, near-miss abstention and entity aliases (questions written for the
+tests on a small article made up here, not taken from any evaluation set)."""
+
+import pytest
+
+from retrieval import answer_types as at
+from retrieval.aliases import Aliases, acronyms, country_forms
+from retrieval.article import parse
+from retrieval.search import ArticleIndex
+
+ARTICLE = "\n\n".join([
+    "Harbour bridge reopens after two-year repair",
+    "By Lena Ortiz",
+    "OSLO, May 4 - The city's main harbour bridge reopened to traffic on Tuesday after a repair that cost 410 "
+    "million crowns, two years longer than planned.",
+    'Mayor Erik Dahl, 61, cut the ribbon. "This bridge carries 40,000 cars a day," he said.',
+    "The Norwegian Public Roads Administration (NPRA) said cracks found in 2021 had forced the closure because "
+    "the steel cables had corroded.",
+    "Cyclists said they had waited too long. Commuter groups in the capital welcomed the news.",
+]) + "\n"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("How old is the mayor?", at.AGE), ("how many cars cross it every day", at.QUANTITY),
+    ("When did the bridge reopen?", at.DATE), ("In what year were the cracks found?", at.DATE),
+    ("Where is the bridge?", at.PLACE), ("Which city is it in?", at.PLACE), ("Who cut the ribbon?", at.PERSON),
+    ("Why was the bridge closed?", at.REASON), ("What is the mayor's salary?", at.QUANTITY),
+    ("What is the city's annual budget?", at.QUANTITY), ("What did the mayor say?", None),
+])
+def test_expected_type(question, kind):
+    assert at.expected(question) == kind
+
+
+@pytest.mark.parametrize("kind, sentence, question, held", [
+    (at.AGE, "Mayor Erik Dahl, 61, cut the ribbon.", "", True),
+    (at.AGE, "Mayor Erik Dahl cut the ribbon in 2021.", "", False),
+    (at.QUANTITY, "It cost 410 million crowns.", "", True),
+    (at.QUANTITY, "OSLO, May 4 - cracks found in 2021.", "", False),  # a year and a day of a month are dates
+    (at.DATE, "Cracks were found in 2021.", "When were cracks found?", True),
+    (at.DATE, "Cracks were found in 2021.", "What happened in 2021?", False),  # only the question's own date
+    (at.DATE, "They may reopen it.", "", False),  # "may" is not May
+    (at.REASON, "It closed because the cables had corroded.", "", True),
+])
+def test_typed_spans(kind, sentence, question, held):
+    assert at.holds(kind, sentence, question) is held
+
+
+def test_measure_words_are_never_an_absent_attribute():
+    assert at.attribute("What percentage of cars are electric?") is None
+    assert at.attribute("What is the population of Oslo?") == ("population", at.QUANTITY)
+
+
+def test_countries_are_one_entity_with_their_capital_and_demonym():
+    forms = country_forms()
+    assert forms["kyiv"] == forms["ukraine"] and "ukrainian" in forms["kyiv"]
+    assert "washington" in forms["united states"]
+
+
+def test_aliases_come_from_the_data_package_and_the_articles_acronyms():
+    aliases = Aliases(["Russia massed troops near Ukraine.", "The Greater Toronto Area grew."])
+    assert aliases.of("kyiv", "Kyiv") == "ukraine"
+    assert aliases.of("moscow", "Moscow") == "russia"
+    assert aliases.of("gta", "GTA") == "Greater Toronto Area"
+    assert aliases.of("us", "us") is None  # two letters count only in capitals
+    assert acronyms(["The North Atlantic Treaty Organization met."]) == {"nato": "North Atlantic Treaty Organization"}
+
+
+@pytest.fixture(scope="module")
+def bridge(real_encoder, settings):
+    return ArticleIndex(parse(ARTICLE), real_encoder, settings.retrieval, settings.abstention)
+
+
+@pytest.mark.parametrize("question, paragraph, words", [
+    ("How old is the mayor?", 2, "61"),
+    ("How much did the repair cost?", 1, "410 million"),
+    ("Why was there a closure?", 3, "because"),
+    ("What did the NPRA find in 2021?", 3, "cracks"),
+])
+def test_typed_questions_are_answered_from_the_sentence_that_holds_the_answer(bridge, question, paragraph, words):
+    ans = bridge.search(question)
+    assert not ans.abstained and ans.citations[0] == paragraph and words in ans.text
+
+
+@pytest.mark.parametrize("question", [
+    "How old is Lena Ortiz?",  # named, but no age stated for her
+    "What is the population of Oslo?",  # the article never gives a population
+    "How much is the mayor's salary?",
+    "What is Norway's annual budget?",
+])
+def test_near_misses_are_declined(bridge, question):
+    ans = bridge.search(question)
+    assert ans.abstained and ans.citations == ()
+
+
+def test_headline_answers_questions_about_the_article_not_about_its_subject(bridge):
+    assert bridge.search("What's the headline?").passages[0].source == "headline"
+    assert bridge.search("Who wrote this piece?").passages[0].source == "byline"
+    assert bridge.search("When did the harbour bridge reopen?").passages[0].source == "body"
