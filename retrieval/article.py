@@ -26,6 +26,10 @@ _NAME = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*\.?|de|van|von|der|al|bin|
 _AUTHOR_AT = re.compile(rf"({_NAME})\s+at\b")
 _AND = r"(?:and|und|et|y|e|en|og|och)"
 _AUTHOR_SPLIT = re.compile(rf"\s*(?:,\s*{_AND}\s+|,\s*|\s+{_AND}\s+|\s*&\s*)")
+# A wire-style dateline opening the first paragraph: "LIMA, March 3 (Reuters) - ", "TORONTO — ".
+DATELINE = (r"(?P<dateline>[A-Z][A-Z.'\- ]{1,40}(?:,\s+[A-Z][\w.]+\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?)"
+            r"\s*[-—–]+\s+")
+_DATELINE = re.compile(DATELINE)
 _LABEL_SMALL_WORDS = 3
 _CHROME_MAX_WORDS = 5
 
@@ -51,6 +55,12 @@ class Article:
         if not 1 <= number <= len(self.paragraphs):
             raise IndexError(number)
         return self.paragraphs[number - 1]
+
+    @property
+    def dateline(self) -> str | None:
+        """Where (and when) the story was filed, if the first paragraph opens with a dateline."""
+        match = _DATELINE.match(self.paragraphs[0].text) if self.paragraphs else None
+        return match.group("dateline").strip() if match else None
 
     @property
     def word_count(self) -> int:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from . import sources
-from .article import Article
+from .article import DATELINE, Article
 from .chunks import split_sentences
 from .people import People
 from .quotes import (
@@ -70,7 +70,7 @@ _ADVERBIAL = re.compile(r"^\s*(?:(?:on|in|at|during|after|before|last|this|late|
 _UP_TO_SENTENCE_END = re.compile(r"[\s,]*[^.!?" + MASK + "]*")
 _EMBEDDED_ATTRIBUTION = re.compile(r",\s+(?:[Hh]e|[Ss]he|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]\w+|[A-Z]\w+ [A-Z]\w+)\s+"
                                    r"(?:said|says|added|told \w+)\b")
-_DATELINE = re.compile(r"(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s+[A-Z][\w.]+\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s+)?")
+_DATELINE = re.compile(f"(?:{DATELINE})?")
 
 
 @dataclass(frozen=True)

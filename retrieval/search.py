@@ -294,11 +294,16 @@ class ArticleIndex:
 
 
 def metadata_units(article: Article) -> list[tuple[str, str, str, str]]:
-    """(source, text shown and cited, text encoded, the generic question it answers) for the headline and the
-    byline: each encoded as a sentence saying what it is, so that questions about the article rank them."""
+    """(source, text shown and cited, text encoded, the generic question it answers) for the headline, the
+    dateline and the byline: each encoded as a sentence saying what it is, so that questions about the article
+    rank them."""
     title = article.headline + (f" — {article.subtitle}" if article.subtitle else "")
     units = [("headline", title, f"Headline: {article.headline}. The title of the article.",
               "What is the headline of this article?")]
+    if article.dateline:
+        units.append(("dateline", article.dateline,
+                      f"Dateline: {article.dateline}. The place and date this story was filed from.",
+                      "Where was this article written, and when?"))
     if article.authors:
         names = " and ".join(article.authors)
         units.append(("byline", article.byline or f"By {names}",

@@ -96,3 +96,10 @@ def test_headline_answers_questions_about_the_article_not_about_its_subject(brid
     assert bridge.search("What's the headline?").passages[0].source == "headline"
     assert bridge.search("Who wrote this piece?").passages[0].source == "byline"
     assert bridge.search("When did the harbour bridge reopen?").passages[0].source == "body"
+
+
+def test_a_dateline_is_a_citable_unit(bridge, article):
+    assert bridge.article.dateline == "OSLO, May 4" and article.dateline is None
+    ans = bridge.search("Where was this article written, and when?")
+    assert ans.passages[0].source == "dateline" and ans.text == "OSLO, May 4"
+    assert bridge.search("When did the bridge reopen?").passages[0].source == "body"
