@@ -18,6 +18,10 @@ from .lexical import LexicalIndex
 from .settings import AbstentionSettings, RetrievalSettings
 
 _log = logging.getLogger(__name__)
+# Term proximity: a paragraph gains PHRASE_WEIGHT of the top score times the best share of the question's
+# adjacent word pairs that one of its sentences holds in order (side by side or one word apart), as
+# sequential-dependence models do for BM25.
+PHRASE_WEIGHT = 0.2
 NEW_SUBJECT_WORDS = 3
 FOLLOWUP_SENTENCE_OWN_WEIGHT = 0.7
 # Among the best TYPED_POOL paragraphs, one holding an answer of the expected type (a date for "when") in a
@@ -94,6 +98,10 @@ class ArticleIndex:
         self._unit_para = np.array([u.paragraph - 1 for u in self.units])
         self._sent_para = np.array([s.paragraph - 1 for s in self.sentences])
         self._n_paragraphs = n
+        self._pairs: dict[tuple[str, str], list[int]] = {}
+        for j, doc in enumerate(self._sentence_lexical.docs):
+            for pair in {*zip(doc, doc[1:], strict=False), *zip(doc, doc[2:], strict=False)}:
+                self._pairs.setdefault(pair, []).append(j)
         self._sentences_of: list[list[int]] = [[] for _ in range(n)]
         for j, sp in enumerate(self.sentences):
             self._sentences_of[sp.paragraph - 1].append(j)
@@ -112,6 +120,7 @@ class ArticleIndex:
         dense = np.maximum(_max_by(self._unit_para, unit_cos, self._n_paragraphs),
                            _max_by(self._sent_para, sent_cos, self._n_paragraphs))
         fused = fusion.fuse(lex, dense, method or s.fusion, s.dense_weight, s.rrf_k)
+        fused = (fused + PHRASE_WEIGHT * float(fused.max()) * self._phrases(terms)) / (1 + PHRASE_WEIGHT)
         intro = self._introduction(question)
         if intro is not None and fused[intro] > 0:
             fused = fused.copy()
@@ -121,6 +130,17 @@ class ArticleIndex:
         evidence = {"terms": terms, "sent_cos": sent_cos, "dense_top": float(dense.max()),
                     "coverage": self.lexical.coverage(terms), "introduction": intro is not None}
         return fused, lex, dense, evidence
+
+    def _phrases(self, terms: list[str]) -> np.ndarray:
+        """Per paragraph, the best share of the question's adjacent term pairs found in order in one sentence."""
+        pairs = set(zip(terms, terms[1:], strict=False))
+        held = np.zeros(len(self.sentences))
+        for pair in pairs:
+            for j in self._pairs.get(pair, ()):
+                held[j] += 1
+        if not pairs or not held.any():
+            return np.zeros(self._n_paragraphs)
+        return _max_by(self._sent_para, held / len(pairs), self._n_paragraphs)
 
     def _introduction(self, question: str) -> int | None:
         """For 'who is NAME?', the paragraph that first mentions every word of NAME: news writing
