@@ -142,7 +142,9 @@ def citation_label(citations: tuple[int, ...] | list[int], sep: str = " ") -> st
 def _answer_text(answer: Answer) -> str:
     if answer.abstained:
         return "I couldn't find that in the article."
-    lines = [f"{answer.text} [{citation_label(answer.citations)}]" if answer.citations else answer.text]
+    cited = citation_label(answer.citations) if answer.citations else \
+        next((p.source for p in answer.passages if not p.paragraph), "")
+    lines = [f"{answer.text} [{cited}]" if cited else answer.text]
     if answer.context_used:
         lines.append(FOLLOW_UP_NOTE)
     shown = [p for p in answer.passages if p.paragraph]

@@ -176,3 +176,8 @@ def test_quote_listing_json_keeps_the_wording_external_tools_parse(tmp_cache):
     assert listing["message"].endswith(". Use /quote NAME.") and "Yuri Ushakov" in listing["speakers"]
     text = run("quote", env_extra=tmp_cache).stdout
     assert text.rstrip().endswith("Use article-bot quote NAME.")
+
+
+def test_metadata_answers_name_what_they_cite(tmp_cache):
+    proc = run("ask", "Who are the authors of this piece?", env_extra=tmp_cache)
+    assert proc.stdout.splitlines()[0].endswith("[byline]")
