@@ -18,14 +18,14 @@ from .lexical import LexicalIndex
 from .settings import AbstentionSettings, RetrievalSettings
 
 _log = logging.getLogger(__name__)
-# Term proximity: a paragraph gains PHRASE_WEIGHT of the top score times the best share of the question's
+# Term proximity: a paragraph gains PHRASE_WEIGHT of the scores' spread times the best share of the question's
 # adjacent word pairs that one of its sentences holds in order (side by side or one word apart), as
 # sequential-dependence models do for BM25.
 PHRASE_WEIGHT = 0.2
 NEW_SUBJECT_WORDS = 3
 FOLLOWUP_SENTENCE_OWN_WEIGHT = 0.7
 # Among the best TYPED_POOL paragraphs, one holding an answer of the expected type (a date for "when") in a
-# sentence sharing a question word gains TYPED_BONUS of the top score (TYPED_BONUS_STRICT for a quantity, age
+# sentence sharing a question word gains TYPED_BONUS of the scores' spread (TYPED_BONUS_STRICT for a quantity, age
 # or date); the answering sentence gains TYPED_SENTENCE_BONUS. A question asking for a quantity, an age or a
 # date that no such sentence holds is declined, and so is one asking for a typed noun the article never uses
 # ("the capital", "the budget"): the article names the thing but does not state what is asked.
@@ -120,7 +120,7 @@ class ArticleIndex:
         dense = np.maximum(_max_by(self._unit_para, unit_cos, self._n_paragraphs),
                            _max_by(self._sent_para, sent_cos, self._n_paragraphs))
         fused = fusion.fuse(lex, dense, method or s.fusion, s.dense_weight, s.rrf_k)
-        fused = (fused + PHRASE_WEIGHT * float(fused.max()) * self._phrases(terms)) / (1 + PHRASE_WEIGHT)
+        fused = boost(fused, self._phrases(terms), PHRASE_WEIGHT)
         intro = self._introduction(question)
         if intro is not None and fused[intro] > 0:
             fused = fused.copy()
@@ -257,10 +257,9 @@ class ArticleIndex:
             and (not terms or self._sentence_lexical.coverage(terms, j) > 0) for j in self._sentences_of[i])]
         if not holding:
             return fused, False
-        top = float(fused[pool[0]])
-        fused = fused.copy()
-        fused[holding] += (TYPED_BONUS_STRICT if kind in answer_types.STRICT else TYPED_BONUS) * top
-        return fused * (top / fused.max() if fused.max() > 0 else 1.0), True  # same scale as before
+        held = np.zeros(len(fused))
+        held[holding] = 1.0
+        return boost(fused, held, TYPED_BONUS_STRICT if kind in answer_types.STRICT else TYPED_BONUS), True
 
     def _answer_sentences(self, ev: dict, top_paragraphs: list[int], question: str = "",
                           kind: str | None = None) -> list[chunks.Span]:
@@ -330,6 +329,15 @@ def metadata_units(article: Article) -> list[tuple[str, str, str, str]]:
                       f"This article was written by {names}: the authors, journalists and reporters of this story.",
                       "Who wrote this article?"))
     return units
+
+
+def boost(scores: np.ndarray, share: np.ndarray, weight: float) -> np.ndarray:
+    """Raise each score by weight × its share (0..1) of the scores' spread, staying within their range (raw
+    BM25 can be negative, fused scores must stay in 0..1)."""
+    lo, hi = float(scores.min()), float(scores.max())
+    if hi <= lo or not share.any():
+        return scores
+    return lo + (scores - lo + weight * (hi - lo) * share) / (1 + weight)
 
 
 def _max_by(groups: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:

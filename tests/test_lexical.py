@@ -49,3 +49,19 @@ def test_typos_are_corrected_to_article_terms_only_when_not_dictionary_words():
 ])
 def test_edit_distance_within(a, b, limit, expected):
     assert edit_distance_within(a, b, limit) == expected
+
+
+def test_acronyms_in_capitals_are_names_not_stopwords():
+    assert tokenize("The WHO said it") == ["who"] and tokenize("Who said it?") == []
+    assert tokenize("WHO SAID IT") == []  # a line in capitals is shouting, not acronyms
+
+
+def test_aliases_replace_words_the_article_never_uses():
+    from retrieval.aliases import Aliases
+
+    texts = ["Russian troops massed near Ukraine.", "The Greater Toronto Area grew fastest."]
+    idx = LexicalIndex(texts, aliases=Aliases(texts))
+    assert "ukrain" in idx.query_terms("What happened near Kyiv?")
+    assert idx.respell("What happened near Kyiv?") == "What happened near ukraine?"
+    assert idx.query_terms("How fast did the GTA grow?")[1:4] == ["greater", "toronto", "area"]
+    assert idx.query_terms("What did Ukraine do?") == ["ukrain"]  # a word the article uses stays itself

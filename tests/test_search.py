@@ -107,3 +107,15 @@ def test_article_without_byline_declines_who_wrote_it(real_encoder, settings):
     idx = ArticleIndex(art, real_encoder, settings.retrieval, settings.abstention)
     ans = idx.search("Who wrote this article?")
     assert ans.abstained or all(p.source != "byline" for p in ans.passages)
+
+
+def test_words_in_the_questions_order_in_one_sentence_rank_first(fake_encoder, settings):
+    from retrieval.article import parse
+
+    text = ("Harbour news\n\nThe city council approved a budget. Later the harbour plan was delayed.\n\n"
+            "The harbour council approved a plan. Later the city budget was delayed.\n\n"
+            + "\n\n".join(f"Ferry {n} kept running all week despite the storm." for n in range(5)) + "\n")
+    idx = ArticleIndex(parse(text), fake_encoder, settings.override({"retrieval.fusion": "bm25"}).retrieval,
+                       settings.abstention)
+    assert idx.search("harbour council approved plan").passages[0].paragraph == 2
+    assert idx.search("city council approved budget").passages[0].paragraph == 1
