@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import answer_types, chunks, fusion
+from . import answer_types, chunks, fusion, metadata
 from .aliases import Aliases
 from .article import Article
 from .dense import EmbeddingCache, Encoder
@@ -36,14 +36,6 @@ TYPED_BONUS_STRICT = 0.3
 TYPED_SENTENCE_BONUS = 0.15
 
 _WHO_IS = re.compile(r"^\s*who\s*(?:is|was|'s|’s|are|were)\s+(?P<name>[^?]+?)\s*\??\s*$", re.I)
-# Headline and byline become units ranked like the body, each encoded as a sentence about the article. One
-# answers only a question that asks about the article itself (close to the unit's generic question, so the
-# headline's subject is still a question for the body) and that the unit matches better than the body does,
-# or that is very close to the generic question and closer to it than to anything in the body.
-META_FLOOR = 0.25
-META_MARGIN = 0.05
-META_INTENT = 0.4
-META_INTENT_STRONG = 0.55
 
 
 @dataclass(frozen=True)
@@ -86,14 +78,13 @@ class ArticleIndex:
         self.lexical = LexicalIndex([u.text for u in self.units], dictionary, aliases=aliases)
         self._sentence_lexical = LexicalIndex([s.text for s in self.sentences], dictionary, aliases=aliases)
         cache = cache or EmbeddingCache(None)
-        self.meta_units = metadata_units(article)
-        meta_texts = [m[2] for m in self.meta_units] + [m[3] for m in self.meta_units]
-        texts = [u.text for u in self.units] + [s.text for s in self.sentences] + meta_texts
+        self.meta_units = metadata.units(article)
+        texts = [u.text for u in self.units] + [s.text for s in self.sentences] + metadata.texts(self.meta_units)
         vecs = cache.embed(encoder, texts, progress)
         n_units, n_sentences = len(self.units), len(self.sentences)
         self.unit_vecs = vecs[:n_units]
         self.sentence_vecs = vecs[n_units:n_units + n_sentences]
-        self.meta_vecs, self.meta_intent_vecs = np.split(vecs[n_units + n_sentences:], 2)
+        self.meta_vecs = vecs[n_units + n_sentences:]
         n = len(article.paragraphs)
         self._unit_para = np.array([u.paragraph - 1 for u in self.units])
         self._sent_para = np.array([s.paragraph - 1 for s in self.sentences])
@@ -198,14 +189,10 @@ class ArticleIndex:
             for i in order
         )
         evidence = {"dense_top": round(ev["dense_top"], 4), "coverage": round(ev["coverage"], 4)}
-        if not TYPED_ABSTENTION:
-            pass
-        elif kind in answer_types.STRICT and not typed:
-            evidence["missing_type"] = kind
-        elif (asked := answer_types.attribute(question)) and not self.lexical.coverage(
-                self.lexical.query_terms(asked[0])):
-            evidence["missing_type"] = asked[0]
-        if "missing_type" in evidence or (
+        missing = self._missing(question, kind, typed) if TYPED_ABSTENTION else None
+        if missing:
+            evidence["missing_type"] = missing
+        if missing or (
                 not ev["introduction"] and self._abstain(ev["dense_top"], ev["coverage"], ev["terms"])):
             return Answer(question, None, True, (), (), evidence=evidence, context_used=follow_up is not None)
         if follow_up:  # the passage comes from the conversation; the sentence should answer this question
@@ -261,6 +248,16 @@ class ArticleIndex:
         held[holding] = 1.0
         return boost(fused, held, TYPED_BONUS_STRICT if kind in answer_types.STRICT else TYPED_BONUS), True
 
+    def _missing(self, question: str, kind: str | None, typed: bool) -> str | None:
+        """What the question asks for that the article does not state: a quantity, age or date no pool sentence
+        holds, or a typed noun ("the budget") the article never uses."""
+        if kind in answer_types.STRICT and not typed:
+            return kind
+        asked = answer_types.attribute(question)
+        if asked and not self.lexical.coverage(self.lexical.query_terms(asked[0])):
+            return asked[0]
+        return None
+
     def _answer_sentences(self, ev: dict, top_paragraphs: list[int], question: str = "",
                           kind: str | None = None) -> list[chunks.Span]:
         """Best sentence of the top passage (favouring one that holds an answer of the expected kind), plus its
@@ -294,41 +291,15 @@ class ArticleIndex:
         return out
 
     def _metadata_answer(self, question: str, qvec: np.ndarray, dense_top: float) -> Answer | None:
-        """Headline or byline, when the question is closer to one of them (as a sentence about the article)
-        than to anything in the body: "who are the journalists behind this piece?" reaches the byline by
-        ranking, whatever its wording."""
-        if not self.meta_units:
+        """The headline, dateline or byline, when the question asks about the article itself (retrieval.metadata):
+        "who are the journalists behind this piece?" reaches the byline by ranking, whatever its wording."""
+        found = metadata.best(self.meta_units, self.meta_vecs, qvec, dense_top)
+        if found is None:
             return None
-        closeness, intent = self.meta_vecs @ qvec, self.meta_intent_vecs @ qvec
-        best = int(np.argmax(intent))
-        if intent[best] < META_INTENT:
-            return None
-        strong = intent[best] >= max(META_INTENT_STRONG, dense_top)
-        if not strong and (closeness[best] < META_FLOOR or closeness[best] < dense_top + META_MARGIN):
-            return None
-        source, shown, *_ = self.meta_units[best]
-        passage = ScoredPassage(0, shown, round(float(closeness[best]), 4), 0.0, round(float(closeness[best]), 4),
-                                source)
-        return Answer(question, shown, False, (), (passage,), evidence={"metadata": round(float(closeness[best]), 4)})
-
-
-def metadata_units(article: Article) -> list[tuple[str, str, str, str]]:
-    """(source, text shown and cited, text encoded, the generic question it answers) for the headline, the
-    dateline and the byline: each encoded as a sentence saying what it is, so that questions about the article
-    rank them."""
-    title = article.headline + (f" — {article.subtitle}" if article.subtitle else "")
-    units = [("headline", title, f"Headline: {article.headline}. The title of the article.",
-              "What is the headline of this article?")]
-    if article.dateline:
-        units.append(("dateline", article.dateline,
-                      f"Dateline: {article.dateline}. The place and date this story was filed from.",
-                      "Where was this article written, and when?"))
-    if article.authors:
-        names = " and ".join(article.authors)
-        units.append(("byline", article.byline or f"By {names}",
-                      f"This article was written by {names}: the authors, journalists and reporters of this story.",
-                      "Who wrote this article?"))
-    return units
+        unit, closeness = found
+        score = round(closeness, 4)
+        passage = ScoredPassage(0, unit.shown, score, 0.0, score, unit.source)
+        return Answer(question, unit.shown, False, (), (passage,), evidence={"metadata": score})
 
 
 def boost(scores: np.ndarray, share: np.ndarray, weight: float) -> np.ndarray:

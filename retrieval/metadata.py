@@ -1,0 +1,66 @@
+"""The article's headline, dateline and byline as units a question can reach by ranking, whatever its wording.
+
+Each unit is encoded as a sentence saying what it is ("Headline: … The title of the article."), and answers only
+a question about the article itself: one close to the unit's generic question ("Who wrote this article?"),
+so that a question about the headline's *subject* is still one for the body, and that the unit matches better
+than the body does — or one very close to the generic question and closer to it than to anything in the body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .article import Article
+
+FLOOR = 0.25
+MARGIN = 0.05
+INTENT = 0.4
+INTENT_STRONG = 0.55
+
+
+@dataclass(frozen=True)
+class Unit:
+    source: str  # "headline", "dateline" or "byline": how the answer is cited
+    shown: str
+    encoded: str
+    generic_question: str
+
+
+def units(article: Article) -> list[Unit]:
+    """The headline (with its subtitle), the dateline and the byline, when the article has them."""
+    title = article.headline + (f" — {article.subtitle}" if article.subtitle else "")
+    out = [Unit("headline", title, f"Headline: {article.headline}. The title of the article.",
+                "What is the headline of this article?")]
+    if article.dateline:
+        out.append(Unit("dateline", article.dateline,
+                        f"Dateline: {article.dateline}. The place and date this story was filed from.",
+                        "Where was this article written, and when?"))
+    if article.authors:
+        names = " and ".join(article.authors)
+        out.append(Unit("byline", article.byline or f"By {names}",
+                        f"This article was written by {names}: the authors, journalists and reporters of this story.",
+                        "Who wrote this article?"))
+    return out
+
+
+def texts(found: list[Unit]) -> list[str]:
+    """What to encode for the units: each one's sentence, then each one's generic question."""
+    return [u.encoded for u in found] + [u.generic_question for u in found]
+
+
+def best(found: list[Unit], vecs: np.ndarray, qvec: np.ndarray, dense_top: float) -> tuple[Unit, float] | None:
+    """The unit a question asks for and its closeness, given the vectors of texts(found) and the body's best
+    cosine; None when the question is about something in the body."""
+    if not found:
+        return None
+    unit_vecs, intent_vecs = np.split(vecs, 2)
+    closeness, intent = unit_vecs @ qvec, intent_vecs @ qvec
+    i = int(np.argmax(intent))
+    if intent[i] < INTENT:
+        return None
+    strong = intent[i] >= max(INTENT_STRONG, dense_top)
+    if not strong and (closeness[i] < FLOOR or closeness[i] < dense_top + MARGIN):
+        return None
+    return found[i], float(closeness[i])
