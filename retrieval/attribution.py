@@ -119,7 +119,9 @@ class Attributor:
         for a, b in split_sentences(masked):
             found = self._cues(number, masked, a, b, spans)
             for i, cue in enumerate(found):
-                limit = _content_limit(cue, found[i + 1]) if i + 1 < len(found) else b
+                following = [c for j, c in enumerate(found[i + 1:], i + 1)
+                             if _may_claim(masked, spans, c, found[j + 1:])]
+                limit = _content_limit(cue, following[0]) if following else b
                 claimed = self._content(number, text, masked, cue, spans, used, limit)
                 if claimed:
                     taken.append((*claimed, cue.key))
@@ -198,7 +200,8 @@ class Attributor:
                     continue
                 if out and out[-1].sentence == (a, b):
                     if verb in SAYING:  # "said A but added B"; "said A but feared B" stays one clause
-                        out.append(Cue(m_start, m_end, verb, (a, b), out[-1].source, out[-1].key, False))
+                        prev = next((c for c in reversed(out) if c.verb in REPORT_VERBS), out[-1])
+                        out.append(Cue(m_start, m_end, verb, (a, b), prev.source, prev.key, False))
                     continue
                 source = sources.subject(masked, a, m_start)
             elif not before_text or before_text.endswith(tuple("—–-" + _CLOSING)):
@@ -244,7 +247,7 @@ class Attributor:
             end = self._merge_following(masked, spans, i, used, after_attribution=hi)
             self._add(text[spans[i].start:end], cue.key, number, "direct", attribution, spans[i].start, True)
             return spans[i].start, end
-        after = [i for i, q in enumerate(spans) if i not in used and q.open >= hi and q.open < cue.sentence[1]]
+        after = [i for i, q in enumerate(spans) if i not in used and hi <= q.open < min(cue.sentence[1], limit)]
         if after and _GAP_TO_QUOTE.match(masked[hi:spans[after[0]].open]):
             i = after[0]
             end = self._merge_following(masked, spans, i, used)
@@ -353,6 +356,18 @@ def _cue_after(masked: str, spans: list[QuoteSpan], j: int) -> bool:
     end = spans[j + 1].open if j + 1 < len(spans) else len(masked)
     clause = _UP_TO_SENTENCE_END.match(masked, spans[j].close, min(end, spans[j].close + 80)).group()
     return next(cues(clause), None) is not None
+
+
+def _may_claim(masked: str, spans: list[QuoteSpan], cue: Cue, later: list[Cue]) -> bool:
+    """Whether a cue can claim content: a verb of speech, or one that only introduces a quotation ("welcomed",
+    "praised") with a quotation next to it and no other cue between; otherwise it does not end the clause
+    before it ("said he welcomed extradition … and added, “…”")."""
+    if cue.verb in SAYING or cue.verb in REPORT_VERBS or cue.verb == "according to":
+        return True
+    hi = cue.clause[1]
+    stop = min([c.start for c in later] + [len(masked)])
+    return any(hi <= q.open < stop and _GAP_TO_QUOTE.match(masked[hi:q.open]) or q.close <= cue.clause[0]
+               and _JOIN_AS.match(masked[q.close:cue.clause[0]]) for q in spans)
 
 
 def _content_limit(cue: Cue, following: Cue) -> int:

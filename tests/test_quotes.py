@@ -136,6 +136,9 @@ def test_unnamed_speakers_are_distinct():
     ("The river, Dr Nilsen said, is rising fast.", "Nilsen", "The river, Dr Nilsen said, is rising fast"),
     ("Critics argue that the plan is too costly.", "critics", "the plan is too costly"),
     ("A spokesman said the Republican Party was united.", "spokesman", "the Republican Party was united"),
+    # a verb that only introduces quotations ("welcomed") inside the clause does not end it
+    ("In a prison interview, Mr Dale said he welcomed the trial and added, “I will plead guilty.”", "Dale",
+     "he welcomed the trial"),
 ])
 def test_reported_speech(sentence, speaker, text):
     assert said(book(sentence), speaker, "reported") == [text]
