@@ -50,11 +50,16 @@ _TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier l
 _CLAUSE_FINAL = re.compile(r"\s*[.,;]")
 _AFTER_CONTENT = re.compile(r",\s*(?:[\w’'.\-]+\s+){0,5}$")  # "…, the Daily Caller reports."
 _NOUN_FOLLOWER = re.compile(r"\s*(?:that\b|:)")
+# "Trump claims he's worth…": after a name or he/she and before a clause's subject, "claims" is a verb.
+_NOT_SUBJECTS = "The|A|An|This|These|Those|His|Her|Their|Its|Our|My"
+_NAME_SUBJECT = re.compile(rf"(?:(?<![\w’'])(?:he|she|He|She)|(?<![.!?]\s)\b(?!(?:{_NOT_SUBJECTS})\b)"
+                           r"[A-Z][a-z]+(?<!’s)(?<!'s))\s+$")
+_CLAUSE_START = re.compile(r"\s+(?:he|she|they|it|we|I|there|his|her|their)\b")
 _CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
 _LINK_WORDS = ("and", "but", "while", "as", "then")
 _AND_AUX = re.compile(r"\s(?:and|but)(?:\s+(?:has|have|had|also|then|later|would|will|could|did))*$")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){1,4}[A-Z][\w’'\-]*)$")
-_ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))$")
+_ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))(?:\s+\w+ly)?$")
 _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 _LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
@@ -179,7 +184,8 @@ class Attributor:
                 continue
             if verb in NOUN_LIKE_FORMS and not _NOUN_FOLLOWER.match(masked, m_end) \
                     and not (verb in BASE_FORMS and _PLURAL_SUBJECT.search(masked, a, m_start)) \
-                    and not (_CLAUSE_FINAL.match(masked, m_end) and _AFTER_CONTENT.search(masked, a, m_start)):
+                    and not (_CLAUSE_FINAL.match(masked, m_end) and _AFTER_CONTENT.search(masked, a, m_start)) \
+                    and not (_NAME_SUBJECT.search(masked, a, m_start) and _CLAUSE_START.match(masked, m_end)):
                 continue
             lo = max([a] + [q.close for q in spans if a <= q.close <= m_start] + [c.end for c in out])
             hi = min([b] + [q.open for q in spans if m_end <= q.open < b])

@@ -40,6 +40,8 @@ LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|In
                             r"Previously)\b[^,•]{0,50},\s+|[A-Z][a-z]+(?:ed|ing)\b[^,•]{0,80},\s+)?")
 _SUBJECT = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*|(?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,3}?"
                       r"[\w’'\-]+?)(?=\s+[a-z])")
+_NAME_WITH_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s*((?:the|an?|[a-z][\w’'\-]*)\s"
+                                   r"[^,.;:•]{1,60}(?:,[^,.;:•]{1,30}){0,2}),\s+(?=[a-z])")
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
 _TIMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december""".split())
@@ -138,7 +140,8 @@ def subject(text: str, lo: int, hi: int) -> Source | None:
         lo = lead.end()
     m = _SUBJECT.match(text, lo, hi)
     if not m:
-        return None
+        named = _NAME_WITH_APPOSITION.match(text, lo, hi)  # "Dan Backer, the fund's lawyer, has rejected …"
+        return classify(named.group(1), named.start(1), named.end(1), named.group(2)) if named else None
     words = m.group(1).split()
     if words[0].lower() in PRONOUNS and len(words) == 1:
         if words[0].lower() == "it" and re.match(r"\s+(?:is|was|seems|seemed|appears|would|will)\b", text[m.end(1):]):

@@ -136,6 +136,10 @@ def test_unnamed_speakers_are_distinct():
     ("The river, Dr Nilsen said, is rising fast.", "Nilsen", "The river, Dr Nilsen said, is rising fast"),
     ("Critics argue that the plan is too costly.", "critics", "the plan is too costly"),
     ("A spokesman said the Republican Party was united.", "spokesman", "the Republican Party was united"),
+    ("Mr Dale claims he is owed $10 million.", "Dale", "he is owed $10 million"),  # "claims" as a verb
+    ("Dan Backer, the fund's lawyer and treasurer, rejected the label, noting that it costs money to raise money.",
+     "Backer", "it costs money to raise money"),
+    ("The claims he made were false, Ms Ray said.", "Ray", "The claims he made were false"),
     # a verb that only introduces quotations ("welcomed") inside the clause does not end it
     ("In a prison interview, Mr Dale said he welcomed the trial and added, “I will plead guilty.”", "Dale",
      "he welcomed the trial"),
