@@ -269,7 +269,8 @@ class Attributor:
         lo, hi = cue.clause
         verb = cue.verb
         bare_object = False
-        tail = masked[hi:b].strip(" .")
+        upto = limit if hi < limit < b and masked[hi:limit].rstrip().endswith(",") else b
+        tail = masked[hi:upto].strip(" .")  # up to a next cue after a comma ("…, noting …")
         ends_clause = not tail or tail.startswith(",") or (
             len(tail.split()) <= 6 and tail.split()[0].lower() in _TAIL_ADVERBIALS and "that" not in tail.split())
         head = masked[a:lo].rstrip()

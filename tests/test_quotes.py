@@ -148,6 +148,11 @@ def test_reported_speech(sentence, speaker, text):
     assert said(book(sentence), speaker, "reported") == [text]
 
 
+def test_a_clause_before_the_cue_and_one_after_a_second_cue():
+    qb = book("The plan is doomed, Ms Ray said Tuesday in Paris, noting that it had no money.")
+    assert said(qb, "Ray", "reported") == ["The plan is doomed", "it had no money"]
+
+
 def test_unbalanced_and_stray_marks():
     assert quote_spans("a “b” c” d “e") == [(3, 4), (12, 13)]
     assert quote_spans("no quotes at all") == []
