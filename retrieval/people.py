@@ -80,6 +80,8 @@ class People:
             for a, b in split_sentences(para.text):
                 a = LEADING_PHRASE.match(para.text, a, b).end()  # not the subject of "If Trump loses, …"
                 first = next(((o, k) for o, k in here if o >= a), None)
+                if first and _MODIFIER_BEFORE.search(para.text, a, first[0]):
+                    continue  # "the Clinton campaign is …": a name modifying a noun is not the subject
                 if first and len(para.text[a:first[0]].split()) <= 4 and self.speakers[first[1]].kind == "person":
                     bisect.insort(self._sources.setdefault(para.number, []), first)
 
@@ -234,6 +236,9 @@ class People:
             for word in {parts[0], parts[-1]}:
                 bisect.insort(self._by_word.setdefault(word, []), (number, offset, key))
                 self._keys_by_word.setdefault(word, set()).add(key)
+
+
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 
 
 def _same_first_name(a: str, b: str) -> bool:

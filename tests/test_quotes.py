@@ -118,6 +118,14 @@ def test_he_and_she_resolve_to_compatible_people():
     assert said(qb, "Grant") == ["Very well"]
 
 
+def test_a_name_modifying_a_noun_is_not_what_he_points_back_to():
+    qb = book("Minority voters could decide the race on Saturday for Senator Dana Ortiz, and both campaigns know it.",
+              "“They have a real problem if they lose here,” said Jon Ralston, who runs a politics newsletter.",
+              "Right now, the Ortiz campaign is “doing everything it can to stop the bleeding,” he said.")
+    assert said(qb, "Ralston") == ["They have a real problem if they lose here",
+                                   "doing everything it can to stop the bleeding"]
+
+
 def test_unnamed_speakers_are_distinct():
     qb = book("“No comment,” said a White House official.", "“Maybe later,” a US official said.")
     assert said(qb, "White House official") == ["No comment"]
