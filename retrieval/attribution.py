@@ -47,6 +47,7 @@ _CLAUSE_NEXT = re.compile(r"\s+(?:that|it|he|she|they|we|i|there|this)\b", re.I)
 _TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier later late early by via from to when
     while as over outside inside through yesterday today tonight recently previously repeatedly also then afterward
     afterwards monday tuesday wednesday thursday friday saturday sunday according""".split())
+_TIME_THEN_COMMA = re.compile(r"(?:(?:out|released|published|issued|conducted|on|last|this)\s+){1,2}\w+,")
 _CLAUSE_FINAL = re.compile(r"\s*[.,;]")
 _AFTER_CONTENT = re.compile(r",\s*(?:[\w’'.\-]+\s+){0,5}$")  # "…, the Daily Caller reports."
 _NOUN_FOLLOWER = re.compile(r"\s*(?:that\b|:)")
@@ -277,9 +278,11 @@ class Attributor:
         if verb == "according to":
             if head.endswith((":", ";")):
                 head = ""  # "And it hasn't gone unnoticed: according to X, …"
-            if head and not _LEADING_LINK.fullmatch(head):
+            if head.endswith(",") and tail.startswith(",") and len(head.split()) <= 3:
+                start, end = a, b  # "Fundraising, according to the campaign, has surged …", as printed
+            elif head and not _LEADING_LINK.fullmatch(head):
                 start, end = a, a + len(head.rstrip(","))
-            elif tail.startswith(","):
+            elif tail.startswith(",") or _TIME_THEN_COMMA.match(tail):  # "According to a poll out Thursday, …"
                 start, end = masked.index(",", hi) + 1, b
             else:
                 return None

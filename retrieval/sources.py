@@ -45,6 +45,8 @@ _NAME_WITH_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w�
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
 _TIMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december""".split())
+_TRAILING_TIME = re.compile(r"\s+(?:(?:out|released|published|issued|conducted)\s+)?(?:(?:on|last|this|earlier)\s+)?"
+                            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)$", re.I)
 _CONJUNCTIONS = frozenset("although though while when if because as yet but and so whether unless".split())
 _APPOSITIVE_NAME = re.compile(r"(?:\s+of\s+[^,•]{1,30})?\s*,\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,")
 _ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?(?:[A-Z][\w’'.\-]*\s+){1,3}"
@@ -123,6 +125,8 @@ def after(text: str, verb_end: int, hi: int, until_comma: bool = False) -> Sourc
     if not out:
         return None
     start, end = out[0].start(), out[-1].end()
+    if until_comma and (when := _TRAILING_TIME.search(text, start, end)) and when.start() > start:
+        end = when.start()  # "according to a poll out Thursday": when, not who
     phrase = text[start:end].rstrip(".") if not sp.is_abbreviation(out[-1].group()) else text[start:end]
     role = ""
     appos = re.match(r",\s*([^,.;:“”\"]+?)\s*(?:[,.;]|$)", text[end:hi])

@@ -141,6 +141,8 @@ def test_unnamed_speakers_are_distinct():
     ("Ms Cho told MPs on Tuesday that the factory would close.", "Cho", "the factory would close"),
     ("The river is rising, according to Dr Nilsen.", "Nilsen", "The river is rising"),
     ("According to Dr Nilsen, the river is rising.", "Nilsen", "the river is rising"),
+    ("According to a new poll out Thursday, the mayor leads by ten points.", "poll", "the mayor leads by ten points"),
+    ("Turnout, according to the council, rose sharply.", "council", "Turnout, according to the council, rose sharply"),
     ("The river, Dr Nilsen said, is rising fast.", "Nilsen", "The river, Dr Nilsen said, is rising fast"),
     ("Critics argue that the plan is too costly.", "critics", "the plan is too costly"),
     ("A spokesman said the Republican Party was united.", "spokesman", "the Republican Party was united"),
