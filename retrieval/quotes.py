@@ -91,7 +91,7 @@ def cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[in
     for m in _WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         lower = word.lower()
-        if lower in _CUE_FORMS and (word.islower() or word == word.capitalize()):
+        if lower in _CUE_FORMS and (word.islower() or word == word.capitalize() and _opens(text, start, m.start())):
             yield m.start(), m.end(), lower
         elif lower in _PHRASAL:
             particle = _PARTICLE[_PHRASAL[lower]].match(text, m.end())
@@ -101,6 +101,12 @@ def cues(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[in
             to = _ACCORDING.match(text, m.end())
             if to:
                 yield m.start(), to.end(), "according to"
+
+
+def _opens(text: str, start: int, at: int) -> bool:
+    """Whether a capitalised word opens its sentence ("Asked about …") rather than belonging to a name
+    ("The Huffington Post:", "Tom Said")."""
+    return not text[start:at].strip(" \t\n•“\"‘'(—–-")
 
 
 _OPENERS, _CLOSERS = "“„«", "”»"

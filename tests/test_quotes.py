@@ -118,6 +118,12 @@ def test_he_and_she_resolve_to_compatible_people():
     assert said(qb, "Grant") == ["Very well"]
 
 
+def test_a_capitalised_verb_inside_a_name_is_not_a_cue():
+    qb = book("A short first paragraph of the story sits here for the parser to see.",
+              "Chapter president Luis Osuna told The Huffington Post: “It is not only lawyers.”")
+    assert [q.speaker for q in qb.quotes] == ["luis osuna"]
+
+
 def test_a_name_modifying_a_noun_is_not_what_he_points_back_to():
     qb = book("Minority voters could decide the race on Saturday for Senator Dana Ortiz, and both campaigns know it.",
               "“They have a real problem if they lose here,” said Jon Ralston, who runs a politics newsletter.",
