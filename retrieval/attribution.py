@@ -47,6 +47,7 @@ _CLAUSE_NEXT = re.compile(r"\s+(?:that|it|he|she|they|we|i|there|this)\b", re.I)
 _TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier later late early by via from to when
     while as over outside inside through yesterday today tonight recently previously repeatedly also then afterward
     afterwards monday tuesday wednesday thursday friday saturday sunday according""".split())
+_OBJECT_GAP = re.compile(r"\s+(?:[^\s,.;:“”\"•]+\s+){0,7}$")
 _TIME_THEN_COMMA = re.compile(r"(?:(?:out|released|published|issued|conducted|on|last|this)\s+){1,2}\w+,")
 _CLAUSE_FINAL = re.compile(r"\s*[.,;]")
 _AFTER_CONTENT = re.compile(r",\s*(?:[\w’'.\-]+\s+){0,5}$")  # "…, the Daily Caller reports."
@@ -262,7 +263,15 @@ class Attributor:
             return spans[i].start, end
         if cue.verb in ADJACENT_ONLY:
             return None
-        return self._clause(number, text, masked, cue, spans, used, attribution, limit)
+        claimed = self._clause(number, text, masked, cue, spans, used, attribution, limit)
+        if claimed is None and after and _OBJECT_GAP.match(masked[hi:spans[after[0]].open]):
+            i = after[0]  # "thanked its members “for their support”": the object and the words it quotes
+            end = self._merge_following(masked, spans, i, used)
+            end = max(q.close for q in spans if q.end == end)  # with its closing mark, as printed
+            start = hi + len(masked[hi:]) - len(masked[hi:].lstrip())
+            self._add(text[start:end], cue.key, number, "direct", attribution, start, False)
+            return start, end
+        return claimed
 
     def _clause(self, number: int, text: str, masked: str, cue: Cue, spans: list[QuoteSpan], used: set[int],
                 attribution: str, limit: int) -> tuple[int, int] | None:

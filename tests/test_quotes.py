@@ -118,6 +118,12 @@ def test_he_and_she_resolve_to_compatible_people():
     assert said(qb, "Grant") == ["Very well"]
 
 
+def test_a_verb_its_object_and_the_words_it_quotes():
+    qb = book("A short first paragraph of the story sits here for the parser to see.",
+              "The impostor gushed about a “common interest in keeping our hemisphere safe.”")
+    assert said(qb, "impostor") == ["about a “common interest in keeping our hemisphere safe.”"]
+
+
 def test_a_capitalised_verb_inside_a_name_is_not_a_cue():
     qb = book("A short first paragraph of the story sits here for the parser to see.",
               "Chapter president Luis Osuna told The Huffington Post: “It is not only lawyers.”")
