@@ -17,7 +17,6 @@ from bench.common import EVAL_DIR, ROOT
 from bot.config import load_settings
 from bot.wiring import build_index
 from retrieval import article as article_mod
-from retrieval import search
 from retrieval.dense import load_encoder
 
 THRESHOLDS = (0.34, 0.38, 0.42, 0.46, 0.50, 0.54, 0.58)
@@ -35,10 +34,9 @@ def seed_like(path: Path, article: Path) -> list[tuple[Path, str, bool]]:
 
 def rates(indexes, cases, threshold: float, typed: bool) -> tuple[float, float]:
     answered = declined = n_pos = n_neg = 0
-    search.TYPED_ABSTENTION = typed
     for path, question, answerable in cases:
         index = indexes[path]
-        index.abstention = dataclasses.replace(index.abstention, threshold=threshold)
+        index.abstention = dataclasses.replace(index.abstention, threshold=threshold, answer_types=typed)
         abstained = index.search(question).abstained
         if answerable:
             n_pos += 1
@@ -46,7 +44,6 @@ def rates(indexes, cases, threshold: float, typed: bool) -> tuple[float, float]:
         else:
             n_neg += 1
             declined += abstained
-    search.TYPED_ABSTENTION = True
     return answered / max(n_pos, 1), declined / max(n_neg, 1)
 
 

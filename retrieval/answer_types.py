@@ -95,7 +95,7 @@ def attribute(question: str, measures: bool = False) -> tuple[str, str] | None:
     if re.search(r"\bhow\s+(?:many|much)\b", question, re.I):
         nouns.extend(w for w in re.findall(r"\w+", question) if w.lower() in _QUANTITY_NOUNS)
     for noun in (n.lower() for n in nouns):
-        if not measures and noun.rstrip("s") in _MEASURE_WORDS | {"percentage"}:
+        if not measures and noun.rstrip("s") in _MEASURE_WORDS:
             continue
         for vocabulary, kind in ((_QUANTITY_NOUNS, QUANTITY), (_DATE_NOUNS, DATE), (_PLACE_NOUNS, PLACE)):
             if noun in vocabulary or noun.rstrip("s") in vocabulary:

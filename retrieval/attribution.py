@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import sources
+from . import sources, text_spans
 from .article import DATELINE, Article
 from .chunks import split_sentences
 from .people import People
@@ -48,7 +48,7 @@ _TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier l
     while as over outside inside through yesterday today tonight recently previously repeatedly also then afterward
     afterwards monday tuesday wednesday thursday friday saturday sunday according""".split())
 _OBJECT_GAP = re.compile(r"\s+(?:[^\s,.;:“”\"•]+\s+){0,7}$")
-_TIME_THEN_COMMA = re.compile(r"(?:(?:out|released|published|issued|conducted|on|last|this)\s+){1,2}\w+,")
+_TIME_THEN_COMMA = re.compile(rf"{sources.TIME_PHRASE},", re.I)
 _CLAUSE_FINAL = re.compile(r"\s*[.,;]")
 _AFTER_CONTENT = re.compile(r",\s*(?:[\w’'.\-]+\s+){0,5}$")  # "…, the Daily Caller reports."
 _NOUN_FOLLOWER = re.compile(r"\s*(?:that\b|:)")
@@ -58,7 +58,6 @@ _NAME_SUBJECT = re.compile(rf"(?:(?<![\w’'])(?:he|she|He|She)|(?<![.!?]\s)\b(?
                            r"[A-Z][a-z]+(?<!’s)(?<!'s))\s+$")
 _CLAUSE_START = re.compile(r"\s+(?:he|she|they|it|we|I|there|his|her|their)\b")
 _CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
-_LINK_WORDS = ("and", "but", "while", "as", "then")
 _AND_AUX = re.compile(r"\s(?:and|but)(?:\s+(?:has|have|had|also|then|later|would|will|could|did))*$")
 _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){1,4}[A-Z][\w’'\-]*)$")
 _ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))(?:\s+\w+ly)?$")
@@ -74,9 +73,6 @@ _ADVERBIAL = re.compile(r"^\s*(?:(?:on|in|at|during|after|before|last|this|late|
                         r"outside|inside|over|with|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"yesterday|today|tonight)\b\s*(?:[\w’'\-]+\s+){0,12}?)?(?=that\b)", re.I)
 
-_UP_TO_SENTENCE_END = re.compile(r"[\s,]*[^.!?" + MASK + "]*")
-_EMBEDDED_ATTRIBUTION = re.compile(r",\s+(?:[Hh]e|[Ss]he|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]\w+|[A-Z]\w+ [A-Z]\w+)\s+"
-                                   r"(?:said|says|added|told \w+)\b")
 _DATELINE = re.compile(f"(?:{DATELINE})?")
 
 
@@ -119,7 +115,7 @@ class Attributor:
         return self.quotes
 
     def _paragraph(self, number: int, text: str) -> None:
-        spans = _split_embedded_attributions(text, marked_spans(text))
+        spans = text_spans.split_embedded_attributions(text, marked_spans(text))
         masked = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), mask(text, spans))
         used: set[int] = set()
         taken: list[tuple[int, int, str]] = []  # (start, end, key) of what cues claimed
@@ -142,7 +138,7 @@ class Attributor:
             if key is None and q.open <= 2 and q.close == len(text) and len(spans) == 1:
                 self._waiting.append((number, text[q.start:q.end], q.start))
                 waiting = True
-            if key is None or not _stands_alone(masked, q):
+            if key is None or not text_spans.stands_alone(masked, q):
                 continue
             end = self._merge_following(masked, spans, i, used)
             how = "introduced by a colon" if introduced else "continued"
@@ -309,7 +305,7 @@ class Attributor:
             start += lead.end() if lead else 0
             start += _CONTENT_LEAD.match(masked[start:b]).end()
             end = limit if limit > start else b
-            end = start + len(_strip_link(masked[start:end]))
+            end = start + len(text_spans.strip_link(masked[start:end]))
         else:
             return None
         start += _DATELINE.match(text[start:end]).end()
@@ -347,7 +343,8 @@ class Attributor:
         for j in range(i + 1, len(spans)):
             first = after_attribution is not None and j == i + 1
             gap = masked[after_attribution if first else close:spans[j].open]
-            if j in used or not (_JOIN.match(gap) or first and _attribution_tail(gap)) or _cue_after(masked, spans, j):
+            joined = _JOIN.match(gap) or first and text_spans.attribution_tail(gap)
+            if j in used or not joined or text_spans.cue_after(masked, spans, j):
                 break
             used.add(j)
             end, close = spans[j].end, spans[j].close
@@ -361,20 +358,6 @@ class Attributor:
         self._seen.add((text, key))
         speaker = self.speakers[key]
         self.quotes.append(Quote(text, key, speaker.display, number, kind, attribution, start, verbatim))
-
-
-def _attribution_tail(gap: str) -> bool:
-    """The rest of an attribution sentence before its quotation goes on: ' on ABC's “This Week.” ', ' told CNN
-    about his support. ' (one clause, no other speech cue)."""
-    return len(gap.split()) <= 12 and not next(cues(gap), None) and MASK not in gap \
-        and len(re.findall(r"[.!?](?=\s)", gap)) <= 1 and bool(re.search(r"[.,:;]\s*$", gap))
-
-
-def _cue_after(masked: str, spans: list[QuoteSpan], j: int) -> bool:
-    """Whether a quotation is followed by an attribution of its own ('“B,” he added')."""
-    end = spans[j + 1].open if j + 1 < len(spans) else len(masked)
-    clause = _UP_TO_SENTENCE_END.match(masked, spans[j].close, min(end, spans[j].close + 80)).group()
-    return next(cues(clause), None) is not None
 
 
 def _may_claim(masked: str, spans: list[QuoteSpan], cue: Cue, later: list[Cue]) -> bool:
@@ -396,32 +379,6 @@ def _content_limit(cue: Cue, following: Cue) -> int:
     return min(following.clause[0], following.start)
 
 
-def _strip_link(clause: str) -> str:
-    """A clause without the conjunction that joins it to the next one ('A, but' → 'A')."""
-    while True:
-        stripped = clause.rstrip(" ,;")
-        words = stripped.rsplit(None, 1)
-        if len(words) == 2 and words[1].lower() in _LINK_WORDS:
-            clause = words[0]
-            continue
-        return stripped
-
-
 def _nearest(taken: list[tuple[int, int, str]], pos: int) -> str | None:
     earlier = [t for t in taken if t[0] <= pos]
     return (max(earlier) if earlier else min(taken))[2] if taken else None
-
-
-def _stands_alone(masked: str, q: QuoteSpan) -> bool:
-    """A quotation that is a sentence of its own, not a phrase quoted inside someone else's sentence."""
-    before = masked[:q.open].rstrip()
-    return not before or before.endswith((".", "!", "?", ":", MASK, "”", "\"", "'", "’", "»"))
-
-
-def _split_embedded_attributions(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
-    """Cut an unclosed quote at an attribution inside it ('…concessions, She said. “…')."""
-    out = []
-    for q in spans:
-        m = _EMBEDDED_ATTRIBUTION.search(text, q.start, q.end)
-        out.append(QuoteSpan(q.start, m.start(), q.open, m.start()) if m else q)
-    return out

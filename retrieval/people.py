@@ -24,6 +24,7 @@ _LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z]+(?![\w’'\-])")
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-ZÀ-Þ][\w’'\-]+")
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 _FEMININE = frozenset("she her hers herself".split())
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)  # "the Clinton campaign": a name as a modifier
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -236,9 +237,6 @@ class People:
             for word in {parts[0], parts[-1]}:
                 bisect.insort(self._by_word.setdefault(word, []), (number, offset, key))
                 self._keys_by_word.setdefault(word, set()).add(key)
-
-
-_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 
 
 def _same_first_name(a: str, b: str) -> bool:

@@ -30,7 +30,6 @@ FOLLOWUP_SENTENCE_OWN_WEIGHT = 0.7
 # date that no such sentence holds is declined, and so is one asking for a typed noun the article never uses
 # ("the capital", "the budget"): the article names the thing but does not state what is asked.
 TYPED_POOL = 3
-TYPED_ABSTENTION = True  # the benchmarks' curve turns it off to compare
 TYPED_BONUS = 0.1
 TYPED_BONUS_STRICT = 0.3
 TYPED_SENTENCE_BONUS = 0.15
@@ -189,7 +188,7 @@ class ArticleIndex:
             for i in order
         )
         evidence = {"dense_top": round(ev["dense_top"], 4), "coverage": round(ev["coverage"], 4)}
-        missing = self._missing(question, kind, typed) if TYPED_ABSTENTION else None
+        missing = self._missing(question, kind, typed) if self.abstention.answer_types else None
         if missing:
             evidence["missing_type"] = missing
         if missing or (

@@ -64,3 +64,4 @@ class AbstentionSettings:
     dense_strong: float = setting("a number 0..1", between(0, 1))
     dense_floor: float = setting("a number 0..1", between(0, 1))
     dense_high: float = setting("a number 0..1", between(0, 1))
+    answer_types: bool = setting("true or false", lambda v: isinstance(v, bool))

@@ -45,8 +45,10 @@ _NAME_WITH_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w�
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
 _TIMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december""".split())
-_TRAILING_TIME = re.compile(r"\s+(?:(?:out|released|published|issued|conducted)\s+)?(?:(?:on|last|this|earlier)\s+)?"
-                            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)$", re.I)
+# When something was published or said: "out Thursday", "released last week".
+TIME_PHRASE = (r"(?:(?:out|released|published|issued|conducted)\s+)?(?:(?:on|last|this|earlier)\s+)?"
+               r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)")
+_TRAILING_TIME = re.compile(rf"\s+{TIME_PHRASE}$", re.I)
 _CONJUNCTIONS = frozenset("although though while when if because as yet but and so whether unless".split())
 _APPOSITIVE_NAME = re.compile(r"(?:\s+of\s+[^,•]{1,30})?\s*,\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,")
 _ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?(?:[A-Z][\w’'.\-]*\s+){1,3}"

@@ -1,0 +1,54 @@
+"""Where quotations and attribution clauses start and stop in a paragraph's text (quoted words masked): the
+pieces of attribution.py that need no cue or speaker. Hand-written for the same reason as attribution.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .quotes import MASK, QuoteSpan, cues
+
+_LINK_WORDS = ("and", "but", "while", "as", "then")
+_UP_TO_SENTENCE_END = re.compile(r"[\s,]*[^.!?" + MASK + "]*")
+_EMBEDDED_ATTRIBUTION = re.compile(r",\s+(?:[Hh]e|[Ss]he|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]\w+|[A-Z]\w+ [A-Z]\w+)\s+"
+                                   r"(?:said|says|added|told \w+)\b")
+
+
+def attribution_tail(gap: str) -> bool:
+    """The rest of an attribution sentence before its quotation goes on: ' on ABC's “This Week.” ', ' told CNN
+    about his support. ' (one clause, no other speech cue)."""
+    return len(gap.split()) <= 12 and not next(cues(gap), None) and MASK not in gap \
+        and len(re.findall(r"[.!?](?=\s)", gap)) <= 1 and bool(re.search(r"[.,:;]\s*$", gap))
+
+
+def cue_after(masked: str, spans: list[QuoteSpan], j: int) -> bool:
+    """Whether a quotation is followed by an attribution of its own ('“B,” he added')."""
+    end = spans[j + 1].open if j + 1 < len(spans) else len(masked)
+    clause = _UP_TO_SENTENCE_END.match(masked, spans[j].close, min(end, spans[j].close + 80)).group()
+    return next(cues(clause), None) is not None
+
+
+def strip_link(clause: str) -> str:
+    """A clause without the conjunction that joins it to the next one ('A, but' → 'A')."""
+    while True:
+        stripped = clause.rstrip(" ,;")
+        words = stripped.rsplit(None, 1)
+        if len(words) == 2 and words[1].lower() in _LINK_WORDS:
+            clause = words[0]
+            continue
+        return stripped
+
+
+def stands_alone(masked: str, q: QuoteSpan) -> bool:
+    """A quotation that is a sentence of its own, not a phrase quoted inside someone else's sentence."""
+    before = masked[:q.open].rstrip()
+    return not before or before.endswith((".", "!", "?", ":", MASK, "”", "\"", "'", "’", "»"))
+
+
+def split_embedded_attributions(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Cut an unclosed quote at an attribution inside it ('…concessions, She said. “…')."""
+    out = []
+    for q in spans:
+        m = _EMBEDDED_ATTRIBUTION.search(text, q.start, q.end)
+        out.append(QuoteSpan(q.start, m.start(), q.open, m.start()) if m else q)
+    return out
