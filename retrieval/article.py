@@ -27,9 +27,18 @@ _AUTHOR_AT = re.compile(rf"({_NAME})\s+at\b")
 _AND = r"(?:and|und|et|y|e|en|og|och)"
 _AUTHOR_SPLIT = re.compile(rf"\s*(?:,\s*{_AND}\s+|,\s*|\s+{_AND}\s+|\s*&\s*)")
 # A wire-style dateline opening the first paragraph: "LIMA, March 3 (Reuters) - ", "TORONTO — ".
-DATELINE = (r"(?P<dateline>[A-Z][A-Z.'\- ]{1,40}(?:,\s+[A-Z][\w.]+\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?)"
+DATELINE = (r"(?P<dateline>[A-Z][A-Z.'\- ]{1,40}(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
+            r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?)"
             r"\s*[-—–]+\s+")
 _DATELINE = re.compile(DATELINE)
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline opening text ends (0 when there is none)."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
 _LABEL_SMALL_WORDS = 3
 _CHROME_MAX_WORDS = 5
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .article import Article
+from .article import Article, dateline_end
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms mx dr prof st jr sr gen sen rep gov lt col capt cmdr sgt adm maj corp inc ltd co plc coun rev hon
@@ -34,8 +34,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the sentences in text; every span's text is stripped and non-empty."""
     spans: list[tuple[int, int]] = []
     start = 0
+    lead = dateline_end(text)  # "SLAVE LAKE, Alta. (News Desk) - Roughly …" is one sentence
     for match in _BOUNDARY.finditer(text):
         end = match.end()
+        if end <= lead:
+            continue
         rest = text[end:].lstrip()
         if not rest or not _starts_sentence(rest[0]) or _is_abbreviation(text[start:match.start() + 1], rest):
             continue

@@ -119,3 +119,15 @@ def test_bylines_in_other_languages_are_authors_not_body(byline, authors):
     a = parse(f"Headline\n\n{byline}\n\nThe vote was held on Sunday.\n\nVon Braun said the rocket was ready.")
     assert a.authors == authors
     assert [p.text for p in a.paragraphs] == ["The vote was held on Sunday.", "Von Braun said the rocket was ready."]
+
+
+@pytest.mark.parametrize("opening, dateline", [
+    ("LIMA, March 3 (Wire) - A mine closed.", "LIMA, March 3 (Wire)"),
+    ("SAN JOSE, Calif., Feb 14 (Wire) - A chipmaker cut jobs.", "SAN JOSE, Calif., Feb 14 (Wire)"),
+    ("SLAVE LAKE, Alta. (News Desk) - Residents left.", "SLAVE LAKE, Alta. (News Desk)"),
+    ("LONDON, Jan. 5 (Agency) — Prices rose.", "LONDON, Jan. 5 (Agency)"),
+    ("WASHINGTON — The Senate voted.", "WASHINGTON"),
+    ("The US - China talks resumed.", None),
+])
+def test_wire_datelines(opening, dateline):
+    assert parse(f"Headline\n\n{opening}\n\nMore text here.\n").dateline == dateline

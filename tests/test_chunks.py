@@ -18,6 +18,8 @@ def texts(text):
     ("Michael R. Gordon wrote it. Then he left.", ["Michael R. Gordon wrote it.", "Then he left."]),
     ("“Stop,” she said. “Now!”", ["“Stop,” she said.", "“Now!”"]),
     ("won”. and should never be fought.”", ["won”. and should never be fought.”"]),
+    ("SLAVE LAKE, Alta. (News Desk) - Roughly 4,500 left. Rain fell.",
+     ["SLAVE LAKE, Alta. (News Desk) - Roughly 4,500 left.", "Rain fell."]),  # a dateline is no sentence
     ("", []),
 ])
 def test_split_sentences(text, expected):
