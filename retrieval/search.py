@@ -11,7 +11,7 @@ import numpy as np
 
 from . import answer_types, chunks, fusion, metadata
 from .aliases import Aliases
-from .article import Article
+from .article import Article, dateline_end
 from .dense import EmbeddingCache, Encoder
 from .followup import FollowUp
 from .lexical import LexicalIndex
@@ -72,6 +72,8 @@ class ArticleIndex:
         self.abstention = abstention
         self.units = chunks.passages(article, settings.passage_window)
         self.sentences = chunks.sentences(article)
+        # What a sentence states, without the dateline's place and filing date ("SAN JOSE, Feb 14 (Wire) -")
+        self._content = [s.text[dateline_end(s.text):] for s in self.sentences]
         dictionary = getattr(encoder, "dictionary", frozenset())
         aliases = Aliases([article.headline, *(p.text for p in article.paragraphs)])
         self.lexical = LexicalIndex([u.text for u in self.units], dictionary, aliases=aliases)
@@ -239,7 +241,7 @@ class ArticleIndex:
             return fused, True
         pool = np.argsort(-fused, kind="stable")[:TYPED_POOL]
         holding = [i for i in pool if any(
-            answer_types.holds(kind, self.sentences[j].text, question)
+            answer_types.holds(kind, self._content[j], question)
             and (not terms or self._sentence_lexical.coverage(terms, j) > 0) for j in self._sentences_of[i])]
         if not holding:
             return fused, False
@@ -267,7 +269,7 @@ class ArticleIndex:
         score = 0.5 * ev["sent_cos"][candidates] + 0.5 * lexical
         if kind is not None:
             score = score + TYPED_SENTENCE_BONUS * np.array(
-                [answer_types.holds(kind, self.sentences[i].text, question) for i in candidates])
+                [answer_types.holds(kind, self._content[i], question) for i in candidates])
         order = np.argsort(-score, kind="stable")
         best = score[order[0]]
         chosen = [candidates[order[0]]]

@@ -103,3 +103,11 @@ def test_a_dateline_is_a_citable_unit(bridge, article):
     ans = bridge.search("Where was this article written, and when?")
     assert ans.passages[0].source == "dateline" and ans.text == "OSLO, May 4"
     assert bridge.search("When did the bridge reopen?").passages[0].source == "body"
+
+
+def test_the_datelines_date_is_not_an_answer(real_encoder, settings):
+    text = ("Harbour bridge reopens\n\nOSLO, May 4 - The harbour bridge reopened to traffic after a long repair of "
+            "its cables.\n\nThe mayor cut the ribbon and thanked the workers who repaired the bridge cables.\n")
+    index = ArticleIndex(parse(text), real_encoder, settings.retrieval, settings.abstention)
+    ans = index.search("When did the repair of the bridge cables begin?")
+    assert ans.abstained and ans.evidence["missing_type"] == at.DATE  # May 4 is when the story was filed
