@@ -215,10 +215,21 @@ def _name_after_role(words: list[str]) -> str:
         if not sp.name_token(w) or sp.is_title(w):
             break
         run.insert(0, w)
-    if len(run) < 2 or len(run) == len(words) or not sp.plausible_name(run, True):
+    if len(run) == len(words):
         return ""
     before = words[len(words) - len(run) - 1]
+    run = _without_leading_roles(run)  # "Chief Executive Dana Whitlock": "Executive" is no name
+    if len(run) < 2 or not sp.plausible_name(run, True):
+        return ""
     return " ".join(run) if before.lower() in sp.ROLE_NOUNS or sp.is_title(before) else ""
+
+
+def _without_leading_roles(run: list[str]) -> list[str]:
+    """A capitalised run without the organisation, place or role words that open it ('House', 'Executive')."""
+    while len(run) > 1 and (sp.fold(run[0]) in sp.NOT_PERSON_WORDS - sp.MONTHS or sp.fold(run[0]) in sp.NOT_NAME_ENDINGS
+                            or sp.fold(run[0]) in sp.ROLE_NOUNS):
+        run = run[1:]
+    return run
 
 
 def _name_at_end(head: list[str]) -> tuple[bool, str]:
@@ -229,9 +240,7 @@ def _name_at_end(head: list[str]) -> tuple[bool, str]:
         if not sp.name_token(w):
             break
         run.insert(0, w)
-    while len(run) > 1 and (sp.fold(run[0]) in sp.NOT_PERSON_WORDS - sp.MONTHS or sp.fold(run[0]) in sp.NOT_NAME_ENDINGS
-                            or sp.fold(run[0]) in sp.ROLE_NOUNS):
-        run = run[1:]
+    run = _without_leading_roles(run)
     if len(run) == 1 and sp.is_title(run[0]):
         return True, ""
     titled = False

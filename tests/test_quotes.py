@@ -34,6 +34,8 @@ SHAPES = [
      "city official", ["as a “turning point” for the town"]),
     # a long title or description before or after the name
     (["“We are ready,” Senate Minority Leader Chuck Schumer said."], "Chuck Schumer", ["We are ready"]),
+    (["Chief Executive Dana Whitlock said so. “We are ready,” she told analysts."], "Dana Whitlock",
+     ["We are ready"]),
     (["“We are ready,” said oil and gas worker Dale Innes."], "Dale Innes", ["We are ready"]),
     (["“We are ready,” Ana Ruiz, director of policy at the Fraser Institute, said in an e-mailed statement."],
      "Ana Ruiz", ["We are ready"]),
