@@ -23,25 +23,35 @@ INTENT_STRONG = 0.55
 @dataclass(frozen=True)
 class Unit:
     source: str  # "headline", "dateline" or "byline": how the answer is cited
-    shown: str
+    shown: str  # empty when the article has none: a question for it is declined, not answered from the body
     encoded: str
     generic_question: str
 
 
+DATELINE_QUESTION = "Where was this article written, and when?"
+BYLINE_QUESTION = "Who wrote this article?"
+
+
 def units(article: Article) -> list[Unit]:
-    """The headline (with its subtitle), the dateline and the byline, when the article has them."""
+    """The headline (with its subtitle), the dateline and the byline; the last two empty when the article has
+    none ("Who wrote this?" on an unsigned article must not quote a body sentence that says 'wrote')."""
     title = article.headline + (f" — {article.subtitle}" if article.subtitle else "")
     out = [Unit("headline", title, f"Headline: {article.headline}. The title of the article.",
                 "What is the headline of this article?")]
     if article.dateline:
         out.append(Unit("dateline", article.dateline,
                         f"Dateline: {article.dateline}. The place and date this story was filed from.",
-                        "Where was this article written, and when?"))
+                        DATELINE_QUESTION))
+    else:
+        out.append(Unit("dateline", "", "The place and date this article was filed from.", DATELINE_QUESTION))
     if article.authors:
         names = " and ".join(article.authors)
         out.append(Unit("byline", article.byline or f"By {names}",
                         f"This article was written by {names}: the authors, journalists and reporters of this story.",
-                        "Who wrote this article?"))
+                        BYLINE_QUESTION))
+    else:
+        out.append(Unit("byline", "", "The authors, journalists and reporters who wrote this article.",
+                        BYLINE_QUESTION))
     return out
 
 
@@ -52,7 +62,8 @@ def texts(found: list[Unit]) -> list[str]:
 
 def best(found: list[Unit], vecs: np.ndarray, qvec: np.ndarray, dense_top: float) -> tuple[Unit, float] | None:
     """The unit a question asks for and its closeness, given the vectors of texts(found) and the body's best
-    cosine; None when the question is about something in the body."""
+    cosine; None when the question is about something in the body. An empty unit is returned only for a question
+    much closer to its generic question than to anything in the body."""
     if not found:
         return None
     unit_vecs, intent_vecs = np.split(vecs, 2)
@@ -61,6 +72,6 @@ def best(found: list[Unit], vecs: np.ndarray, qvec: np.ndarray, dense_top: float
     if intent[i] < INTENT:
         return None
     strong = intent[i] >= max(INTENT_STRONG, dense_top)
-    if not strong and (closeness[i] < FLOOR or closeness[i] < dense_top + MARGIN):
+    if not strong and (not found[i].shown or closeness[i] < FLOOR or closeness[i] < dense_top + MARGIN):
         return None
     return found[i], float(closeness[i])

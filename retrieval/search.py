@@ -299,6 +299,11 @@ class ArticleIndex:
             return None
         unit, closeness = found
         score = round(closeness, 4)
+        if not unit.shown:  # declined, unless the question names something of the body ("Who wrote the letter?")
+            about = set(self.lexical.query_terms(f"{unit.encoded} {unit.generic_question}"))
+            if any(t not in about and self.lexical.coverage([t]) for t in self.lexical.query_terms(question)):
+                return None
+            return Answer(question, None, True, (), (), evidence={"metadata": score, "missing_type": unit.source})
         passage = ScoredPassage(0, unit.shown, score, 0.0, score, unit.source)
         return Answer(question, unit.shown, False, (), (passage,), evidence={"metadata": score})
 

@@ -103,10 +103,13 @@ def test_article_without_byline_declines_who_wrote_it(real_encoder, settings):
     from retrieval.article import parse
 
     art = parse("Budget Passed\n\nThe council approved the new budget on Monday after a long debate.\n\n"
-                "The mayor said the money would go to schools and roads.")
+                "The mayor said the money would go to schools and roads, and wrote to every councillor.")
     idx = ArticleIndex(art, real_encoder, settings.retrieval, settings.abstention)
-    ans = idx.search("Who wrote this article?")
-    assert ans.abstained or all(p.source != "byline" for p in ans.passages)
+    for question in ("Who wrote this article?", "who wrote this?", "Where was this story filed from?"):
+        ans = idx.search(question)  # not "…and wrote to every councillor."
+        assert ans.abstained and ans.evidence["missing_type"] in ("byline", "dateline"), question
+    assert not idx.search("Who did the mayor write to?").abstained
+    assert not idx.search("Who wrote to the councillors?").abstained
 
 
 def test_words_in_the_questions_order_in_one_sentence_rank_first(fake_encoder, settings):
