@@ -152,6 +152,10 @@ class People:
 
     def _described_person(self, phrase: str, number: int, offset: int) -> sp.Speaker | None:
         words = sp.fold(phrase).split()
+        named = [s for s in self.speakers.values() if s.kind == "person" and " " in s.key
+                 and s.key.split()[-1] == sp.description_key(phrase)]
+        if len(named) == 1:
+            return named[0]  # "the Trump who …" is the Donald Trump the article names
         if len(words) < 2 or len(words) > 4 or words[0] != "the":
             return None
         head = sp.TITLE_ABBREVIATIONS.get(words[-1], words[-1])

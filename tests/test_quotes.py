@@ -132,6 +132,14 @@ def test_a_capitalised_verb_inside_a_name_is_not_a_cue():
     assert [q.speaker for q in qb.quotes] == ["luis osuna"]
 
 
+def test_the_name_as_a_description_is_the_person_named():
+    qb = book("“We will build it,” Donald Trump said on Monday.",
+              "This was the Trump we knew, the Trump who fights with reporters and asserts that the plan is "
+              "“not negotiable.”")
+    found = qb.lookup("Trump")
+    assert found.speaker == "Donald Trump" and len(found.quotes) == 2
+
+
 def test_a_name_modifying_a_noun_is_not_what_he_points_back_to():
     qb = book("Minority voters could decide the race on Saturday for Senator Dana Ortiz, and both campaigns know it.",
               "“They have a real problem if they lose here,” said Jon Ralston, who runs a politics newsletter.",
