@@ -77,6 +77,8 @@ class QuoteBook:
             if len(several) > 1:
                 return Lookup(query, "ambiguous", candidates=tuple(self.people[k].display for k in several))
             key = several[0] if several else self._described(query)
+        elif key not in self._by_key and len(several := self._candidates(query)) == 1:
+            key = several[0]  # "the governor", never quoted under that name, is the quoted Gov. Mike Pence
         if key and key in self._by_key:
             quotes = sorted(self._by_key[key], key=lambda q: (q.kind != "direct", q.paragraph, q.start))
             pronoun = {"m": "he", "f": "she"}.get(self.people[key].gender or "", "they")
@@ -154,7 +156,8 @@ class QuoteBook:
         for key in self._by_key:
             speaker = self.people[key]
             described = [key] if speaker.kind == "descriptor" else sorted(speaker.roles)
-            if any(words <= set(d.split()) for d in described):
+            if any(words <= set(d.split()) | {sp.TITLE_ABBREVIATIONS.get(w, w) for w in d.split()}
+                   for d in described):
                 out.append(key)
         return out
 

@@ -140,6 +140,13 @@ def test_the_name_as_a_description_is_the_person_named():
     assert found.speaker == "Donald Trump" and len(found.quotes) == 2
 
 
+def test_a_description_never_quoted_under_its_own_name_finds_the_person_it_describes():
+    qb = book("“We will cut taxes,” Gov. Mike Pence said on Monday.",
+              "Critics say the governor has not explained how the state would pay for it.")
+    found = qb.lookup("the governor")
+    assert found.status == "found" and found.speaker == "Mike Pence"
+
+
 def test_a_name_modifying_a_noun_is_not_what_he_points_back_to():
     qb = book("Minority voters could decide the race on Saturday for Senator Dana Ortiz, and both campaigns know it.",
               "“They have a real problem if they lose here,” said Jon Ralston, who runs a politics newsletter.",
