@@ -108,8 +108,9 @@ class QuoteBook:
             return []
         exact = [k for k, s in self.people.items() if typed in s.aliases()]
         if exact:
+            exact = self._prefer_quoted(exact)  # "Donald": the quoted Donald Trump, not a bare unquoted "Donald"
             best = min(_alias_rank(typed, k) for k in exact)
-            return self._prefer_quoted([k for k in exact if _alias_rank(typed, k) == best])
+            return [k for k in exact if _alias_rank(typed, k) == best]
         scored = []
         for key, speaker in self.people.items():
             if speaker.kind != "person" and len(words) < 2:

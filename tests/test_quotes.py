@@ -147,6 +147,11 @@ def test_a_description_never_quoted_under_its_own_name_finds_the_person_it_descr
     assert found.status == "found" and found.speaker == "Mike Pence"
 
 
+def test_a_first_name_finds_the_quoted_person_before_an_unquoted_namesake():
+    qb = book("“We will win,” Donald Trump said.", "Here are more things the Donald has said about trade.")
+    assert qb.lookup("Donald").speaker == "Donald Trump"
+
+
 def test_a_name_modifying_a_noun_is_not_what_he_points_back_to():
     qb = book("Minority voters could decide the race on Saturday for Senator Dana Ortiz, and both campaigns know it.",
               "“They have a real problem if they lose here,” said Jon Ralston, who runs a politics newsletter.",
