@@ -52,6 +52,7 @@ TITLE_WORDS = frozenset("""president senator sen rep representative gov governor
     anchor coach founder speaker deputy vice acting former cmdr commander admiral adm prime foreign interior
     finance defence defense mp mla mpp congressman congresswoman assemblyman assemblywoman delegate chairperson
     superintendent principal dean provost trustee president-elect""".split())
+TITLE_WORDS |= {w + "s" for w in TITLE_WORDS if not w.endswith("s")}  # "Professors Foner and Alba", "Sens."
 # Last words that make a capitalised run an organisation, place or time rather than a person.
 NOT_NAME_ENDINGS = frozenset("""house department ministry institution institute corp corporation organization
     organisation union council agency university college committee party government kremlin congress senate

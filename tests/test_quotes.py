@@ -152,6 +152,13 @@ def test_a_first_name_finds_the_quoted_person_before_an_unquoted_namesake():
     assert qb.lookup("Donald").speaker == "Donald Trump"
 
 
+def test_a_plural_title_is_a_title():
+    qb = book("Peter Holm and Maria Lund, economists at the university, published a study.",
+              "“Prices are sticky,” Ms. Lund told me.",
+              "Professors Lund and Holm argue that the problem is structural.")
+    assert qb.lookup("Ms. Lund").speaker == "Maria Lund"
+
+
 def test_a_name_modifying_a_noun_is_not_what_he_points_back_to():
     qb = book("Minority voters could decide the race on Saturday for Senator Dana Ortiz, and both campaigns know it.",
               "“They have a real problem if they lose here,” said Jon Ralston, who runs a politics newsletter.",
