@@ -182,7 +182,8 @@ class Attributor:
                 continue
             if verb in NOUN_LIKE_FORMS and not _NOUN_FOLLOWER.match(masked, m_end) \
                     and not (verb in BASE_FORMS and _PLURAL_SUBJECT.search(masked, a, m_start)) \
-                    and not (_CLAUSE_FINAL.match(masked, m_end) and _AFTER_CONTENT.search(masked, a, m_start)) \
+                    and not (_CLAUSE_FINAL.match(masked, m_end) and _AFTER_CONTENT.search(masked, a, m_start)
+                             and (verb not in BASE_FORMS or _PLURAL_SUBJECT.search(masked, a, m_start))) \
                     and not (_NAME_SUBJECT.search(masked, a, m_start) and _CLAUSE_START.match(masked, m_end)):
                 continue
             lo = max([a] + [q.close for q in spans if a <= q.close <= m_start] + [c.end for c in out])

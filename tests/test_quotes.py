@@ -152,6 +152,12 @@ def test_a_first_name_finds_the_quoted_person_before_an_unquoted_namesake():
     assert qb.lookup("Donald").speaker == "Donald Trump"
 
 
+def test_a_noun_that_is_also_a_speech_verb_ends_no_clause():
+    qb = book("“The count was fair,” said Ana Ruiz of Election Watch, who observed voting in Shan state.")
+    assert [(q.speaker, q.text) for q in qb.quotes] == [("ana ruiz", "The count was fair")]
+    assert said(book("Prices will rise, analysts state."), "analysts", "reported") == ["Prices will rise"]
+
+
 def test_a_plural_title_is_a_title():
     qb = book("Peter Holm and Maria Lund, economists at the university, published a study.",
               "“Prices are sticky,” Ms. Lund told me.",
