@@ -144,11 +144,22 @@ class People:
         display = " ".join(phrase.split())
         display = _ARTICLE.sub("", display) if len(display.split()) > 1 else display
         key = sp.description_key(display)
-        speaker = self.speakers.get(key)
+        speaker = self.speakers.get(key) or self._same_head(phrase)
         if speaker is None:
             speaker = self.speakers[key] = sp.Speaker(key, display, "descriptor")
-        self._mention(number, offset, key)
+        elif speaker.key != key:
+            speaker.roles.add(key)  # still found as "the fire agency"
+        self._mention(number, offset, speaker.key)
         return speaker
+
+    def _same_head(self, phrase: str) -> sp.Speaker | None:
+        """The one unnamed source met before whose head noun a definite description repeats ('the fire agency'
+        after 'the provincial wildfire agency')."""
+        words = sp.fold(phrase).split()
+        if len(words) < 2 or words[0] != "the":
+            return None
+        found = [s for s in self.speakers.values() if s.kind == "descriptor" and s.key.split()[-1] == words[-1]]
+        return found[0] if len(found) == 1 else None
 
     def _described_person(self, phrase: str, number: int, offset: int) -> sp.Speaker | None:
         words = sp.fold(phrase).split()

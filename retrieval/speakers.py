@@ -116,7 +116,7 @@ class Speaker:
 
     def aliases(self) -> set[str]:
         if self.kind == "descriptor":
-            return {self.key, fold(self.display)}
+            return {self.key, fold(self.display)} | self.roles
         names = {self.key} | {name_key(n) for n in self.full_names}
         words = {n.split()[0] for n in names} | {n.split()[-1] for n in names}
         return {a.replace("-", " ") for a in names | words} | names | words
