@@ -53,6 +53,7 @@ _CONJUNCTIONS = frozenset("although though while when if because as yet but and 
 _APPOSITIVE_NAME = re.compile(r"(?:\s+of\s+[^,•]{1,30})?\s*,\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,")
 _ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?(?:[A-Z][\w’'.\-]*\s+){1,3}"
                              r"[A-Z][\w’'\-]*)(?=\s+[a-z])")
+_SENTENCE_ADVERBS = frozenset("only otherwise also even just still instead however meanwhile perhaps".split())
 _PREPOSITIONS = frozenset("of for at with from in on to by about under over within among".split())
 _LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
     monday tuesday wednesday thursday friday saturday sunday meanwhile however instead also separately but and
@@ -204,6 +205,8 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
         return None  # "a Sunday", "last March"
     if not any(ch.isalpha() for ch in phrase) or re.search(r"[’']s?$|\d$", words[-1]) or "--" in phrase:
         return None  # "the nation's", "2013", "president -- having" are not sources
+    if len(words) == 1 and (_adverb(lowered[0]) or lowered[0] in _SENTENCE_ADVERBS) or words[0] == "000":
+        return None  # "only", "otherwise"; "000 on payments …" is the tail of "$1,000"
     return Source(start, end, phrase, "description", phrase, role)
 
 

@@ -422,3 +422,13 @@ def test_a_quotation_over_several_paragraphs_is_attributed_at_its_last():
               "“We will publish every contract,” she added.")
     assert [q.paragraph for q in qb.lookup("Karen Holt").quotes] == [2, 3, 4]
     assert not [q for q in book("“We have made mistakes.", "The crowd left.").quotes]
+
+
+@pytest.mark.parametrize("phrase, source", [
+    ("only", False), ("otherwise", False), ("000 on payments to a company", False),
+    ("officials", True), ("Critics", True), ("Ann Lee", True),
+])
+def test_adverbs_and_number_tails_are_not_sources(phrase, source):
+    from retrieval import sources
+
+    assert (sources.classify(phrase, 0, len(phrase)) is not None) is source
