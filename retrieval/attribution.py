@@ -72,6 +72,10 @@ _TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her
 _ADVERBIAL = re.compile(r"^\s*(?:(?:on|in|at|during|after|before|last|this|late|early|earlier|by|to|from|via|"
                         r"outside|inside|over|with|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"yesterday|today|tonight)\b\s*(?:[\w’'\-]+\s+){0,12}?)?(?=that\b)", re.I)
+# "said on Wednesday it would …", "said in a statement they were …": when or where, then the clause's subject
+_ADVERBIAL_SUBJECT = re.compile(r"^\s*(?:(?:on|in|at|late|early|earlier|last|this)\s+(?:[\w’'\-]+\s+){0,3}?"
+                                r"[\w’'\-]+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
+                                r",?\s+(?=(?:it|he|she|they|we|i|there)\s)", re.I)
 
 _DATELINE = re.compile(f"(?:{DATELINE})?")
 
@@ -302,7 +306,7 @@ class Attributor:
                 obj = _TELL_OBJECT.match(masked, start)
                 start = obj.end() if obj else start
                 bare_object = obj is None
-            lead = _ADVERBIAL.match(masked[start:b])
+            lead = _ADVERBIAL.match(masked[start:b]) or _ADVERBIAL_SUBJECT.match(masked[start:b])
             start += lead.end() if lead else 0
             start += _CONTENT_LEAD.match(masked[start:b]).end()
             end = limit if limit > start else b

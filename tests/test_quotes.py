@@ -193,6 +193,8 @@ def test_unnamed_speakers_are_distinct():
     ("Mr Reyes argued that the tax was unfair.", "Reyes", "the tax was unfair"),
     ("Ms Cho told reporters the factory would close.", "Cho", "the factory would close"),
     ("Ms Cho told MPs on Tuesday that the factory would close.", "Cho", "the factory would close"),
+    ("Northway Bank said on Monday it would close 12 branches.", "Northway Bank", "it would close 12 branches"),
+    ("Ms Cho told reporters late on Tuesday she was confident of a deal.", "Cho", "she was confident of a deal"),
     ("The river is rising, according to Dr Nilsen.", "Nilsen", "The river is rising"),
     ("According to Dr Nilsen, the river is rising.", "Nilsen", "the river is rising"),
     ("According to a new poll out Thursday, the mayor leads by ten points.", "poll", "the mayor leads by ten points"),
