@@ -250,7 +250,7 @@ class Attributor:
         says_more = len(tail.split()) > 3 or MASK in tail  # "“…” He pledged “cooperation” …" is its own claim
         before = [i for i, q in enumerate(spans) if i not in used and q.close <= lo
                   and _JOIN_AS.match(masked[q.close:lo]) and q.close > cue.sentence[0] - 3
-                  and not (says_more and text[q.end - 1:q.end] in ".!?")]
+                  and not (says_more and text[q.end - 1:q.end] == ".")]
         if before:
             i = before[-1]
             end = self._merge_following(masked, spans, i, used, after_attribution=hi)

@@ -39,6 +39,9 @@ SHAPES = [
     (["“We are ready,” said oil and gas worker Dale Innes."], "Dale Innes", ["We are ready"]),
     (["“We are ready,” Ana Ruiz, director of policy at the Fraser Institute, said in an e-mailed statement."],
      "Ana Ruiz", ["We are ready"]),
+    # a quotation ending in "?" or "!" runs on into its attribution, however long the sentence goes on
+    (["“Is it over? It is!” the party's leader, Ana Ruiz, tweeted on Sunday after a long night of counting."],
+     "Ana Ruiz", ["Is it over? It is!"]),
     # the name preferred over the description in apposition
     (["“We are ready,” the party's spokesman, Tom Weller, told MPs."], "Tom Weller", ["We are ready"]),
     # single quotation marks of British papers; a colon introduction
