@@ -63,6 +63,7 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){1,4}[A-Z][\w’'
 _ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))(?:\s+\w+ly)?$")
 _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 _LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
+_DECLINED = re.compile(r"\b(?:declin|refus)\w*\s+to\s+\w+$")
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 _ADVERBIAL_STARTS = frozenset("on in at during after before with by from via for".split())
 _JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
@@ -325,6 +326,8 @@ class Attributor:
             return None
         if words[0] == "to" and not quoted:
             return None  # "vowed to fight" is a commitment, not words reported
+        if not quoted and _DECLINED.search(masked, lo, hi):
+            return None  # "declined to say whether …": nothing was said
         if words[0].lower() in _ADVERBIAL_STARTS and len(words) <= 8 or words[0].lower() == "about":
             return None  # "said on ABC's “This Week”" names where it was said, "said about Latinos" the topic
         first = words[0].lower()

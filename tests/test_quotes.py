@@ -168,6 +168,10 @@ def test_a_definite_description_repeating_a_sources_head_noun_is_that_source():
         "the fire had grown overnight", "rain was not expected before Sunday"]
 
 
+def test_declining_to_say_reports_nothing():
+    assert not book("A spokesperson for the bank declined to say whether the deal would be renewed.").quotes
+
+
 def test_a_plural_title_is_a_title():
     qb = book("Peter Holm and Maria Lund, economists at the university, published a study.",
               "“Prices are sticky,” Ms. Lund told me.",
@@ -197,6 +201,7 @@ def test_unnamed_speakers_are_distinct():
     ("Ms Cho told reporters the factory would close.", "Cho", "the factory would close"),
     ("Ms Cho told MPs on Tuesday that the factory would close.", "Cho", "the factory would close"),
     ("Northway Bank said on Monday it would close 12 branches.", "Northway Bank", "it would close 12 branches"),
+    ("The campaign bought ads and announced it would seek a recount.", "campaign", "it would seek a recount"),
     ("Ms Cho told reporters late on Tuesday she was confident of a deal.", "Cho", "she was confident of a deal"),
     ("The river is rising, according to Dr Nilsen.", "Nilsen", "The river is rising"),
     ("According to Dr Nilsen, the river is rising.", "Nilsen", "the river is rising"),
