@@ -63,6 +63,8 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){1,4}[A-Z][\w’'
 _ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))(?:\s+\w+ly)?$")
 _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 _LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
+_OBJECT_ONLY = re.compile(r"\s+(?:him|her|them|us|me|reporters|journalists|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
+                          r"[\s.,;]*")
 _DECLINED = re.compile(r"\b(?:declin|refus)\w*\s+to\s+\w+$")
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 _ADVERBIAL_STARTS = frozenset("on in at during after before with by from via for".split())
@@ -283,6 +285,8 @@ class Attributor:
         bare_object = False
         upto = limit if hi < limit < b and masked[hi:limit].rstrip().endswith(",") else b
         tail = masked[hi:upto].strip(" .")  # up to a next cue after a comma ("…, noting …")
+        if verb in _OBJECT_VERBS and _OBJECT_ONLY.fullmatch(masked[hi:upto]):
+            tail = ""  # "…, the president told her."
         ends_clause = not tail or tail.startswith(",") or (
             len(tail.split()) <= 6 and tail.split()[0].lower() in _TAIL_ADVERBIALS and "that" not in tail.split())
         head = masked[a:lo].rstrip()

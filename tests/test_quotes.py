@@ -197,6 +197,7 @@ def test_unnamed_speakers_are_distinct():
 @pytest.mark.parametrize("sentence, speaker, text", [
     ("Ms Lind said the bridge would open in May.", "Lind", "the bridge would open in May"),
     ("Prices will fall, Mr Ames said.", "Ames", "Prices will fall"),
+    ("Her son was free and coming home, Mr Ames told her.", "Ames", "Her son was free and coming home"),
     ("Mr Reyes argued that the tax was unfair.", "Reyes", "the tax was unfair"),
     ("Ms Cho told reporters the factory would close.", "Cho", "the factory would close"),
     ("Ms Cho told MPs on Tuesday that the factory would close.", "Cho", "the factory would close"),
