@@ -168,6 +168,12 @@ def test_a_definite_description_repeating_a_sources_head_noun_is_that_source():
         "the fire had grown overnight", "rain was not expected before Sunday"]
 
 
+def test_a_pronoun_subject_after_a_leading_phrase_owns_the_saying_cue():
+    qb = book("Mr Ames spoke to the press on Friday.",
+              "In interviews on Sunday, he defended the plan, saying that it would work within a year.")
+    assert said(qb, "Ames", "reported") == ["it would work within a year"]
+
+
 def test_declining_to_say_reports_nothing():
     assert not book("A spokesperson for the bank declined to say whether the deal would be renewed.").quotes
 
