@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import sources, text_spans
+from . import after_cue, sources, text_spans
 from .article import DATELINE, Article
 from .chunks import split_sentences
 from .people import People
@@ -39,14 +39,9 @@ from .quotes import (
 from .sources import Source
 
 _CLOSING = "”»\"'’"
-_OBJECT_VERBS = frozenset("told tells tell telling asked asks ask asking".split())
-_CONTENT_LEAD = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?")
 _GAP_TO_QUOTE = re.compile(r"^(?:[\s,:;—–-]*(?:that\s*)?|\s+[^,.;:“”\"•]{1,60}[,:]\s*)$")
 _PARENTHETICAL = re.compile(r"\s\([^()•]{1,40}\)")
 _CLAUSE_NEXT = re.compile(r"\s+(?:that|it|he|she|they|we|i|there|this)\b", re.I)
-_TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier later late early by via from to when
-    while as over outside inside through yesterday today tonight recently previously repeatedly also then afterward
-    afterwards monday tuesday wednesday thursday friday saturday sunday according""".split())
 _OBJECT_GAP = re.compile(r"\s+(?:[^\s,.;:“”\"•]+\s+){0,7}$")
 _TIME_THEN_COMMA = re.compile(rf"{sources.TIME_PHRASE},", re.I)
 _CLAUSE_FINAL = re.compile(r"\s*[.,;]")
@@ -63,22 +58,8 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){1,4}[A-Z][\w’'
 _ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))(?:\s+\w+ly)?$")
 _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 _LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
-_OBJECT_ONLY = re.compile(r"\s+(?:him|her|them|us|me|reporters|journalists|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
-                          r"[\s.,;]*")
-_DECLINED = re.compile(r"\b(?:declin|refus)\w*\s+to\s+\w+$")
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
-_ADVERBIAL_STARTS = frozenset("on in at during after before with by from via for".split())
 _JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
 _JOIN = re.compile(r"^[\s,.;:—–-]*$")
-_TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
-                          r"the\s+\w+|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})(?=[\s,:])")
-_ADVERBIAL = re.compile(r"^\s*(?:(?:on|in|at|during|after|before|last|this|late|early|earlier|by|to|from|via|"
-                        r"outside|inside|over|with|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                        r"yesterday|today|tonight)\b\s*(?:[\w’'\-]+\s+){0,12}?)?(?=that\b)", re.I)
-# "said on Wednesday it would …", "said in a statement they were …": when or where, then the clause's subject
-_ADVERBIAL_SUBJECT = re.compile(r"^\s*(?:(?:on|in|at|late|early|earlier|last|this)\s+(?:[\w’'\-]+\s+){0,3}?"
-                                r"[\w’'\-]+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
-                                r",?\s+(?=(?:it|he|she|they|we|i|there)\s)", re.I)
 
 _DATELINE = re.compile(f"(?:{DATELINE})?")
 
@@ -285,10 +266,11 @@ class Attributor:
         bare_object = False
         upto = limit if hi < limit < b and masked[hi:limit].rstrip().endswith(",") else b
         tail = masked[hi:upto].strip(" .")  # up to a next cue after a comma ("…, noting …")
-        if verb in _OBJECT_VERBS and _OBJECT_ONLY.fullmatch(masked[hi:upto]):
+        if verb in after_cue.OBJECT_VERBS and after_cue.OBJECT_ONLY.fullmatch(masked[hi:upto]):
             tail = ""  # "…, the president told her."
+        opener = tail.split()[0].lower() if tail else ""
         ends_clause = not tail or tail.startswith(",") or (
-            len(tail.split()) <= 6 and tail.split()[0].lower() in _TAIL_ADVERBIALS and "that" not in tail.split())
+            len(tail.split()) <= 6 and opener in after_cue.TAIL_ADVERBIALS and "that" not in tail.split())
         head = masked[a:lo].rstrip()
         if verb == "according to":
             if head.endswith((":", ";")):
@@ -307,13 +289,13 @@ class Attributor:
             start, end = a, masked.rindex(",", a, lo)
         elif not cue.inverted:
             start = hi
-            if verb in _OBJECT_VERBS:
-                obj = _TELL_OBJECT.match(masked, start)
+            if verb in after_cue.OBJECT_VERBS:
+                obj = after_cue.TELL_OBJECT.match(masked, start)
                 start = obj.end() if obj else start
                 bare_object = obj is None
-            lead = _ADVERBIAL.match(masked[start:b]) or _ADVERBIAL_SUBJECT.match(masked[start:b])
+            lead = after_cue.ADVERBIAL.match(masked[start:b]) or after_cue.ADVERBIAL_SUBJECT.match(masked[start:b])
             start += lead.end() if lead else 0
-            start += _CONTENT_LEAD.match(masked[start:b]).end()
+            start += after_cue.CONTENT_LEAD.match(masked[start:b]).end()
             end = limit if limit > start else b
             end = start + len(text_spans.strip_link(masked[start:end]))
         else:
@@ -330,13 +312,13 @@ class Attributor:
             return None
         if words[0] == "to" and not quoted:
             return None  # "vowed to fight" is a commitment, not words reported
-        if not quoted and _DECLINED.search(masked, lo, hi):
+        if not quoted and after_cue.DECLINED.search(masked, lo, hi):
             return None  # "declined to say whether …": nothing was said
-        if words[0].lower() in _ADVERBIAL_STARTS and len(words) <= 8 or words[0].lower() == "about":
+        if words[0].lower() in after_cue.ADVERBIAL_STARTS and len(words) <= 8 or words[0].lower() == "about":
             return None  # "said on ABC's “This Week”" names where it was said, "said about Latinos" the topic
         first = words[0].lower()
-        if not quoted and (first in _DAYS or first.endswith("ly") and len(words) > 1
-                           and words[1].lower() in _ADVERBIAL_STARTS | {"during"}):
+        if not quoted and (first in after_cue.DAYS or first.endswith("ly") and len(words) > 1
+                           and words[1].lower() in after_cue.ADVERBIAL_STARTS | {"during"}):
             return None  # "said Sunday after the attack", "said rhetorically during …": when and how, not what
         if not quoted and first.endswith("ing") and "," in masked[hi:start]:
             return None  # "…, he said, turning the question into …": what he did next

@@ -1,0 +1,27 @@
+"""What follows a speech cue: its object ("told reporters"), when or where it was said ("on Wednesday"), and where
+the reported clause starts. Patterns for attribution.py, hand-written for the same reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+OBJECT_VERBS = frozenset("told tells tell telling asked asks ask asking".split())
+CONTENT_LEAD = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?")
+TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier later late early by via from to when
+    while as over outside inside through yesterday today tonight recently previously repeatedly also then afterward
+    afterwards monday tuesday wednesday thursday friday saturday sunday according""".split())
+OBJECT_ONLY = re.compile(r"\s+(?:him|her|them|us|me|reporters|journalists|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
+                         r"[\s.,;]*")
+DECLINED = re.compile(r"\b(?:declin|refus)\w*\s+to\s+\w+$")
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+ADVERBIAL_STARTS = frozenset("on in at during after before with by from via for".split())
+TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
+                         r"the\s+\w+|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})(?=[\s,:])")
+ADVERBIAL = re.compile(r"^\s*(?:(?:on|in|at|during|after|before|last|this|late|early|earlier|by|to|from|via|"
+                       r"outside|inside|over|with|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                       r"yesterday|today|tonight)\b\s*(?:[\w’'\-]+\s+){0,12}?)?(?=that\b)", re.I)
+# "said on Wednesday it would …", "said in a statement they were …": when or where, then the clause's subject
+ADVERBIAL_SUBJECT = re.compile(r"^\s*(?:(?:on|in|at|late|early|earlier|last|this)\s+(?:[\w’'\-]+\s+){0,3}?"
+                               r"[\w’'\-]+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
+                               r",?\s+(?=(?:it|he|she|they|we|i|there)\s)", re.I)
