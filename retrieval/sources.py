@@ -18,7 +18,7 @@ PRONOUNS = frozenset("he she they it i we".split())
 # Words between a source and its verb: "X has also said", "X later told", "X, 71, who ..., said".
 _SKIPPABLE = frozenset("""has have had also later then once previously repeatedly reportedly would will may might could
     can did does do not never recently publicly privately separately earlier first again often frequently initially
-    simply ultimately just since already still quickly long""".split())
+    simply ultimately just since already still quickly long both all each""".split())
 # Words that end a noun phrase when walking back from a verb.
 _BREAKS = frozenset("""that which who whom whose but because while when if as after before since although though so or
     where than what how why whether is was were are be been being said says say told tells says added adds

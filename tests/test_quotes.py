@@ -205,6 +205,7 @@ def test_unnamed_speakers_are_distinct():
     ("Prices will fall, Mr Ames said.", "Ames", "Prices will fall"),
     ("Her son was free and coming home, Mr Ames told her.", "Ames", "Her son was free and coming home"),
     ("Mr Reyes argued that the tax was unfair.", "Reyes", "the tax was unfair"),
+    ("Mr Reyes and Ms Lind have both argued that the tax was unfair.", "Reyes", "the tax was unfair"),
     ("Ms Cho told reporters the factory would close.", "Cho", "the factory would close"),
     ("Ms Cho told MPs on Tuesday that the factory would close.", "Cho", "the factory would close"),
     ("Northway Bank said on Monday it would close 12 branches.", "Northway Bank", "it would close 12 branches"),
