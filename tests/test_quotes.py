@@ -42,6 +42,9 @@ SHAPES = [
     # a quotation ending in "?" or "!" runs on into its attribution, however long the sentence goes on
     (["“Is it over? It is!” the party's leader, Ana Ruiz, tweeted on Sunday after a long night of counting."],
      "Ana Ruiz", ["Is it over? It is!"]),
+    # "with NAME -ing": the name's quotation, an adverb between them or not
+    (["Ana Ruiz spoke in Lima.", "The crowd cheered, with Ruiz repeatedly shouting: “We will win!”"], "Ruiz",
+     ["We will win!"]),
     # the name preferred over the description in apposition
     (["“We are ready,” the party's spokesman, Tom Weller, told MPs."], "Tom Weller", ["We are ready"]),
     # single quotation marks of British papers; a colon introduction
