@@ -201,8 +201,11 @@ class Attributor:
                 source, inverted = sources.after(masked, m_end, hi), True
             else:
                 source = sources.before(masked, lo, m_start)
-                if source is None and before_text.endswith(",") and not _CLAUSE_NEXT.match(masked, m_end):
-                    source, inverted = sources.after(masked, m_end, hi), True
+                if (source is None or source.kind == "description") and before_text.endswith(",") \
+                        and not _CLAUSE_NEXT.match(masked, m_end):
+                    named = sources.after(masked, m_end, hi)  # "…, said Howard": the name after the verb
+                    if source is None or named is not None and named.kind == "person":
+                        source, inverted = named, True
             if source is None:
                 continue
             key = self._speaker_key(number, source)

@@ -206,6 +206,8 @@ def test_unnamed_speakers_are_distinct():
 @pytest.mark.parametrize("sentence, speaker, text", [
     ("Ms Lind said the bridge would open in May.", "Lind", "the bridge would open in May"),
     ("Prices will fall, Mr Ames said.", "Ames", "Prices will fall"),
+    ("Rival candidate Ann Lee also lacks in the looks department, said Howard.", "Howard",
+     "Rival candidate Ann Lee also lacks in the looks department"),  # a name after the verb beats a phrase before
     ("Her son was free and coming home, Mr Ames told her.", "Ames", "Her son was free and coming home"),
     ("Mr Reyes argued that the tax was unfair.", "Reyes", "the tax was unfair"),
     ("Mr Reyes and Ms Lind have both argued that the tax was unfair.", "Reyes", "the tax was unfair"),
