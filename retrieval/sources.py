@@ -54,7 +54,7 @@ _APPOSITIVE_NAME = re.compile(r"(?:\s+of\s+[^,•]{1,30})?\s*,\s*((?:[A-Z][\w’
 _ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?(?:[A-Z][\w’'.\-]*\s+){1,3}"
                              r"[A-Z][\w’'\-]*)(?=\s+[a-z])")
 _SENTENCE_ADVERBS = frozenset("only otherwise also even just still instead however meanwhile perhaps".split())
-_PREPOSITIONS = frozenset("of for at with from in on to by about under over within among".split())
+_PREPOSITIONS = frozenset("of for at with from in on to by about under over within among during after before".split())
 _LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
     monday tuesday wednesday thursday friday saturday sunday meanwhile however instead also separately but and
     now then still""".split())

@@ -45,6 +45,9 @@ SHAPES = [
     # "with NAME -ing": the name's quotation, an adverb between them or not
     (["Ana Ruiz spoke in Lima.", "The crowd cheered, with Ruiz repeatedly shouting: “We will win!”"], "Ruiz",
      ["We will win!"]),
+    # a name then a time phrase before the verb
+    (["Dana Ray during a visit on Sunday thanked the nurses “for their hard work.”"], "Dana Ray",
+     ["the nurses “for their hard work.”"]),
     # the name preferred over the description in apposition
     (["“We are ready,” the party's spokesman, Tom Weller, told MPs."], "Tom Weller", ["We are ready"]),
     # single quotation marks of British papers; a colon introduction
