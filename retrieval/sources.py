@@ -23,7 +23,7 @@ _SKIPPABLE = frozenset("""has have had also later then once previously repeatedl
 _BREAKS = frozenset("""that which who whom whose but because while when if as after before since although though so or
     where than what how why whether is was were are be been being said says say told tells says added adds
     by into than thus hence yet nor about against until unless whereas despite over under
-    are do does did not there here this these those""".split())
+    are do does did not there here this these those including like""".split())
 _AFTER_STOPS = frozenset("""on in at during after before when as that and while last this by via from outside
     inside later earlier today yesterday tonight monday tuesday wednesday thursday friday saturday sunday""".split())
 _DANGLING = frozenset("""the a an his her their its our my your in on of for to with at by from and or but as
@@ -81,7 +81,7 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
         if text[word.end():j].strip() or word.group().lower() not in _SKIPPABLE and not _adverb(word.group()):
             break
         j = word.start()
-    relative = re.search(r",?\s*\bwho\s*$", text[lo:j])
+    relative = re.search(r",?\s*\b(?:who|that)\s*$", text[lo:j])
     if relative:
         return before(text, lo, lo + relative.start())  # "Ann Lee, who has said …": Ann Lee
     head_end = j

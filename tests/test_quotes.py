@@ -225,6 +225,8 @@ def test_unnamed_speakers_are_distinct():
     ("Turnout, according to the council, rose sharply.", "council", "Turnout, according to the council, rose sharply"),
     ("The river, Dr Nilsen said, is rising fast.", "Nilsen", "The river, Dr Nilsen said, is rising fast"),
     ("Critics argue that the plan is too costly.", "critics", "the plan is too costly"),
+    ("The plan has foes, including local businesses that warn it could harm trade.", "local businesses",
+     "it could harm trade"),  # the noun a relative "that" follows
     ("A spokesman said the Republican Party was united.", "spokesman", "the Republican Party was united"),
     ("Mr Dale claims he is owed $10 million.", "Dale", "he is owed $10 million"),  # "claims" as a verb
     ("Dan Backer, the fund's lawyer and treasurer, rejected the label, noting that it costs money to raise money.",
