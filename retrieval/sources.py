@@ -37,7 +37,9 @@ _RELATIVE = frozenset("who whom whose which that".split())
 LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also|Then|Now)\b,?\s+)?"
                             r"(?:(?:Although|Though|While|When|If|Because|As|Since|Despite|Unless|Once)\b[^,•]{0,120},"
                             r"\s+|(?:On|In|At|After|Before|During|Later|Earlier|Last|This|Over|From|By|Separately|"
-                            r"Previously)\b[^,•]{0,50},\s+|[A-Z][a-z]+(?:ed|ing)\b[^,•]{0,80},\s+)?")
+                            r"Previously)\b[^,•]{0,50},\s+|[A-Z][a-z]+(?:ed|ing)\b[^,•]{0,80},\s+|"
+                            r"(?:A|An|One|Two|Three|Several|Some|A\s+few)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|"
+                            r"hours?|decades?)\s+(?:later|earlier|ago|before|after)\b[^,•]{0,40},\s+)?")
 _SUBJECT = re.compile(r"\s*((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+?|(?:[A-Z][\w’'.\-]*\s+){0,5}?"
                       r"[A-Z][\w’'.\-]*|(?:he|she|they|we)\b)(?=\s+[a-z])")
 _NAME_WITH_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s*((?:the|an?|[a-z][\w’'\-]*)\s"

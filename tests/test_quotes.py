@@ -180,6 +180,11 @@ def test_a_pronoun_subject_after_a_leading_phrase_owns_the_saying_cue():
     assert said(qb, "Ames", "reported") == ["it would work within a year"]
 
 
+def test_a_leading_time_phrase_is_not_the_subject():
+    qb = book("Ms Lind spoke in May.", "A month later, she visited the plant and explained that the line would close.")
+    assert said(qb, "Lind", "reported") == ["the line would close"]
+
+
 def test_declining_to_say_reports_nothing():
     assert not book("A spokesperson for the bank declined to say whether the deal would be renewed.").quotes
 
