@@ -40,8 +40,9 @@ LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|In
                             r"Previously)\b[^,•]{0,50},\s+|[A-Z][a-z]+(?:ed|ing)\b[^,•]{0,80},\s+|"
                             r"(?:A|An|One|Two|Three|Several|Some|A\s+few)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|"
                             r"hours?|decades?)\s+(?:later|earlier|ago|before|after)\b[^,•]{0,40},\s+)?")
-_SUBJECT = re.compile(r"\s*((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+?|(?:[A-Z][\w’'.\-]*\s+){0,5}?"
-                      r"[A-Z][\w’'.\-]*|(?:he|she|they|we)\b)(?=\s+[a-z])")
+_SUBJECT = re.compile(r"\s*((?:[Tt]he|[Aa]n?|One|Another|Several|Some|Many|Most|That|This)\s+(?!of\b)"
+                      r"(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+?|(?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*|(?:he|she|they|we)\b)"
+                      r"(?=\s+[a-z])")
 _NAME_WITH_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s*((?:the|an?|[a-z][\w’'\-]*)\s"
                                    r"[^,.;:•]{1,60}(?:,[^,.;:•]{1,30}){0,2}),\s+(?=[a-z])")
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")

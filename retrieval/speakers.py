@@ -80,7 +80,7 @@ _ROLE_RE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                        "prof": "professor", "dr": "doctor", "col": "colonel", "capt": "captain", "lt": "lieutenant",
                        "sgt": "sergeant", "adm": "admiral", "coun": "councillor", "pres": "president"}
-DETERMINERS = frozenset("a an the one another some several".split())
+DETERMINERS = frozenset("a an the one another some several this that these those".split())
 
 
 def description_key(phrase: str) -> str:

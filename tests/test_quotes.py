@@ -185,6 +185,13 @@ def test_a_leading_time_phrase_is_not_the_subject():
     assert said(qb, "Lind", "reported") == ["the line would close"]
 
 
+def test_unnamed_sources_opening_with_a_quantifier_or_demonstrative():
+    qb = book("One operative inside the campaign played it down, saying they were “not a big deal.”",
+              "A source close to him spoke too. That person said the hostility had hurt him.")
+    assert said(qb, "One operative inside the campaign") == ["they were “not a big deal.”"]
+    assert said(qb, "That person", "reported") == ["the hostility had hurt him"]
+
+
 def test_declining_to_say_reports_nothing():
     assert not book("A spokesperson for the bank declined to say whether the deal would be renewed.").quotes
 
