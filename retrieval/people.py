@@ -71,7 +71,7 @@ class People:
                 if roles or titled:
                     self._evidence.add(speaker.key)
         self._bare_mentions(unquoted_texts)
-        self._learn_genders(article)
+        self._learn_genders(article, unquoted_texts)
         self._subjects(article)
 
     def _subjects(self, article: Article) -> None:
@@ -96,17 +96,19 @@ class People:
                 if word in names:
                     self.person(m.group(), number, m.start())
 
-    def _learn_genders(self, article: Article) -> None:
-        """A person's gender from the pronouns that follow them in sentences naming no one else."""
+    def _learn_genders(self, article: Article, unquoted_texts: dict[int, str]) -> None:
+        """A person's gender from the pronouns that follow them in sentences naming no one else, quotations left
+        out ("Beck wrote: “I couldn't disagree with her more”" says nothing of Beck)."""
         counts: dict[str, list[int]] = {}
         for para in article.paragraphs:
             here = [(o, k) for o, k in self._in_paragraph.get(para.number, []) if self.speakers[k].kind == "person"]
+            text = unquoted_texts[para.number]
             for a, b in split_sentences(para.text):
-                keys = {k for o, k in here if a <= o < b}
-                if len(keys) != 1:
+                named = [(o, k) for o, k in here if a <= o < b]
+                if len({k for _, k in named}) != 1:
                     continue
-                tally = counts.setdefault(keys.pop(), [0, 0])
-                for m in _GENDERED.finditer(para.text, a, b):
+                tally = counts.setdefault(named[0][1], [0, 0])
+                for m in _GENDERED.finditer(text, named[0][0], b):
                     tally[m.group().lower() in _FEMININE] += 1
         for key, (male, female) in counts.items():
             speaker = self.speakers[key]

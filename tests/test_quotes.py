@@ -192,6 +192,13 @@ def test_unnamed_sources_opening_with_a_quantifier_or_demonstrative():
     assert said(qb, "That person", "reported") == ["the hostility had hurt him"]
 
 
+def test_pronouns_inside_quotations_teach_no_gender():
+    qb = book("Talk show host Glenn Moss spoke on Tuesday.",
+              "Moss wrote: “I couldn’t disagree with her more, but she knows the game.”",
+              "The mayor answered on Wednesday.", "“It was a mistake,” he said.")
+    assert "It was a mistake" in said(qb, "Glenn Moss")
+
+
 def test_declining_to_say_reports_nothing():
     assert not book("A spokesperson for the bank declined to say whether the deal would be renewed.").quotes
 
