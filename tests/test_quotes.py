@@ -479,3 +479,9 @@ def test_adverbs_and_number_tails_are_not_sources(phrase, source):
     from retrieval import sources
 
     assert (sources.classify(phrase, 0, len(phrase)) is not None) is source
+
+
+def test_a_possessive_name_after_a_title_is_the_person():
+    from retrieval import sources
+
+    assert sources.classify("FBI Director James Comey's", 0, 26).name == "James Comey"
