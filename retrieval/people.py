@@ -25,6 +25,7 @@ _CAPITALISED = re.compile(r"(?<![\w’'])[A-ZÀ-Þ][\w’'\-]+")
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 _FEMININE = frozenset("she her hers herself".split())
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)  # "the Clinton campaign": a name as a modifier
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|we|I)\b")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -81,8 +82,9 @@ class People:
             for a, b in split_sentences(para.text):
                 a = LEADING_PHRASE.match(para.text, a, b).end()  # not the subject of "If Trump loses, …"
                 first = next(((o, k) for o, k in here if o >= a), None)
-                if first and _MODIFIER_BEFORE.search(para.text, a, first[0]):
-                    continue  # "the Clinton campaign is …": a name modifying a noun is not the subject
+                if first and (_MODIFIER_BEFORE.search(para.text, a, first[0])
+                              or _PRONOUN_BEFORE.search(para.text, a, first[0])):
+                    continue  # "the Clinton campaign is …", "But he suggested that Mr. Lew …": not the subject
                 if first and len(para.text[a:first[0]].split()) <= 4 and self.speakers[first[1]].kind == "person":
                     bisect.insort(self._sources.setdefault(para.number, []), first)
 

@@ -199,6 +199,12 @@ def test_pronouns_inside_quotations_teach_no_gender():
     assert "It was a mistake" in said(qb, "Glenn Moss")
 
 
+def test_a_name_after_a_pronoun_subject_is_not_the_sentence_subject():
+    qb = book("Mr. Lou said there was nothing wrong with the talks.",
+              "But he suggested that Mr. Lew had critics at home. “They are under pressure,” he said.")
+    assert said(qb, "Lou") == ["They are under pressure"]
+
+
 def test_declining_to_say_reports_nothing():
     assert not book("A spokesperson for the bank declined to say whether the deal would be renewed.").quotes
 
