@@ -58,6 +58,10 @@ _WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'
 _ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))(?:\s+\w+ly)?$")
 _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 _LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
+# A quotation that is part of a clause going on to a verb of its own: 'suggesting “Trumpization” in the form of
+# “slander” had started to seep …' (not 'said “the plan is dead” and left').
+_RUNS_ON = re.compile(r"\s+(?!(?:and|but|or|before|after|while|when|as|then|so)\b)[a-z][^.!?;:]{0,80}?\b"
+                      r"(?:had|has|have|is|are|was|were|will|would|could|should|can|may|might|must)\b")
 _JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
 _JOIN = re.compile(r"^[\s,.;:—–-]*$")
 
@@ -244,6 +248,9 @@ class Attributor:
             self._add(text[spans[i].start:end], cue.key, number, "direct", attribution, spans[i].start, True)
             return spans[i].start, end
         after = [i for i, q in enumerate(spans) if i not in used and hi <= q.open < min(cue.sentence[1], limit)]
+        runs_on = after and _RUNS_ON.match(masked, spans[after[0]].close, cue.sentence[1])
+        if runs_on and (claimed := self._clause(number, text, masked, cue, spans, used, attribution, limit)):
+            return claimed  # 'suggesting “Trumpization” in the form of “slander” had started to seep …'
         if after and _GAP_TO_QUOTE.match(masked[hi:spans[after[0]].open]):
             i = after[0]
             end = self._merge_following(masked, spans, i, used)

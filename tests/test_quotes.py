@@ -205,6 +205,13 @@ def test_a_name_after_a_pronoun_subject_is_not_the_sentence_subject():
     assert said(qb, "Lou") == ["They are under pressure"]
 
 
+def test_fragments_inside_a_clause_with_a_verb_of_its_own_come_with_the_clause():
+    qb = book("Ms Valet spoke in Paris, suggesting “Trumpization” in the form of “slander” had started to spread.",
+              "Mr Kwan said “the plan is dead” and left the room in a hurry.")
+    assert said(qb, "Valet") == ["“Trumpization” in the form of “slander” had started to spread"]
+    assert said(qb, "Kwan") == ["the plan is dead"]
+
+
 def test_declining_to_say_reports_nothing():
     assert not book("A spokesperson for the bank declined to say whether the deal would be renewed.").quotes
 
