@@ -40,6 +40,7 @@ class People:
         # first or last name → (paragraph, offset, key) of the first mention of each person in each paragraph
         self._by_word: dict[str, list[tuple[int, int, str]]] = {}
         self._keys_by_word: dict[str, set[str]] = {}
+        self._descriptors_by_head: dict[str, list[str]] = {}
         self.common: set[str] = set()  # words the article also writes in lower case ("most", "will")
 
     def names_person(self, word: str) -> bool:
@@ -151,6 +152,7 @@ class People:
         speaker = self.speakers.get(key) or self._same_head(phrase)
         if speaker is None:
             speaker = self.speakers[key] = sp.Speaker(key, display, "descriptor")
+            self._descriptors_by_head.setdefault(key.split()[-1], []).append(key)
         elif speaker.key != key:
             speaker.roles.add(key)  # still found as "the fire agency"
         self._mention(number, offset, speaker.key)
@@ -162,15 +164,15 @@ class People:
         words = sp.fold(phrase).split()
         if len(words) < 2 or words[0] != "the":
             return None
-        found = [s for s in self.speakers.values() if s.kind == "descriptor" and s.key.split()[-1] == words[-1]]
-        return found[0] if len(found) == 1 else None
+        found = self._descriptors_by_head.get(words[-1], [])
+        return self.speakers[found[0]] if len(found) == 1 else None
 
     def _described_person(self, phrase: str, number: int, offset: int) -> sp.Speaker | None:
         words = sp.fold(phrase).split()
-        named = [s for s in self.speakers.values() if s.kind == "person" and " " in s.key
-                 and s.key.split()[-1] == sp.description_key(phrase)]
+        surname = sp.description_key(phrase)
+        named = [k for k in self._keys_by_word.get(surname, ()) if " " in k and k.split()[-1] == surname]
         if len(named) == 1:
-            return named[0]  # "the Trump who …" is the Donald Trump the article names
+            return self.speakers[named[0]]  # "the Trump who …" is the Donald Trump the article names
         if len(words) < 2 or len(words) > 4 or words[0] != "the":
             return None
         head = sp.TITLE_ABBREVIATIONS.get(words[-1], words[-1])
