@@ -225,10 +225,9 @@ def _name_after_role(words: list[str]) -> str:
         return ""
     before = words[len(words) - len(run) - 1]
     run = _without_leading_roles(run)  # "Chief Executive Dana Whitlock": "Executive" is no name
-    run = [*run[:-1], re.sub(r"[’']s$", "", run[-1])] if run else run  # "Director James Comey's news …"
-    if len(run) < 2 or not sp.plausible_name(run, True):
+    if len(run) < 2 or not sp.plausible_name(run, True) or not (before.lower() in sp.ROLE_NOUNS or sp.is_title(before)):
         return ""
-    return " ".join(run) if before.lower() in sp.ROLE_NOUNS or sp.is_title(before) else ""
+    return re.sub(r"[’']s$", "", " ".join(run))  # "FBI Director James Comey's news conference": James Comey
 
 
 def _without_leading_roles(run: list[str]) -> list[str]:
