@@ -1,24 +1,14 @@
 """Quotation extraction and attribution: each shape on synthetic text, then on the seed article."""
 
 import pytest
+from conftest import book, said
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.render import quote_message
 from retrieval.article import parse
 from retrieval.attribution import Attributor
 from retrieval.quotebook import QuoteBook
 from retrieval.quotes import quote_spans
-
-
-def book(*paragraphs):
-    return QuoteBook(parse("Headline\n\n" + "\n\n".join(paragraphs)))
-
-
-def said(qb, name, kind="direct"):
-    found = qb.lookup(name)
-    return [q.text for q in found.quotes if q.kind == kind]
-
 
 SHAPES = [
     # quote, then attribution (name first / verb first)
@@ -123,12 +113,6 @@ def test_another_article_of_the_same_kind(name, kind, expected):
     assert qb.article.authors == ("Jane Roe",)
 
 
-def test_he_and_she_resolve_to_compatible_people():
-    qb = book("Mr Grant met Ms Yates on Monday.", "“It went well,” she said. “Very well,” he added.")
-    assert said(qb, "Yates") == ["It went well"]
-    assert said(qb, "Grant") == ["Very well"]
-
-
 def test_a_verb_its_object_and_the_words_it_quotes():
     qb = book("A short first paragraph of the story sits here for the parser to see.",
               "The impostor gushed about a “common interest in keeping our hemisphere safe.”")
@@ -141,44 +125,10 @@ def test_a_capitalised_verb_inside_a_name_is_not_a_cue():
     assert [q.speaker for q in qb.quotes] == ["luis osuna"]
 
 
-def test_the_name_as_a_description_is_the_person_named():
-    qb = book("“We will build it,” Donald Trump said on Monday.",
-              "This was the Trump we knew, the Trump who fights with reporters and asserts that the plan is "
-              "“not negotiable.”")
-    found = qb.lookup("Trump")
-    assert found.speaker == "Donald Trump" and len(found.quotes) == 2
-
-
-def test_a_description_never_quoted_under_its_own_name_finds_the_person_it_describes():
-    qb = book("“We will cut taxes,” Gov. Mike Pence said on Monday.",
-              "Critics say the governor has not explained how the state would pay for it.")
-    found = qb.lookup("the governor")
-    assert found.status == "found" and found.speaker == "Mike Pence"
-
-
-def test_a_first_name_finds_the_quoted_person_before_an_unquoted_namesake():
-    qb = book("“We will win,” Donald Trump said.", "Here are more things the Donald has said about trade.")
-    assert qb.lookup("Donald").speaker == "Donald Trump"
-
-
 def test_a_noun_that_is_also_a_speech_verb_ends_no_clause():
     qb = book("“The count was fair,” said Ana Ruiz of Election Watch, who observed voting in Shan state.")
     assert [(q.speaker, q.text) for q in qb.quotes] == [("ana ruiz", "The count was fair")]
     assert said(book("Prices will rise, analysts state."), "analysts", "reported") == ["Prices will rise"]
-
-
-def test_a_definite_description_repeating_a_sources_head_noun_is_that_source():
-    qb = book("The provincial wildfire agency said the fire had grown overnight.",
-              "The fire agency said rain was not expected before Sunday.")
-    assert said(qb, "the fire agency", "reported") == said(qb, "wildfire agency", "reported") == [
-        "the fire had grown overnight", "rain was not expected before Sunday"]
-
-
-def test_unnamed_sources_opening_with_a_quantifier_or_demonstrative():
-    qb = book("One operative inside the campaign played it down, saying they were “not a big deal.”",
-              "A source close to him spoke too. That person said the hostility had hurt him.")
-    assert said(qb, "One operative inside the campaign") == ["they were “not a big deal.”"]
-    assert said(qb, "That person", "reported") == ["the hostility had hurt him"]
 
 
 def test_fragments_inside_a_clause_with_a_verb_of_its_own_come_with_the_clause():
@@ -190,28 +140,6 @@ def test_fragments_inside_a_clause_with_a_verb_of_its_own_come_with_the_clause()
 
 def test_declining_to_say_reports_nothing():
     assert not book("A spokesperson for the bank declined to say whether the deal would be renewed.").quotes
-
-
-def test_a_plural_title_is_a_title():
-    qb = book("Peter Holm and Maria Lund, economists at the university, published a study.",
-              "“Prices are sticky,” Ms. Lund told me.",
-              "Professors Lund and Holm argue that the problem is structural.")
-    assert qb.lookup("Ms. Lund").speaker == "Maria Lund"
-
-
-def test_a_name_modifying_a_noun_is_not_what_he_points_back_to():
-    qb = book("Minority voters could decide the race on Saturday for Senator Dana Ortiz, and both campaigns know it.",
-              "“They have a real problem if they lose here,” said Jon Ralston, who runs a politics newsletter.",
-              "Right now, the Ortiz campaign is “doing everything it can to stop the bleeding,” he said.")
-    assert said(qb, "Ralston") == ["They have a real problem if they lose here",
-                                   "doing everything it can to stop the bleeding"]
-
-
-def test_unnamed_speakers_are_distinct():
-    qb = book("“No comment,” said a White House official.", "“Maybe later,” a US official said.")
-    assert said(qb, "White House official") == ["No comment"]
-    assert said(qb, "US official") == ["Maybe later"]
-    assert said(qb, "a US official") == ["Maybe later"]
 
 
 @pytest.mark.parametrize("sentence, speaker, text", [
@@ -289,66 +217,6 @@ def test_seed_quotes_never_cross_speakers(quotebook):
                                                        "current policy"]
 
 
-@pytest.mark.parametrize("typed, speaker", [
-    ("ushakov", "Yuri Ushakov"), ("USHAKOV", "Yuri Ushakov"), ("Mr. Ushakov", "Yuri Ushakov"),
-    ("Mr Ushakov's", "Yuri Ushakov"), ("Yuri", "Yuri Ushakov"), ("Ushakof", "Yuri Ushakov"),
-    ("Stent", "Angela Stant"), ("Angela Stent", "Angela Stant"), ("Massicot", "Dara Masicott"),
-    ("Ms Masicot", "Dara Masicott"), ("President Putin", "Putin"), ("Putn", "Putin"),
-    ("the White House official", "White House official"), ("white house offical", "White House official"),
-    ("Vladimir Putin", "Putin"), ("RAND expert", "Dara Masicott"), ("the Brookings fellow", "Angela Stant"),
-    ("foreign policy aide", "foreign policy aide to Putin"),
-    # "a senior Biden administration official …" then "the senior US official said": one source
-    ("senior official", "senior Biden administration official"),
-    ("the senior US official", "senior Biden administration official"),
-])
-def test_speaker_matcher_accepts(quotebook, typed, speaker):
-    assert quotebook.lookup(typed).speaker == speaker
-
-
-@pytest.mark.parametrize("typed", ["Pu", "Ushakov Putin", "Merkel", "UN official", "Kremlin official", "Bush",
-                                   "Sergei Ushakov"])
-def test_speaker_matcher_rejects(quotebook, typed):
-    found = quotebook.lookup(typed)
-    assert found.status in ("unknown", "ambiguous", "mentioned")
-    assert not found.quotes
-
-
-def test_person_mentioned_but_never_quoted(quotebook):
-    found = quotebook.lookup("Zelenskyy")
-    assert found.status == "mentioned" and 22 in found.paragraphs
-    assert "¶22" in quote_message(found) and "not quoted" in quote_message(found)
-    assert quotebook.lookup("Gorbachev").status == "mentioned"
-
-
-def test_authors_are_not_speakers(quotebook):
-    found = quotebook.lookup("Michael Gordon")
-    assert found.status == "author" and "one of the article's authors" in quote_message(found)
-
-
-def test_roles_next_to_names_become_aliases():
-    qb = book("“We are ready,” said Lena Park, a Harvard University economist.",
-              "Former NASA engineer Omar Haddad said the launch would slip.")
-    assert said(qb, "Harvard economist") == ["We are ready"]
-    assert said(qb, "NASA engineer", "reported") == ["the launch would slip"]
-
-
-def test_unknown_name_lists_speakers_and_nearest(quotebook):
-    found = quotebook.lookup("Yuri Ushakovski")
-    assert found.status == "unknown"
-    assert found.suggestion == "Yuri Ushakov"
-    assert "Did you mean Yuri Ushakov?" in quote_message(found) and "Quoted speakers:" in quote_message(found)
-    several = quotebook.lookup("official")
-    assert several.status == "ambiguous" and "Several speakers match" in quote_message(several)
-
-
-def test_listing_and_autocomplete_source(quotebook):
-    names = [s.name for s in quotebook.speakers()]
-    assert {"Yuri Ushakov", "Putin", "White House official", "Angela Stant", "Dara Masicott"} <= set(names)
-    assert "Volodymyr Zelensky" not in names
-    listing = quotebook.lookup("")
-    assert listing.status == "listing" and "Putin (1 quote, " in quote_message(listing)
-
-
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from(list("abc XYZ.,“”\"‘’'Mr said she he told Ann Lee:!")),
                         min_size=1, max_size=120), min_size=1, max_size=4))
@@ -360,14 +228,6 @@ def test_extraction_never_raises_and_is_verbatim(paragraphs):
         return
     for q in Attributor(art).run():
         assert q.text and q.text in art.paragraph(q.paragraph).text
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.text(max_size=60))
-def test_lookup_never_raises(quotebook, name):
-    found = quotebook.lookup(name)
-    assert found.status in ("found", "author", "mentioned", "ambiguous", "unknown", "listing")
-    assert quote_message(found) is None or quote_message(found).strip()
 
 
 @pytest.mark.parametrize("paragraph", [
@@ -384,22 +244,6 @@ def test_quotation_marks_of_other_styles(paragraph):
 def test_speech_verbs_in_any_inflection(verb):
     qb = book(f"“The plan is on schedule,” Maria Lopez {verb}.")
     assert said(qb, "Maria Lopez") == ["The plan is on schedule"]
-
-
-def test_one_person_under_every_name_the_article_uses():
-    qb = book("Senate Minority Leader Chuck Schumer spoke on Monday. “We will fight,” Mr. Schumer said.",
-              "“It is a disgrace,” the minority leader added.", "Schumer later said the vote was rigged.")
-    assert [s.name for s in qb.speakers()] == ["Chuck Schumer"]
-    assert qb.speakers()[0].role == "Senate Minority Leader"
-    for typed in ("Chuck Schumer", "Schumer", "Senator Schumer", "Chuck Shumer", "the minority leader"):
-        found = qb.lookup(typed)
-        assert found.speaker == "Chuck Schumer" and len(found.quotes) == 3, typed
-
-
-def test_two_people_sharing_a_surname_stay_two():
-    qb = book("Hillary Clinton said the plan was sound.", "Bill Clinton said the plan was weak.")
-    assert {s.name for s in qb.speakers()} == {"Hillary Clinton", "Bill Clinton"}
-    assert qb.lookup("Clinton").status == "ambiguous"
 
 
 @pytest.mark.parametrize("paragraphs, speaker, expected", [
@@ -419,18 +263,6 @@ def test_two_people_sharing_a_surname_stay_two():
 def test_speakers_of_real_news(paragraphs, speaker, expected):
     found = book(*paragraphs).lookup(speaker)
     assert [q.text for q in found.quotes if q.kind == "direct"] == expected
-
-
-def test_a_pronoun_is_not_a_name():
-    found = book("“We must act,” Merkel said.").lookup("she")
-    assert found.status == "unknown" and not found.quotes
-    assert "ask for a person by name" in quote_message(found)
-
-
-def test_an_organisation_quoted_itself_is_not_several_speakers():
-    qb = book("“No comment,” the Pentagon said.", "“Maybe later,” a Pentagon spokesman said.")
-    assert said(qb, "Pentagon") == ["No comment"]
-    assert said(qb, "Pentagon spokesman") == ["Maybe later"]
 
 
 @pytest.mark.parametrize("paragraphs, speaker, kind, expected", [
@@ -483,8 +315,3 @@ def test_adverbs_and_number_tails_are_not_sources(phrase, source):
 
     assert (sources.classify(phrase, 0, len(phrase)) is not None) is source
 
-
-def test_a_possessive_name_after_a_title_is_the_person():
-    from retrieval import sources
-
-    assert sources.classify("FBI Director James Comey's", 0, 26).name == "James Comey"
