@@ -1,9 +1,9 @@
 """Everyone an article quotes or mentions, as entities: every way it names one person is one speaker.
 
 'Senate Minority Leader Chuck Schumer', 'Chuck Schumer', 'Mr. Schumer' and 'Schumer' resolve to one key
-(the folded first and last name); a lone surname goes to the person of that surname mentioned most recently
-(or, failing that, first after it), so two Clintons stay two people. Pronouns go to the most recent person
-of a compatible gender that the article has shown to be a person (a title, a description, a quote).
+(the folded first and last name); a lone surname goes to the person first named with it, as news style keeps
+a bare surname for the principal one of two namesakes, and two Clintons stay two people. Pronouns go to the
+most recent person of a compatible gender that the article has shown to be a person (a title, a description, a quote).
 """
 
 from __future__ import annotations
@@ -234,14 +234,13 @@ class People:
                 return key
             for other in self._keys_by_word.get(last, ()):
                 parts = other.split()
-                if len(parts) == 2 and parts[1] == last and _same_first_name(parts[0], first):
+                if len(parts) == 2 and parts[1] == last and (_same_first_name(parts[0], first) or any(
+                        _ends_with(sp.name_key(full).split(), words) or _ends_with(words, sp.name_key(full).split())
+                        for full in self.speakers[other].full_names)):
                     return other
             return key
         word = words[0]
         entries = self._by_word.get(word, [])
-        i = bisect.bisect_left(entries, (number, offset, ""))
-        if i:
-            return entries[i - 1][2]
         return entries[0][2] if entries else word
 
     def _mention(self, number: int, offset: int, key: str) -> None:
@@ -265,3 +264,8 @@ def _same_first_name(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     return a.startswith(b) or b.startswith(a) or (len(a) > 3 and len(b) > 3 and a[:4] == b[:4])
+
+
+def _ends_with(longer: list[str], shorter: list[str]) -> bool:
+    """'Aung San Suu Kyi' and 'Suu Kyi': names without a surname shortened from the front."""
+    return 1 < len(shorter) < len(longer) and longer[-len(shorter):] == shorter

@@ -155,6 +155,19 @@ def test_two_people_sharing_a_surname_stay_two():
     assert qb.lookup("Clinton").status == "ambiguous"
 
 
+def test_a_lone_surname_keeps_meaning_the_person_first_named_with_it():
+    qb = book("Actor Clint Howard endorsed the senator in November.",
+              "Howard, the younger brother of director Ron Howard, praised his courage.",
+              "“He is not afraid of a fight,” Howard said.")
+    assert said(qb, "Clint Howard") == ["He is not afraid of a fight"]
+
+
+def test_a_full_name_in_the_possessive_is_the_whole_name():
+    qb = book("Aung San Suu Kyi's allies celebrated on Monday.",
+              "“I think you all have an idea of the results,” Suu Kyi said.")
+    assert [s.name for s in qb.speakers()] == ["Aung San Suu Kyi"]
+
+
 def test_a_pronoun_is_not_a_name():
     found = book("“We must act,” Merkel said.").lookup("she")
     assert found.status == "unknown" and not found.quotes
