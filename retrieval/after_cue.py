@@ -25,3 +25,8 @@ ADVERBIAL = re.compile(r"^\s*(?:(?:on|in|at|during|after|before|last|this|late|e
 ADVERBIAL_SUBJECT = re.compile(r"^\s*(?:(?:on|in|at|late|early|earlier|last|this)\s+(?:[\w’'\-]+\s+){0,3}?"
                                r"[\w’'\-]+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
                                r",?\s+(?=(?:it|he|she|they|we|i|there)\s)", re.I)
+CLAUSE_NEXT = re.compile(r"\s+(?:that|it|he|she|they|we|i|there|this)\b", re.I)
+CLAUSE_FINAL = re.compile(r"\s*[.,;]")
+NOUN_FOLLOWER = re.compile(r"\s*(?:that\b|:)")
+CLAUSE_START = re.compile(r"\s+(?:he|she|they|it|we|I|there|his|her|their)\b")
+CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")

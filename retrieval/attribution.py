@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import after_cue, sources, text_spans
+from . import after_cue, before_cue, sources, text_spans
 from .article import DATELINE, Article
 from .chunks import split_sentences
 from .people import People
@@ -41,22 +41,8 @@ from .sources import Source
 _CLOSING = "”»\"'’"
 _GAP_TO_QUOTE = re.compile(r"^(?:[\s,:;—–-]*(?:that\s*)?|\s+[^,.;:“”\"•]{1,60}[,:]\s*)$")
 _PARENTHETICAL = re.compile(r"\s\([^()•]{1,40}\)")
-_CLAUSE_NEXT = re.compile(r"\s+(?:that|it|he|she|they|we|i|there|this)\b", re.I)
 _OBJECT_GAP = re.compile(r"\s+(?:[^\s,.;:“”\"•]+\s+){0,7}$")
 _TIME_THEN_COMMA = re.compile(rf"{sources.TIME_PHRASE},", re.I)
-_CLAUSE_FINAL = re.compile(r"\s*[.,;]")
-_AFTER_CONTENT = re.compile(r",\s*(?:[\w’'.\-]+\s+){0,5}$")  # "…, the Daily Caller reports."
-_NOUN_FOLLOWER = re.compile(r"\s*(?:that\b|:)")
-# "Trump claims he's worth…": after a name or he/she and before a clause's subject, "claims" is a verb.
-_NOT_SUBJECTS = "The|A|An|This|These|Those|His|Her|Their|Its|Our|My"
-_NAME_SUBJECT = re.compile(rf"(?:(?<![\w’'])(?:he|she|He|She)|(?<![.!?]\s)\b(?!(?:{_NOT_SUBJECTS})\b)"
-                           r"[A-Z][a-z]+(?<!’s)(?<!'s))\s+$")
-_CLAUSE_START = re.compile(r"\s+(?:he|she|they|it|we|I|there|his|her|their)\b")
-_CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
-_AND_AUX = re.compile(r"\s(?:and|but)(?:\s+(?:has|have|had|also|then|later|would|will|could|did))*$")
-_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*)(?:\s+[a-z]+ly)?$")
-_ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))(?:\s+\w+ly)?$")
-_PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 _LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
 # A quotation that is part of a clause going on to a verb of its own: 'suggesting “Trumpization” in the form of
 # “slander” had started to seep …' (not 'said “the plan is dead” and left').
@@ -139,8 +125,24 @@ class Attributor:
             taken.append((q.start, end, key))
         if taken:
             self._last_speaker[number] = max(taken)[2]
+        elif not spans:
+            self._announce(number, masked)
         if not waiting:
             self._settle_waiting(number, spans, taken)
+
+    def _announce(self, number: int, masked: str) -> None:
+        """'Howard continued his scathing remarks.' closing a paragraph without a quotation: its subject is who
+        speaks in a quotation opening the next paragraph."""
+        sentences = split_sentences(masked)
+        if not sentences:
+            return
+        a, b = sentences[-1]
+        verb = next((m for m in cues(masked, a, b) if m[2] != "according to"), None)
+        source = sources.subject(masked, a, verb[1]) if verb else None
+        if source and source.kind in ("person", "pronoun") and not self._common_word(source):
+            key = self._speaker_key(number, source)
+            if key:
+                self._last_speaker[number] = key
 
     def _settle_waiting(self, number: int, spans: list[QuoteSpan], taken: list[tuple[int, int, str]]) -> None:
         """Give the waiting paragraphs to the speaker of this one if it carries the same quotation on."""
@@ -170,13 +172,9 @@ class Attributor:
     def _cues(self, number: int, masked: str, a: int, b: int, spans: list[QuoteSpan]) -> list[Cue]:
         out = []
         for m_start, m_end, verb in cues(masked, a, b):
-            if verb in TRANSITIVE_FORMS and not _CUE_FOLLOWER.match(masked, m_end):
+            if verb in TRANSITIVE_FORMS and not after_cue.CUE_FOLLOWER.match(masked, m_end):
                 continue
-            if verb in NOUN_LIKE_FORMS and not _NOUN_FOLLOWER.match(masked, m_end) \
-                    and not (verb in BASE_FORMS and _PLURAL_SUBJECT.search(masked, a, m_start)) \
-                    and not (_CLAUSE_FINAL.match(masked, m_end) and _AFTER_CONTENT.search(masked, a, m_start)
-                             and (verb not in BASE_FORMS or _PLURAL_SUBJECT.search(masked, a, m_start))) \
-                    and not (_NAME_SUBJECT.search(masked, a, m_start) and _CLAUSE_START.match(masked, m_end)):
+            if verb in NOUN_LIKE_FORMS and _used_as_noun(masked, a, m_start, m_end, verb):
                 continue
             lo = max([a] + [q.close for q in spans if a <= q.close <= m_start] + [c.end for c in out])
             hi = min([b] + [q.open for q in spans if m_end <= q.open < b])
@@ -184,9 +182,9 @@ class Attributor:
             inverted = False
             if verb == "according to":
                 source, inverted = sources.after(masked, m_end, hi, until_comma=True), True
-            elif verb.split()[0].endswith("ing") or _AND_AUX.search(before_text):
-                with_subject = _WITH_SUBJECT.search(before_text)
-                if verb.split()[0].endswith("ing") and not (with_subject or _ING_LEAD.search(before_text)):
+            elif verb.split()[0].endswith("ing") or before_cue.AND_AUX.search(before_text):
+                with_subject = before_cue.WITH_SUBJECT.search(before_text)
+                if verb.split()[0].endswith("ing") and not (with_subject or before_cue.ING_LEAD.search(before_text)):
                     continue
                 if with_subject:  # "…, with Sen. John McCain calling it a “Chinese menu.”"
                     source = sources.classify(with_subject.group(1), lo + with_subject.start(1),
@@ -206,7 +204,7 @@ class Attributor:
             else:
                 source = sources.before(masked, lo, m_start)
                 if (source is None or source.kind == "description") and before_text.endswith(",") \
-                        and not _CLAUSE_NEXT.match(masked, m_end):
+                        and not after_cue.CLAUSE_NEXT.match(masked, m_end):
                     named = sources.after(masked, m_end, hi)  # "…, said Howard": the name after the verb
                     if source is None or named is not None and named.kind == "person":
                         source, inverted = named, True
@@ -362,6 +360,17 @@ class Attributor:
         self._seen.add((text, key))
         speaker = self.speakers[key]
         self.quotes.append(Quote(text, key, speaker.display, number, kind, attribution, start, verbatim))
+
+
+def _used_as_noun(masked: str, a: int, m_start: int, m_end: int, verb: str) -> bool:
+    """'his remarks', 'the states': a form that is also a noun is a verb only before 'that' or a colon, after a
+    plural subject, closing a sentence of content ('…, the Daily Caller reports.') or between a name and a
+    clause ('Trump claims he's worth …')."""
+    plural = before_cue.PLURAL_SUBJECT.search(masked, a, m_start)
+    return not (after_cue.NOUN_FOLLOWER.match(masked, m_end) or verb in BASE_FORMS and plural
+                or after_cue.CLAUSE_FINAL.match(masked, m_end) and before_cue.AFTER_CONTENT.search(masked, a, m_start)
+                and (verb not in BASE_FORMS or plural)
+                or before_cue.NAME_SUBJECT.search(masked, a, m_start) and after_cue.CLAUSE_START.match(masked, m_end))
 
 
 def _may_claim(masked: str, spans: list[QuoteSpan], cue: Cue, later: list[Cue]) -> bool:

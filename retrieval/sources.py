@@ -39,7 +39,8 @@ LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|In
                             r"\s+|(?:On|In|At|After|Before|During|Later|Earlier|Last|This|Over|From|By|Separately|"
                             r"Previously)\b[^,•]{0,50},\s+|[A-Z][a-z]+(?:ed|ing)\b[^,•]{0,80},\s+|"
                             r"(?:A|An|One|Two|Three|Several|Some|A\s+few)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|"
-                            r"hours?|decades?)\s+(?:later|earlier|ago|before|after)\b[^,•]{0,40},\s+)?")
+                            r"hours?|decades?)\s+(?:later|earlier|ago|before|after)\b[^,•]{0,40},\s+|"
+                            r"[^,•]{1,60},\s+(?=(?:he|she|they|we)\s+[a-z]))?")
 _SUBJECT = re.compile(r"\s*((?:[Tt]he|[Aa]n?|One|Another|Several|Some|Many|Most|That|This)\s+(?!of\b)"
                       r"(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+?|(?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*|(?:he|she|they|we)\b)"
                       r"(?=\s+[a-z])")

@@ -51,6 +51,12 @@ SHAPES = [
     # a quotation standing alone as a paragraph, speaker from the previous paragraph
     (["The plan was rejected, a position a state official repeated on Friday, a view Gov. Hart reiterated.",
       "“Our answer is no.”"], "Hart", ["Our answer is no."]),
+    # ...or from a sentence that closes the previous paragraph announcing what the person said
+    (["Ana Ruiz spoke first.", "Ruiz continued her remarks.", "“We will not back down.”"], "Ruiz",
+     ["We will not back down."]),
+    # a colon introduction after an opening phrase of any kind
+    (["Ana Ruiz spoke in Lima.", "Back on home soil, she returned to her familiar lines: “No retreat.”"], "Ruiz",
+     ["No retreat."]),
     # nested single quotes stay inside the double quote
     (["“He told me: ‘Wait a minute,’ and left,” said Ana Silva."], "Silva", ["He told me: ‘Wait a minute,’ and left"]),
     # straight double quotes

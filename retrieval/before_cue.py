@@ -1,0 +1,17 @@
+"""What comes before a speech cue: the subject ("Trump claims …"), "with X saying", an -ing cue's lead, a
+plural subject. Patterns for attribution.py, hand-written for the same reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Trump claims he's worth…": after a name or he/she and before a clause's subject, "claims" is a verb.
+NOT_SUBJECTS = "The|A|An|This|These|Those|His|Her|Their|Its|Our|My"
+AFTER_CONTENT = re.compile(r",\s*(?:[\w’'.\-]+\s+){0,5}$")  # "…, the Daily Caller reports."
+NAME_SUBJECT = re.compile(rf"(?:(?<![\w’'])(?:he|she|He|She)|(?<![.!?]\s)\b(?!(?:{NOT_SUBJECTS})\b)"
+                           r"[A-Z][a-z]+(?<!’s)(?<!'s))\s+$")
+AND_AUX = re.compile(r"\s(?:and|but)(?:\s+(?:has|have|had|also|then|later|would|will|could|did))*$")
+WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*)(?:\s+[a-z]+ly)?$")
+ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))(?:\s+\w+ly)?$")
+PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
