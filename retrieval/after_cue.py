@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .sources import TIME_PHRASE
+
 OBJECT_VERBS = frozenset("told tells tell telling asked asks ask asking".split())
 CONTENT_LEAD = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?")
 TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier later late early by via from to when
@@ -30,3 +32,4 @@ CLAUSE_FINAL = re.compile(r"\s*[.,;]")
 NOUN_FOLLOWER = re.compile(r"\s*(?:that\b|:)")
 CLAUSE_START = re.compile(r"\s+(?:he|she|they|it|we|I|there|his|her|their)\b")
 CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
+TIME_THEN_COMMA = re.compile(rf"{TIME_PHRASE},", re.I)

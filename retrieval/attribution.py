@@ -42,8 +42,6 @@ _CLOSING = "”»\"'’"
 _GAP_TO_QUOTE = re.compile(r"^(?:[\s,:;—–-]*(?:that\s*)?|\s+[^,.;:“”\"•]{1,60}[,:]\s*)$")
 _PARENTHETICAL = re.compile(r"\s\([^()•]{1,40}\)")
 _OBJECT_GAP = re.compile(r"\s+(?:[^\s,.;:“”\"•]+\s+){0,7}$")
-_TIME_THEN_COMMA = re.compile(rf"{sources.TIME_PHRASE},", re.I)
-_LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)
 # A quotation that is part of a clause going on to a verb of its own: 'suggesting “Trumpization” in the form of
 # “slander” had started to seep …' (not 'said “the plan is dead” and left').
 _RUNS_ON = re.compile(r"\s+(?!(?:and|but|or|before|after|while|when|as|then|so)\b)[a-z][^.!?;:]{0,80}?\b"
@@ -285,9 +283,9 @@ class Attributor:
                 head = ""  # "And it hasn't gone unnoticed: according to X, …"
             if head.endswith(",") and tail.startswith(",") and len(head.split()) <= 3:
                 start, end = a, b  # "Fundraising, according to the campaign, has surged …", as printed
-            elif head and not _LEADING_LINK.fullmatch(head):
+            elif head and not before_cue.LEADING_LINK.fullmatch(head):
                 start, end = a, a + len(head.rstrip(","))
-            elif tail.startswith(",") or _TIME_THEN_COMMA.match(tail):  # "According to a poll out Thursday, …"
+            elif tail.startswith(",") or after_cue.TIME_THEN_COMMA.match(tail):  # "According to a poll out Thursday, …"
                 start, end = masked.index(",", hi) + 1, b
             else:
                 return None
@@ -305,6 +303,10 @@ class Attributor:
             start += lead.end() if lead else 0
             start += after_cue.CONTENT_LEAD.match(masked[start:b]).end()
             end = limit if limit > start else b
+            comma = masked.find(",", start, end)
+            if comma > 0 and before_cue.INTERRUPTING.match(masked, cue.source.end, cue.start):
+                # "Ms Ruiz, after saying A, bought …": the content ends with the phrase the commas close
+                end = comma
             end = start + len(text_spans.strip_link(masked[start:end]))
         else:
             return None

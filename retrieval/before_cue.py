@@ -15,3 +15,5 @@ AND_AUX = re.compile(r"\s(?:and|but)(?:\s+(?:has|have|had|also|then|later|would|
 WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*)(?:\s+[a-z]+ly)?$")
 ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))(?:\s+\w+ly)?$")
 PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
+INTERRUPTING = re.compile(r",\s+(?:after|before|while|when|without|by)\s+(?:\w+ly\s+)?$")
+LEADING_LINK = re.compile(r"(?:and|but|yet|so|still|however|also)?,?", re.I)

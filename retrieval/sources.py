@@ -41,9 +41,13 @@ LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|In
                             r"(?:A|An|One|Two|Three|Several|Some|A\s+few)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|"
                             r"hours?|decades?)\s+(?:later|earlier|ago|before|after)\b[^,•]{0,40},\s+|"
                             r"[^,•]{1,60},\s+(?=(?:he|she|they|we)\s+[a-z]))?")
+# After a possessive ("Sanders’ campaign announced"): words that are the verb, not the head noun.
+_VERB_LIKE = r"(?:[a-z]+ed|says|tells|adds|argues|notes|claims|insists|warns|writes|is|was|are|were|has|had|will)\b"
 _SUBJECT = re.compile(r"\s*((?:[Tt]he|[Aa]n?|One|Another|Several|Some|Many|Most|That|This)\s+(?!of\b)"
-                      r"(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+?|(?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*|(?:he|she|they|we)\b)"
-                      r"(?=\s+[a-z])")
+                      r"(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+?|(?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*?"
+                      rf"(?:(?<=[a-z])(?<!\bThere)(?<!\bHere)(?<!\bThat)(?<!\bWhat)(?<!\bWho)(?<!\bIt)[’']s?(?:\s+(?!{_VERB_LIKE})[a-z][\w\-]*){{1,2}})?"
+                      r"|(?:he|she|they|we)\b)"
+                      r"(?=\s+[a-z]|,\s+(?:after|before|while|when|without|by)\s)")
 _NAME_WITH_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s*((?:the|an?|[a-z][\w’'\-]*)\s"
                                    r"[^,.;:•]{1,60}(?:,[^,.;:•]{1,30}){0,2}),\s+(?=[a-z])")
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")

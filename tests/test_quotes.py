@@ -160,6 +160,10 @@ def test_declining_to_say_reports_nothing():
     ("Ms Cho told MPs on Tuesday that the factory would close.", "Cho", "the factory would close"),
     ("Northway Bank said on Monday it would close 12 branches.", "Northway Bank", "it would close 12 branches"),
     ("The campaign bought ads and announced it would seek a recount.", "campaign", "it would seek a recount"),
+    ("Ms Ruiz’s campaign bought ads and announced it would seek a recount.", "Ruiz’s campaign",
+     "it would seek a recount"),  # a possessive subject is the noun phrase it opens
+    ("Ms Ruiz, after initially saying she would not advertise, bought ads this week.", "Ruiz",
+     "she would not advertise"),  # a subject, then a comma and the -ing cue's lead
     ("Ms Cho told reporters late on Tuesday she was confident of a deal.", "Cho", "she was confident of a deal"),
     ("The river is rising, according to Dr Nilsen.", "Nilsen", "The river is rising"),
     ("According to Dr Nilsen, the river is rising.", "Nilsen", "the river is rising"),
