@@ -144,6 +144,7 @@ class People:
         definite description of one recently named person ('the senator' after 'Sen. Ann Lee') is that person."""
         person = self._described_person(phrase, number, offset)
         if person:
+            person.roles.add(sp.description_key(phrase))  # and found by it
             self._mention(number, offset, person.key)
             return person
         display = " ".join(phrase.split())

@@ -30,6 +30,13 @@ def test_a_description_never_quoted_under_its_own_name_finds_the_person_it_descr
     assert found.status == "found" and found.speaker == "Mike Pence"
 
 
+def test_a_description_resolved_to_a_person_finds_that_person():
+    qb = book("Sen. John McCain spoke to reporters on Tuesday.",
+              "The longtime senator said he was “not close to Sen. Cruz.”")
+    found = qb.lookup("the longtime senator")
+    assert found.status == "found" and found.speaker == "John McCain"
+
+
 def test_a_first_name_finds_the_quoted_person_before_an_unquoted_namesake():
     qb = book("“We will win,” Donald Trump said.", "Here are more things the Donald has said about trade.")
     assert qb.lookup("Donald").speaker == "Donald Trump"
