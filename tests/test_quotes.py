@@ -43,6 +43,9 @@ SHAPES = [
     # single quotation marks of British papers; a colon introduction
     (["‘We have a plan and it is working,’ Ms Clarke said."], "Clarke", ["We have a plan and it is working"]),
     (["Mr Kwan was blunt: “The deal is dead.”"], "Kwan", ["The deal is dead."]),
+    # a that-clause ending in a quotation is reported with it
+    (["Gov. Ann Hale told the president that if he wants the land, “come and take it.”"], "Hale",
+     ["if he wants the land, “come and take it.”"]),
     # a quote after a paraphrase inherits its speaker
     (["Ms Adu said it was too early to judge, but added: “We are hopeful.”"], "Adu", ["We are hopeful."]),
     # pronoun attribution resolved to the person named in the previous paragraph
