@@ -39,15 +39,12 @@ from .quotes import (
 from .sources import Source
 
 _CLOSING = "”»\"'’"
-_GAP_TO_QUOTE = re.compile(r"^(?:[\s,:;—–-]*(?:that\s*)?|\s+(?![^,.;:“”\"•]*\bthat\s)[^,.;:“”\"•]{1,60}[,:]\s*)$")
 _PARENTHETICAL = re.compile(r"\s\([^()•]{1,40}\)")
 _OBJECT_GAP = re.compile(r"\s+(?:[^\s,.;:“”\"•]+\s+){0,7}$")
 # A quotation that is part of a clause going on to a verb of its own: 'suggesting “Trumpization” in the form of
 # “slander” had started to seep …' (not 'said “the plan is dead” and left').
 _RUNS_ON = re.compile(r"\s+(?!(?:and|but|or|before|after|while|when|as|then|so)\b)[a-z][^.!?;:]{0,80}?\b"
                       r"(?:had|has|have|is|are|was|were|will|would|could|should|can|may|might|must)\b")
-_JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
-_JOIN = re.compile(r"^[\s,.;:—–-]*$")
 
 _DATELINE = re.compile(f"(?:{DATELINE})?")
 
@@ -236,7 +233,8 @@ class Attributor:
         tail = masked[hi:cue.sentence[1]]
         says_more = len(tail.split()) > 3 or MASK in tail  # "“…” He pledged “cooperation” …" is its own claim
         before = [i for i, q in enumerate(spans) if i not in used and q.close <= lo
-                  and _JOIN_AS.match(masked[q.close:lo]) and q.close > cue.sentence[0] - 3
+                  and (text_spans.JOIN_AS.match(masked[q.close:lo]) or q.open <= cue.sentence[0] + 1
+                       and text_spans.INSERTED.match(masked[q.close:lo])) and q.close > cue.sentence[0] - 3
                   and not (says_more and text[q.end - 1:q.end] == ".")]
         if before:
             i = before[-1]
@@ -247,7 +245,7 @@ class Attributor:
         runs_on = after and _RUNS_ON.match(masked, spans[after[0]].close, cue.sentence[1])
         if runs_on and (claimed := self._clause(number, text, masked, cue, spans, used, attribution, limit)):
             return claimed  # 'suggesting “Trumpization” in the form of “slander” had started to seep …'
-        if after and _GAP_TO_QUOTE.match(masked[hi:spans[after[0]].open]):
+        if after and text_spans.GAP_TO_QUOTE.match(masked[hi:spans[after[0]].open]):
             i = after[0]
             end = self._merge_following(masked, spans, i, used)
             self._add(text[spans[i].start:end], cue.key, number, "direct", attribution, spans[i].start, True)
@@ -347,7 +345,7 @@ class Attributor:
         for j in range(i + 1, len(spans)):
             first = after_attribution is not None and j == i + 1
             gap = masked[after_attribution if first else close:spans[j].open]
-            joined = _JOIN.match(gap) or first and text_spans.attribution_tail(gap)
+            joined = text_spans.JOIN.match(gap) or first and text_spans.attribution_tail(gap)
             if j in used or not joined or text_spans.cue_after(masked, spans, j):
                 break
             used.add(j)
@@ -383,8 +381,8 @@ def _may_claim(masked: str, spans: list[QuoteSpan], cue: Cue, later: list[Cue]) 
         return True
     hi = cue.clause[1]
     stop = min([c.start for c in later] + [len(masked)])
-    return any(hi <= q.open < stop and _GAP_TO_QUOTE.match(masked[hi:q.open]) or q.close <= cue.clause[0]
-               and _JOIN_AS.match(masked[q.close:cue.clause[0]]) for q in spans)
+    return any(hi <= q.open < stop and text_spans.GAP_TO_QUOTE.match(masked[hi:q.open]) or q.close <= cue.clause[0]
+               and text_spans.JOIN_AS.match(masked[q.close:cue.clause[0]]) for q in spans)
 
 
 def _content_limit(cue: Cue, following: Cue) -> int:

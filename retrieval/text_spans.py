@@ -10,6 +10,11 @@ from .quotes import MASK, QuoteSpan, cues
 
 _LINK_WORDS = ("and", "but", "while", "as", "then")
 _UP_TO_SENTENCE_END = re.compile(r"[\s,]*[^.!?" + MASK + "]*")
+# Between a cue and its quotation, a quotation and its cue, and two halves of one quotation.
+GAP_TO_QUOTE = re.compile(r"^(?:[\s,:;—–-]*(?:that\s*)?|\s+(?![^,.;:“”\"•]*\bthat\s)[^,.;:“”\"•]{1,60}[,:]\s*)$")
+INSERTED = re.compile(r"^\s+[^.!?;:“”\"•]{1,80},\s*$")  # '“A” by the United States, NATO and others, X said'
+JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
+JOIN = re.compile(r"^[\s,.;:—–-]*$")
 _EMBEDDED_ATTRIBUTION = re.compile(r",\s+(?:[Hh]e|[Ss]he|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]\w+|[A-Z]\w+ [A-Z]\w+)\s+"
                                    r"(?:said|says|added|told \w+)\b")
 

@@ -43,6 +43,9 @@ SHAPES = [
     # single quotation marks of British papers; a colon introduction
     (["‘We have a plan and it is working,’ Ms Clarke said."], "Clarke", ["We have a plan and it is working"]),
     (["Mr Kwan was blunt: “The deal is dead.”"], "Kwan", ["The deal is dead."]),
+    # a quote split by words of the writer's and its attribution stays one
+    (["“If there had been no intervention” by the allies, Ms Ruiz said on Monday, “we would see a war.”"], "Ruiz",
+     ["If there had been no intervention” by the allies, Ms Ruiz said on Monday, “we would see a war."]),
     # a that-clause ending in a quotation is reported with it
     (["Gov. Ann Hale told the president that if he wants the land, “come and take it.”"], "Hale",
      ["if he wants the land, “come and take it.”"]),
