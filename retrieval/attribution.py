@@ -37,6 +37,7 @@ from .quotes import (
     mask,
 )
 from .sources import Source
+from .uncued import UncuedQuotes
 
 _CLOSING = "”»\"'’"
 _PARENTHETICAL = re.compile(r"\s\([^()•]{1,40}\)")
@@ -64,7 +65,7 @@ class Cue:
         return min(self.start, self.source.start), max(self.end, self.source.end)
 
 
-class Attributor:
+class Attributor(UncuedQuotes):
     """Walk the article once: register people, find cues, give each cue its quotations or clause."""
 
     def __init__(self, article: Article):
@@ -105,7 +106,7 @@ class Attributor:
         for i, q in enumerate(spans):
             if i in used:
                 continue
-            introduced = self._colon_introduction(number, masked, q)
+            introduced = self._introduction(number, text, masked, q)
             key = introduced or _nearest(taken, q.start) or (
                 self._last_speaker.get(number - 1) if q.open <= 2 else None)
             if key is None and q.open <= 2 and q.close == len(text) and len(spans) == 1:
@@ -114,7 +115,7 @@ class Attributor:
             if key is None or not text_spans.stands_alone(masked, q):
                 continue
             end = self._merge_following(masked, spans, i, used)
-            how = "introduced by a colon" if introduced else "continued"
+            how = "introduced" if introduced else "continued"
             self._add(text[q.start:end], key, number, "direct", f"{self.speakers[key].display} ({how})",
                       q.start, True)
             taken.append((q.start, end, key))
@@ -124,45 +125,6 @@ class Attributor:
             self._announce(number, masked)
         if not waiting:
             self._settle_waiting(number, spans, taken)
-
-    def _announce(self, number: int, masked: str) -> None:
-        """'Howard continued his scathing remarks.' closing a paragraph without a quotation: its subject is who
-        speaks in a quotation opening the next paragraph."""
-        sentences = split_sentences(masked)
-        if not sentences:
-            return
-        a, b = sentences[-1]
-        verb = next((m for m in cues(masked, a, b) if m[2] != "according to"), None)
-        source = sources.subject(masked, a, verb[1]) if verb else None
-        if source and source.kind in ("person", "pronoun") and not self._common_word(source):
-            key = self._speaker_key(number, source)
-            if key:
-                self._last_speaker[number] = key
-
-    def _settle_waiting(self, number: int, spans: list[QuoteSpan], taken: list[tuple[int, int, str]]) -> None:
-        """Give the waiting paragraphs to the speaker of this one if it carries the same quotation on."""
-        opening = [t for t in taken if spans and spans[0].open <= 2 and t[0] == spans[0].start]
-        chain = [w for w in self._waiting if w[0] >= number - len(self._waiting)]
-        if opening and chain and chain[-1][0] == number - 1:
-            key = opening[0][2]
-            for para, quote, start in chain:
-                self._add(quote, key, para, "direct", f"{self.speakers[key].display} (¶{number})", start, True)
-        self._waiting = []
-
-    def _colon_introduction(self, number: int, masked: str, q: QuoteSpan) -> str | None:
-        """'Mr Kwan was blunt: “The deal is dead.”' — the subject of the clause a colon ends."""
-        before = masked[:q.open].rstrip()
-        if not before.endswith(":"):
-            return None
-        starts = [a for a, _ in split_sentences(before)]
-        source = sources.subject(masked, starts[-1] if starts else 0, len(before) - 1)
-        if source is None or source.kind == "description" or self._common_word(source):
-            return None
-        return self._speaker_key(number, source)
-
-    def _common_word(self, source: Source) -> bool:
-        """A one-word 'name' the article also writes in lower case ('Most', 'One'): not a person."""
-        return source.kind == "person" and " " not in source.name and not self.people.names_person(source.name)
 
     def _cues(self, number: int, masked: str, a: int, b: int, spans: list[QuoteSpan]) -> list[Cue]:
         out = []
@@ -209,19 +171,6 @@ class Attributor:
             if key:
                 out.append(Cue(m_start, m_end, verb, (a, b), source, key, inverted))
         return out
-
-    def _speaker_key(self, number: int, source: Source) -> str | None:
-        if source.kind == "pronoun":
-            key = self.people.resolve(source.name, number, source.start)
-        elif self._common_word(source):
-            key = self.people.describe(source.phrase, number, source.start).key
-        elif source.kind == "person":
-            key = self.people.person(source.name, number, source.start, role=source.role, titled=True).key
-        else:
-            key = self.people.describe(source.name, number, source.start).key
-        if key:
-            self.people.mark_source(key, number, source.start)
-        return key
 
     def _content(self, number: int, text: str, masked: str, cue: Cue, spans: list[QuoteSpan],
                  used: set[int], limit: int) -> tuple[int, int] | None:

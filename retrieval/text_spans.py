@@ -15,6 +15,8 @@ GAP_TO_QUOTE = re.compile(r"^(?:[\s,:;—–-]*(?:that\s*)?|\s+(?![^,.;:“”\"
 INSERTED = re.compile(r"^\s+[^.!?;:“”\"•]{1,80},\s*$")  # '“A” by the United States, NATO and others, X said'
 JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
 JOIN = re.compile(r"^[\s,.;:—–-]*$")
+NAME_THEN_VERB = re.compile(r"\s+((?:(?:an?|the)\s+[a-z]+\s+)?(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*)\s+"
+                            r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\s*\.")  # '…,” an angry Hollande retaliated.'
 _EMBEDDED_ATTRIBUTION = re.compile(r",\s+(?:[Hh]e|[Ss]he|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]\w+|[A-Z]\w+ [A-Z]\w+)\s+"
                                    r"(?:said|says|added|told \w+)\b")
 

@@ -43,6 +43,9 @@ SHAPES = [
     # single quotation marks of British papers; a colon introduction
     (["‘We have a plan and it is working,’ Ms Clarke said."], "Clarke", ["We have a plan and it is working"]),
     (["Mr Kwan was blunt: “The deal is dead.”"], "Kwan", ["The deal is dead."]),
+    # a name and any verb after a quotation ending in a comma, the speech verb or not
+    (["Mr Lund spoke first.", "“Our city will always be our city,” an angry Ms Ruiz retaliated. “Never forget.”"],
+     "Ruiz", ["Our city will always be our city", "Never forget."]),
     # a quote split by words of the writer's and its attribution stays one
     (["“If there had been no intervention” by the allies, Ms Ruiz said on Monday, “we would see a war.”"], "Ruiz",
      ["If there had been no intervention” by the allies, Ms Ruiz said on Monday, “we would see a war."]),

@@ -1,0 +1,74 @@
+"""Speakers of quotations no speech verb claims, and the speaker a source phrase means: a colon introduction,
+a name and any verb after a quotation, a sentence announcing who speaks next, a quotation running over several
+paragraphs. A mixin of attribution.Attributor (which holds `people`, `_last_speaker`, `_waiting`, `_add`);
+hand-written for the same reason.
+"""
+
+from __future__ import annotations
+
+from . import sources, text_spans
+from .chunks import split_sentences
+from .quotes import QuoteSpan, cues
+from .sources import Source
+
+
+class UncuedQuotes:
+    """Who speaks where no cue says so, and which person or unnamed source a source phrase is."""
+
+    def _announce(self, number: int, masked: str) -> None:
+        """'Howard continued his scathing remarks.' closing a paragraph without a quotation: its subject is who
+        speaks in a quotation opening the next paragraph."""
+        sentences = split_sentences(masked)
+        if not sentences:
+            return
+        a, b = sentences[-1]
+        verb = next((m for m in cues(masked, a, b) if m[2] != "according to"), None)
+        source = sources.subject(masked, a, verb[1]) if verb else None
+        if source and source.kind in ("person", "pronoun") and not self._common_word(source):
+            key = self._speaker_key(number, source)
+            if key:
+                self._last_speaker[number] = key
+
+    def _settle_waiting(self, number: int, spans: list[QuoteSpan], taken: list[tuple[int, int, str]]) -> None:
+        """Give the waiting paragraphs to the speaker of this one if it carries the same quotation on."""
+        opening = [t for t in taken if spans and spans[0].open <= 2 and t[0] == spans[0].start]
+        chain = [w for w in self._waiting if w[0] >= number - len(self._waiting)]
+        if opening and chain and chain[-1][0] == number - 1:
+            key = opening[0][2]
+            for para, quote, start in chain:
+                self._add(quote, key, para, "direct", f"{self.speakers[key].display} (¶{number})", start, True)
+        self._waiting = []
+
+    def _introduction(self, number: int, text: str, masked: str, q: QuoteSpan) -> str | None:
+        """A speaker without a speech verb: the subject of the clause a colon ends ('Mr Kwan was blunt: “The
+        deal is dead.”'), or a name and any verb closing the sentence after a quotation ending in a comma
+        ('“France will always be France,” an angry Hollande retaliated.')."""
+        before = masked[:q.open].rstrip()
+        after = text_spans.NAME_THEN_VERB.match(masked, q.close)
+        if before.endswith(":"):
+            starts = [a for a, _ in split_sentences(before)]
+            source = sources.subject(masked, starts[-1] if starts else 0, len(before) - 1)
+        elif after and text[q.end:q.close].startswith(","):
+            source = sources.classify(after.group(1), after.start(1), after.end(1))
+        else:
+            return None
+        if source is None or source.kind == "description" or self._common_word(source):
+            return None
+        return self._speaker_key(number, source)
+
+    def _common_word(self, source: Source) -> bool:
+        """A one-word 'name' the article also writes in lower case ('Most', 'One'): not a person."""
+        return source.kind == "person" and " " not in source.name and not self.people.names_person(source.name)
+
+    def _speaker_key(self, number: int, source: Source) -> str | None:
+        if source.kind == "pronoun":
+            key = self.people.resolve(source.name, number, source.start)
+        elif self._common_word(source):
+            key = self.people.describe(source.phrase, number, source.start).key
+        elif source.kind == "person":
+            key = self.people.person(source.name, number, source.start, role=source.role, titled=True).key
+        else:
+            key = self.people.describe(source.name, number, source.start).key
+        if key:
+            self.people.mark_source(key, number, source.start)
+        return key
