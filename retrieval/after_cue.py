@@ -33,3 +33,4 @@ NOUN_FOLLOWER = re.compile(r"\s*(?:that\b|:)")
 CLAUSE_START = re.compile(r"\s+(?:he|she|they|it|we|I|there|his|her|their)\b")
 CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
 TIME_THEN_COMMA = re.compile(rf"{TIME_PHRASE},", re.I)
+ASKING = frozenset("ask asks asked asking".split())  # "Judicial Watch asked to depose Clinton": a request

@@ -267,8 +267,8 @@ class Attributor(UncuedQuotes):
             return None
         if content[-1] in _CLOSING and not quoted:
             return None
-        if words[0] == "to" and not quoted:
-            return None  # "vowed to fight" is a commitment, not words reported
+        if words[0] == "to" and not quoted and cue.verb not in after_cue.ASKING:
+            return None  # "vowed to fight" is a commitment, not words reported; "asked to depose X" a request
         if not quoted and after_cue.DECLINED.search(masked, lo, hi):
             return None  # "declined to say whether …": nothing was said
         if words[0].lower() in after_cue.ADVERBIAL_STARTS and len(words) <= 8 or words[0].lower() == "about":

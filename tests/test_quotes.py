@@ -153,6 +153,12 @@ def test_fragments_inside_a_clause_with_a_verb_of_its_own_come_with_the_clause()
     assert said(qb, "Kwan") == ["the plan is dead"]
 
 
+def test_being_asked_to_do_something_reports_nothing():
+    qb = book("Ms Lee was asked to comment on the report about the failed bridge project.",
+              "When asked to comment on the collapse of the bridge project last year, Mr Dunn only smiled.")
+    assert not qb.quotes
+
+
 def test_declining_to_say_reports_nothing():
     assert not book("A spokesperson for the bank declined to say whether the deal would be renewed.").quotes
 
@@ -169,6 +175,8 @@ def test_declining_to_say_reports_nothing():
     ("Ms Cho told MPs on Tuesday that the factory would close.", "Cho", "the factory would close"),
     ("Northway Bank said on Monday it would close 12 branches.", "Northway Bank", "it would close 12 branches"),
     ("The campaign bought ads and announced it would seek a recount.", "campaign", "it would seek a recount"),
+    ("The watchdog group asked to depose the former secretary and two of her aides about the setup.",
+     "watchdog group", "to depose the former secretary and two of her aides about the setup"),  # a request
     ("Ms Ruiz’s campaign bought ads and announced it would seek a recount.", "Ruiz’s campaign",
      "it would seek a recount"),  # a possessive subject is the noun phrase it opens
     ("Ms Ruiz, after initially saying she would not advertise, bought ads this week.", "Ruiz",
