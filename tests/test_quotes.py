@@ -46,6 +46,9 @@ SHAPES = [
     # a name and any verb after a quotation ending in a comma, the speech verb or not
     (["Mr Lund spoke first.", "“Our city will always be our city,” an angry Ms Ruiz retaliated. “Never forget.”"],
      "Ruiz", ["Our city will always be our city", "Never forget."]),
+    # "…,” adding, “…”": the comma before the -ing cue sits inside the closing mark
+    (["Ana Ruiz spoke on Monday.", "On TV, she stated, “It would have been worse,” adding, “Many were killed.”"],
+     "Ruiz", ["It would have been worse", "Many were killed."]),
     # a quote split by words of the writer's and its attribution stays one
     (["“If there had been no intervention” by the allies, Ms Ruiz said on Monday, “we would see a war.”"], "Ruiz",
      ["If there had been no intervention” by the allies, Ms Ruiz said on Monday, “we would see a war."]),
