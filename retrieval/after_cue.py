@@ -30,7 +30,8 @@ ADVERBIAL_SUBJECT = re.compile(r"^\s*(?:(?:on|in|at|late|early|earlier|last|this
 CLAUSE_NEXT = re.compile(r"\s+(?:that|it|he|she|they|we|i|there|this)\b", re.I)
 CLAUSE_FINAL = re.compile(r"\s*[.,;]")
 NOUN_FOLLOWER = re.compile(r"\s*(?:that\b|:)")
-CLAUSE_START = re.compile(r"\s+(?:he|she|they|it|we|I|there|his|her|their)\b")
+CLAUSE_START = re.compile(r"\s+(?:he|she|they|it|we|I|there|his|her|their)\b|\s+(?:the|a|an|this|these|those|its)\s+"
+                          r"(?:[\w’'\-]+\s+){0,3}?(?:is|are|was|were|has|have|had|will|would|could|can|should|must)\b")
 CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
 TIME_THEN_COMMA = re.compile(rf"{TIME_PHRASE},", re.I)
 ASKING = frozenset("ask asks asked asking".split())  # "Judicial Watch asked to depose Clinton": a request
