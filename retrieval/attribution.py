@@ -147,7 +147,7 @@ class Attributor(UncuedQuotes):
                 if with_subject:  # "…, with Sen. John McCain calling it a “Chinese menu.”"
                     source = sources.classify(with_subject.group(1), lo + with_subject.start(1),
                                               lo + with_subject.end(1))
-                    key = self._speaker_key(number, source) if source and source.kind == "person" else None
+                    key = self._speaker_key(number, source) if source and source.kind != "pronoun" else None
                     if key:
                         out.append(Cue(m_start, m_end, verb, (a, b), source, key, False))
                     continue
@@ -252,8 +252,9 @@ class Attributor(UncuedQuotes):
             start += after_cue.CONTENT_LEAD.match(masked[start:b]).end()
             end = limit if limit > start else b
             comma = masked.find(",", start, end)
-            if comma > 0 and before_cue.INTERRUPTING.match(masked, cue.source.end, cue.start):
-                # "Ms Ruiz, after saying A, bought …": the content ends with the phrase the commas close
+            if comma > 0 and (before_cue.INTERRUPTING.match(masked, cue.source.end, cue.start)
+                              or masked[:cue.source.start].rstrip().endswith(" with")):
+                # "Ms Ruiz, after saying A, bought …", "…, with 22 percent saying A, …": the phrase ends at a comma
                 end = comma
             end = start + len(text_spans.strip_link(masked[start:end]))
         else:

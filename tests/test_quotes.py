@@ -195,6 +195,8 @@ def test_declining_to_say_reports_nothing():
      "it could harm trade"),  # the noun a relative "that" follows
     ("A spokesman said the Republican Party was united.", "spokesman", "the Republican Party was united"),
     ("Mr Dale claims he is owed $10 million.", "Dale", "he is owed $10 million"),  # "claims" as a verb
+    ("Ms Lee came second, with 22 percent saying they would not back her, and Mr Roy third.", "22 percent",
+     "they would not back her"),  # a share of those polled, in a with-phrase that a comma closes
     ("The Fraser Institute notes the minimum wage is mostly paid to new workers.", "Fraser Institute",
      "the minimum wage is mostly paid to new workers"),  # "notes" before a clause's subject and verb
     ("Dan Backer, the fund's lawyer and treasurer, rejected the label, noting that it costs money to raise money.",
