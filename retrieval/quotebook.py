@@ -79,6 +79,8 @@ class QuoteBook:
             key = several[0] if several else self._described(query)
         elif key not in self._by_key and len(several := self._candidates(query)) == 1:
             key = several[0]  # "the governor", never quoted under that name, is the quoted Gov. Mike Pence
+        elif key not in self._by_key:
+            key = self._named_inside(query) or key
         if key and key in self._by_key:
             quotes = sorted(self._by_key[key], key=lambda q: (q.kind != "direct", q.paragraph, q.start))
             pronoun = {"m": "he", "f": "she"}.get(self.people[key].gender or "", "they")
@@ -172,6 +174,13 @@ class QuoteBook:
             return None
         found = [k for k in self._by_key if self.people[k].kind == "descriptor"
                  and (typed[:len(k.split())] == k.split() or k.split()[:len(typed)] == typed)]
+        return max(found, key=lambda k: len(k.split())) if found else self._named_inside(query)
+
+    def _named_inside(self, query: str) -> str | None:
+        """The quoted speaker named whole inside a typed description ('the families, supporters and
+        administration officials'; 'While old Iowa political hands'), the longest if several."""
+        typed = sp.fold(query).replace(",", " ").split()
+        found = [k for k in self._by_key if len(k.split()) > 1 and _contains(typed, k.split())]
         return max(found, key=lambda k: len(k.split())) if found else None
 
     def _prefer_quoted(self, keys: list[str]) -> list[str]:
@@ -213,3 +222,7 @@ def _words_distance(typed: list[str], alias: list[str]) -> int | None:
 def _alias_rank(typed: str, key: str) -> int:
     """How directly a typed name names a speaker: the whole key, then its surname, then anything else."""
     return 0 if typed == key else 1 if key.split()[-1] == typed.split()[-1] else 2
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    return any(words[i:i + len(part)] == part for i in range(len(words) - len(part) + 1))

@@ -37,6 +37,12 @@ def test_a_description_resolved_to_a_person_finds_that_person():
     assert found.status == "found" and found.speaker == "John McCain"
 
 
+def test_a_longer_description_finds_the_quoted_source_named_inside_it():
+    qb = book("But the families, supporters and administration officials said that sometimes a trade is worthwhile.")
+    found = qb.lookup("the families, supporters and administration officials")
+    assert found.status == "found" and found.quotes[0].text == "sometimes a trade is worthwhile"
+
+
 def test_a_first_name_finds_the_quoted_person_before_an_unquoted_namesake():
     qb = book("“We will win,” Donald Trump said.", "Here are more things the Donald has said about trade.")
     assert qb.lookup("Donald").speaker == "Donald Trump"
