@@ -156,16 +156,16 @@ def marked_spans(text: str) -> list[QuoteSpan]:
 
 
 def _pair(text: str, marks: list[tuple[int, int, str]], single: bool = False) -> list[QuoteSpan]:
-    spans, open_at = [], None
+    spans, open_at, opened_straight = [], None, False
     for start, end, ch in marks:
         symmetric = ch in ('"', "''")
         if ch in _OPENERS and open_at is not None and _closes(text, start, end):
             ch = "”"  # an opening mark typed where the closing one belongs: “abhorrent“ in a tweet
         if ch in _OPENERS or ch == "‘" or (symmetric and open_at is None):
-            if open_at is not None and not single:
-                spans.append((open_at, start, start))
+            if open_at is not None and not single and not (ch in _OPENERS and opened_straight):
+                spans.append((open_at, start, start))  # (a straight mark a curly one follows was stray)
             if open_at is None or not single:
-                open_at = (start, end)
+                open_at, opened_straight = (start, end), symmetric
         elif (ch in _CLOSERS or ch == "’" or symmetric) and open_at is not None:
             spans.append((open_at, start, end))
             open_at = None

@@ -43,7 +43,7 @@ LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|In
                             r"[^,•]{1,60},\s+(?=(?:he|she|they|we)\s+[a-z]))?")
 # After a possessive ("Sanders’ campaign announced"): words that are the verb, not the head noun.
 _VERB_LIKE = r"(?:[a-z]+ed|says|tells|adds|argues|notes|claims|insists|warns|writes|is|was|are|were|has|had|will)\b"
-_SUBJECT = re.compile(r"\s*((?:[Tt]he|[Aa]n?|One|Another|Several|Some|Many|Most|That|This)\s+(?!of\b)"
+_SUBJECT = re.compile(r"[\s\"]*((?:[Tt]he|[Aa]n?|One|Another|Several|Some|Many|Most|That|This)\s+(?!of\b)"
                       r"(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+?|(?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*?"
                       rf"(?:(?<=[a-z])(?<!\bThere)(?<!\bHere)(?<!\bThat)(?<!\bWhat)(?<!\bWho)(?<!\bIt)[’']s?(?:\s+(?!{_VERB_LIKE})[a-z][\w\-]*){{1,2}})?"
                       r"|(?:he|she|they|we)\b)"

@@ -71,6 +71,9 @@ SHAPES = [
      ["No retreat."]),
     # nested single quotes stay inside the double quote
     (["“He told me: ‘Wait a minute,’ and left,” said Ana Silva."], "Silva", ["He told me: ‘Wait a minute,’ and left"]),
+    # a stray straight mark before curly quotes opens nothing (scraped text)
+    (['"Ana Ruiz tried to laugh it off by interjecting, “Only the mayor.” But Lee went on.'], "Ruiz",
+     ["Only the mayor."]),
     # straight double quotes
     (['"Nothing changed," said Raj Patel.'], "Patel", ["Nothing changed"]),
     # a quote that never closes runs to the paragraph end
