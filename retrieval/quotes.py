@@ -74,13 +74,17 @@ BASE_FORMS = frozenset(SPEECH_LEMMAS + QUOTE_LEMMAS)
 _CUE_FORMS = frozenset(SPEECH_VERBS) | ING_FORMS
 # Verbs that are speech cues with their particle: "pointed out", "fired back", "made clear".
 _PARTICLES = {"point": "out", "fire": "back", "shoot": "back", "hit": "back", "lash": "out", "weigh": "in",
-              "chime": "in", "speak": "out", "make": "clear", "put": "it"}
+              "chime": "in", "speak": "out", "make": "clear", "put": "it", "go": "on"}
 _IRREGULAR_PHRASAL = {"hit": {"hit", "hits", "hitting"}, "make": {"make", "makes", "made", "making"},
-                      "put": {"put", "puts", "putting"},
+                      "put": {"put", "puts", "putting"}, "go": {"go", "goes", "went", "going"},
                       "shoot": {"shoot", "shoots", "shot", "shooting"},
                       "speak": {"speak", "speaks", "spoke", "speaking"}}
 _PHRASAL = {form: particle for lemma, particle in _PARTICLES.items()
             for form in _IRREGULAR_PHRASAL.get(lemma) or verb_forms([lemma]) | ing_forms([lemma])}
+# "went on" ("went on to win" is no cue) attributes only a quotation next to it, like "continued".
+_GO_ON = frozenset(f"{form} on" for form in _IRREGULAR_PHRASAL["go"])
+ADJACENT_ONLY |= _GO_ON
+TRANSITIVE_FORMS |= _GO_ON
 _PARTICLE = {particle: re.compile(r"\s+" + particle + r"\b") for particle in _PARTICLES.values()}
 _WORD = re.compile(r"(?<![\w\-])[A-Za-z]+\b(?!-)")
 _ACCORDING = re.compile(r"\s+to\b")

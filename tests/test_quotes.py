@@ -71,6 +71,10 @@ SHAPES = [
      ["No retreat."]),
     # nested single quotes stay inside the double quote
     (["“He told me: ‘Wait a minute,’ and left,” said Ana Silva."], "Silva", ["He told me: ‘Wait a minute,’ and left"]),
+    # "went on" after a quotation; "went on to win" is no cue
+    (["Ms Lee answered: “Not now.”", "“It happens, right?” Ana Ruiz went on, as if she had not heard. “Get over it.”",
+      "Ruiz went on to win the seat."], "Ruiz", ["It happens, right?” Ana Ruiz went on, as if she had not heard. "
+                                                "“Get over it."]),
     # a stray straight mark before curly quotes opens nothing (scraped text)
     (['"Ana Ruiz tried to laugh it off by interjecting, “Only the mayor.” But Lee went on.'], "Ruiz",
      ["Only the mayor."]),
