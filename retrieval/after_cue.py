@@ -35,3 +35,4 @@ CLAUSE_START = re.compile(r"\s+(?:he|she|they|it|we|I|there|his|her|their)\b|\s+
 CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
 TIME_THEN_COMMA = re.compile(rf"{TIME_PHRASE},", re.I)
 ASKING = frozenset("ask asks asked asking".split())  # "Judicial Watch asked to depose Clinton": a request
+YES_NO = re.compile(r"(?:yes|no)(?:(?=,|$)|(\s+to\b))", re.I)

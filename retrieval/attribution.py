@@ -261,9 +261,13 @@ class Attributor(UncuedQuotes):
             return None
         start += _DATELINE.match(text[start:end]).end()
         content = text[start:end].strip().rstrip(".").strip(" ,;:")
+        answer = after_cue.YES_NO.match(content)  # "Asked if he was ever bullied, the candidate said no."
+        if answer and answer.group(1):
+            return None  # "said no to the plan": refused it
+        content = answer.group() if answer and verb in REPORT_VERBS else content
         words = content.split()
         quoted = [i for i, q in enumerate(spans) if start <= q.start < end]
-        if len(words) < 3 or (not quoted and verb not in REPORT_VERBS and verb != "according to"):
+        if len(words) < 3 and not answer or (not quoted and verb not in REPORT_VERBS and verb != "according to"):
             return None
         if not quoted and verb in THAT_ONLY and not re.search(r"\bthat\s*$", masked[hi:start]):
             return None

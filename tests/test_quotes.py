@@ -169,6 +169,10 @@ def test_being_asked_to_do_something_reports_nothing():
     assert not qb.quotes
 
 
+def test_saying_no_to_something_reports_nothing():
+    assert not book("The council said no to the plan on Monday night.").quotes
+
+
 def test_declining_to_say_reports_nothing():
     assert not book("A spokesperson for the bank declined to say whether the deal would be renewed.").quotes
 
@@ -204,6 +208,7 @@ def test_declining_to_say_reports_nothing():
     ("Mr Dale claims he is owed $10 million.", "Dale", "he is owed $10 million"),  # "claims" as a verb
     ("Ms Lee came second, with 22 percent saying they would not back her, and Mr Roy third.", "22 percent",
      "they would not back her"),  # a share of those polled, in a with-phrase that a comma closes
+    ("Asked if he was ever bullied, the candidate said no.", "candidate", "no"),  # an answer
     ("The Fraser Institute notes the minimum wage is mostly paid to new workers.", "Fraser Institute",
      "the minimum wage is mostly paid to new workers"),  # "notes" before a clause's subject and verb
     ("Dan Backer, the fund's lawyer and treasurer, rejected the label, noting that it costs money to raise money.",
