@@ -14,7 +14,7 @@ ABBREVIATIONS = frozenset(
 )
 BEFORE_NUMBERS = frozenset("no nos vol fig pp art".split())
 ANAPHORS = frozenset("that this these those it such he she they there".split())
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)|[.!?…]+[\"”’)\]]+(?=[A-Z])")  # '…Hispanics!”Former …' scraped
 _OPENERS = "“\"‘'([«"
 _TRAILING_JUNK = ",;"
 

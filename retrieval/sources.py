@@ -47,7 +47,7 @@ _SUBJECT = re.compile(r"[\s\"]*((?:[Tt]he|[Aa]n?|One|Another|Several|Some|Many|M
                       r"(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+?|(?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*?"
                       rf"(?:(?<=[a-z])(?<!\bThere)(?<!\bHere)(?<!\bThat)(?<!\bWhat)(?<!\bWho)(?<!\bIt)[’']s?(?:\s+(?!{_VERB_LIKE})[a-z][\w\-]*){{1,2}})?"
                       r"|(?:he|she|they|we)\b)"
-                      r"(?=\s+[a-z]|,\s+(?:after|before|while|when|without|by)\s)")
+                      r"(?=\s+(?!(?:the|an?)\s)[a-z]|,\s+(?:after|before|while|when|without|by)\s)")
 _NAME_WITH_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s*((?:the|an?|[a-z][\w’'\-]*)\s"
                                    r"[^,.;:•]{1,60}(?:,[^,.;:•]{1,30}){0,2}),\s+(?=[a-z])")
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
@@ -61,6 +61,7 @@ _CONJUNCTIONS = frozenset("although though while when if because as yet but and 
 _APPOSITIVE_NAME = re.compile(r"(?:\s+of\s+[^,•]{1,30})?\s*,\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,")
 _ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?(?:[A-Z][\w’'.\-]*\s+){1,3}"
                              r"[A-Z][\w’'\-]*)(?=\s+[a-z])")
+_ROLE_RUN = re.compile(r"((?:\s+[a-z][\w\-]*){1,4})(?:\s+[A-Z][\w’'.\-]*){1,3}(?=\s+[a-z])")
 _SENTENCE_ADVERBS = frozenset("only otherwise also even just still instead however meanwhile perhaps".split())
 _PREPOSITIONS = frozenset("of for at with from in on to by about under over within among during after before".split())
 _LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
@@ -166,6 +167,10 @@ def subject(text: str, lo: int, hi: int) -> Source | None:
     if appositive and _is_name(appositive.group(1)):  # "One of the men, Jessie Elkins, 70, said"
         return classify(appositive.group(1), appositive.start(1), appositive.end(1), m.group(1))
     found = classify(m.group(1), m.start(1), m.end(1))
+    longer = _ROLE_RUN.match(text, m.end(1), hi)  # "Former Republican presidential candidate Jeb Bush broke …"
+    if longer and found is not None and found.kind == "person" and _role_word(longer.group(1).split()[-1]):
+        named = classify(text[m.start(1):longer.end()], m.start(1), longer.end())
+        found = named if named is not None and named.kind == "person" and named.titled else found
     if found is None or found.kind != "person":
         named = _ROLE_THEN_NAME.match(text, m.start(1), hi)  # "The Slate technology columnist David Auerbach …"
         if named and _name_after_role(named.group(1).split()):
@@ -352,3 +357,7 @@ def _after_preposition(text: str, lo: int, pos: int) -> bool:
     """'delegates at the convention': the article belongs to a phrase inside the noun phrase."""
     before = text[max(lo, pos - 30):pos].split()
     return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
+def _role_word(word: str) -> bool:
+    return word.lower() in sp.ROLE_NOUNS or sp.is_title(word)

@@ -75,6 +75,9 @@ SHAPES = [
     (["Ms Lee answered: “Not now.”", "“It happens, right?” Ana Ruiz went on, as if she had not heard. “Get over it.”",
       "Ruiz went on to win the seat."], "Ruiz", ["It happens, right?” Ana Ruiz went on, as if she had not heard. "
                                                 "“Get over it."]),
+    # a sentence starting right after a closing mark (scraped text); a role before the name
+    (["“I love tacos!”Former Republican presidential candidate Ann Lee broke down what was wrong: “It was rude.”"],
+     "Ann Lee", ["It was rude."]),
     # a stray straight mark before curly quotes opens nothing (scraped text)
     (['"Ana Ruiz tried to laugh it off by interjecting, “Only the mayor.” But Lee went on.'], "Ruiz",
      ["Only the mayor."]),
@@ -361,3 +364,14 @@ def test_adverbs_and_number_tails_are_not_sources(phrase, source):
 
     assert (sources.classify(phrase, 0, len(phrase)) is not None) is source
 
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("After a rally in Lima, Peru the candidate went further, saying", None),  # a word before "the" is no subject
+    ("Former Republican presidential candidate Ann Lee broke down the plan, saying", "Ann Lee"),
+    ("Mr. Dale even echoed Mr. Roy's view, saying", "Dale"),  # a name after a verb is no role's name
+])
+def test_the_subject_of_a_sentence(sentence, subject):
+    from retrieval import sources
+
+    found = sources.subject(sentence, 0, sentence.index(" saying"))
+    assert (found.name if found else None) == subject
