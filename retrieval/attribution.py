@@ -102,6 +102,8 @@ class Attributor(UncuedQuotes):
                 claimed = self._content(number, text, masked, cue, spans, used, limit)
                 if claimed:
                     taken.append((*claimed, cue.key))
+                elif cue is found[-1] and cue.source.kind != "description" and _quote_next(masked, spans, b):
+                    taken.append((b, b, cue.key))  # "Sen. Ted Cruz … tweeted a warning. “Missouri: …”"
         waiting = False
         for i, q in enumerate(spans):
             if i in used:
@@ -350,3 +352,8 @@ def _content_limit(cue: Cue, following: Cue) -> int:
 def _nearest(taken: list[tuple[int, int, str]], pos: int) -> str | None:
     earlier = [t for t in taken if t[0] <= pos]
     return (max(earlier) if earlier else min(taken))[2] if taken else None
+
+
+def _quote_next(masked: str, spans: list[QuoteSpan], at: int) -> bool:
+    """Whether a quotation opens right after this point (white space apart)."""
+    return any(q.open == at + len(masked[at:]) - len(masked[at:].lstrip()) for q in spans)

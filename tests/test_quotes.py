@@ -78,6 +78,9 @@ SHAPES = [
     # a sentence starting right after a closing mark (scraped text); a role before the name
     (["“I love tacos!”Former Republican presidential candidate Ann Lee broke down what was wrong: “It was rude.”"],
      "Ann Lee", ["It was rude."]),
+    # a speech verb with only an object, then the quotation it announces
+    (["Ms Lee tweeted her approval of the vote. On the other side, Sen. Ana Ruiz tweeted a warning. “Remember it.”"],
+     "Ruiz", ["Remember it."]),
     # a stray straight mark before curly quotes opens nothing (scraped text)
     (['"Ana Ruiz tried to laugh it off by interjecting, “Only the mayor.” But Lee went on.'], "Ruiz",
      ["Only the mayor."]),
