@@ -123,12 +123,14 @@ class Speaker:
 
 
 ROLE_BEFORE = re.compile(rf"((?:[\w’'\-]+\s+){{0,3}}?)({_ROLE_RE})\s+$")
-ROLE_AFTER = re.compile(rf"^,\s+(?:an?|the)\s+((?:[\w’'\-]+\s+){{0,4}}?)({_ROLE_RE})\b"
+ROLE_AFTER = re.compile(rf"^(?:,|\s+(?:is|was|became|(?:would|will)\s+become|ha[sd]\s+become))\s+(?:an?|the)\s+"
+                        rf"((?:[\w’'\-]+\s+){{0,4}}?)({_ROLE_RE})\b"
                         rf"((?:\s+(?:at|of|for|with|from)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?)")
 
 
 def roles_around(text: str, start: int, end: int) -> list[str]:
-    """Folded role descriptions next to a name: 'RAND Corp expert Dara X', 'Angela Y, a Brookings fellow'."""
+    """Folded role descriptions next to a name: 'RAND Corp expert Dara X', 'Angela Y, a Brookings fellow',
+    'Donald Trump would become the Republican presidential candidate'."""
     out = []
     before = ROLE_BEFORE.search(text[max(0, start - 60):start])
     if before:

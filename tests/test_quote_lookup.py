@@ -43,6 +43,12 @@ def test_a_longer_description_finds_the_quoted_source_named_inside_it():
     assert found.status == "found" and found.quotes[0].text == "sometimes a trade is worthwhile"
 
 
+def test_a_role_given_by_a_copula_lets_a_description_find_the_person():
+    qb = book("A year ago it seemed unlikely Dana Ruiz would become the Republican presidential candidate.",
+              "“We will win,” the Republican candidate said on Monday.")
+    assert said(qb, "Dana Ruiz") == ["We will win"]
+
+
 def test_a_first_name_finds_the_quoted_person_before_an_unquoted_namesake():
     qb = book("“We will win,” Donald Trump said.", "Here are more things the Donald has said about trade.")
     assert qb.lookup("Donald").speaker == "Donald Trump"
