@@ -356,4 +356,5 @@ def _nearest(taken: list[tuple[int, int, str]], pos: int) -> str | None:
 
 def _quote_next(masked: str, spans: list[QuoteSpan], at: int) -> bool:
     """Whether a quotation opens right after this point (white space apart)."""
-    return any(q.open == at + len(masked[at:]) - len(masked[at:].lstrip()) for q in spans)
+    following = len(masked) - len(masked[at:].lstrip())
+    return any(q.open == following for q in spans)

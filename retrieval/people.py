@@ -37,8 +37,8 @@ class People:
         self._in_paragraph: dict[int, list[tuple[int, str]]] = {}
         self._sources: dict[int, list[tuple[int, str]]] = {}
         self._evidence: set[str] = set()
-        # first or last name → (paragraph, offset, key) of the first mention of each person in each paragraph
-        self._by_word: dict[str, list[tuple[int, int, str]]] = {}
+        # first or last name → (paragraph, offset, key) of the earliest person mentioned by it
+        self._first_by_word: dict[str, tuple[int, int, str]] = {}
         self._keys_by_word: dict[str, set[str]] = {}
         self._descriptors_by_head: dict[str, list[str]] = {}
         self.common: set[str] = set()  # words the article also writes in lower case ("most", "will")
@@ -240,9 +240,8 @@ class People:
                         for full in self.speakers[other].full_names)):
                     return other
             return key
-        word = words[0]
-        entries = self._by_word.get(word, [])
-        return entries[0][2] if entries else word
+        first = self._first_by_word.get(words[0])
+        return first[2] if first else words[0]
 
     def _mention(self, number: int, offset: int, key: str) -> None:
         here = self._in_paragraph.setdefault(number, [])
@@ -256,7 +255,8 @@ class People:
         if speaker.kind == "person" and first_here:
             parts = key.split()
             for word in {parts[0], parts[-1]}:
-                bisect.insort(self._by_word.setdefault(word, []), (number, offset, key))
+                self._first_by_word[word] = min(self._first_by_word.get(word, (number, offset, key)),
+                                                (number, offset, key))
                 self._keys_by_word.setdefault(word, set()).add(key)
 
 

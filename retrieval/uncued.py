@@ -44,11 +44,10 @@ class UncuedQuotes:
         deal is dead.”'), or a name and any verb closing the sentence after a quotation ending in a comma
         ('“France will always be France,” an angry Hollande retaliated.')."""
         before = masked[:q.open].rstrip()
-        after = text_spans.NAME_THEN_VERB.match(masked, q.close)
         if before.endswith(":"):
             starts = [a for a, _ in split_sentences(before)]
             source = sources.subject(masked, starts[-1] if starts else 0, len(before) - 1)
-        elif after and text[q.end:q.close].startswith(","):
+        elif text[q.end:q.close].startswith(",") and (after := text_spans.NAME_THEN_VERB.match(masked, q.close)):
             source = sources.classify(after.group(1), after.start(1), after.end(1))
         else:
             return None
