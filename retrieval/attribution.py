@@ -190,7 +190,12 @@ class Attributor(UncuedQuotes):
                   and not (says_more and text[q.end - 1:q.end] == ".")]
         if before:
             i = before[-1]
+            lead = _lead_in(masked, cue.sentence[0], spans, i, used)
             end = self._merge_following(masked, spans, i, used, after_attribution=hi)
+            if lead is not None:  # 'Guns are “a crisis” and “stunt growth,” Dean said': the writer's words too
+                used.update(j for j, q in enumerate(spans) if lead <= q.open < spans[i].open)
+                self._add(text[lead:spans[i].close], cue.key, number, "direct", attribution, lead, False)
+                return lead, spans[i].close
             self._add(text[spans[i].start:end], cue.key, number, "direct", attribution, spans[i].start, True)
             return spans[i].start, end
         after = [i for i, q in enumerate(spans) if i not in used and hi <= q.open < min(cue.sentence[1], limit)]
@@ -347,6 +352,20 @@ def _content_limit(cue: Cue, following: Cue) -> int:
     if following.source.start < cue.start:
         return following.start  # the same subject: 'she said A, but added B'
     return min(following.clause[0], following.start)
+
+
+def _lead_in(masked: str, sentence_start: int, spans: list[QuoteSpan], i: int, used: set[int]) -> int | None:
+    """Where the writer's words open a sentence that closes on a quoted phrase and a comma before its cue ('The
+    plan is “dead on arrival,” Smith said'): the reported clause starts there, not at the quotation."""
+    start = sentence_start + _DATELINE.match(masked, sentence_start).end()
+    lead = masked[start:spans[i].open]
+    start += len(lead) - len(lead.lstrip())
+    if not re.search(r"[a-z]", lead) or lead.rstrip().endswith((":", "—", "–", "-", ",")) \
+            or not masked[spans[i].close - 2:spans[i].close + 1].count(","):
+        return None
+    if any(j in used for j, q in enumerate(spans) if start <= q.open < spans[i].open):
+        return None
+    return start
 
 
 def _nearest(taken: list[tuple[int, int, str]], pos: int) -> str | None:

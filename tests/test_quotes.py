@@ -84,6 +84,9 @@ SHAPES = [
     # a stray straight mark before curly quotes opens nothing (scraped text)
     (['"Ana Ruiz tried to laugh it off by interjecting, “Only the mayor.” But Lee went on.'], "Ruiz",
      ["Only the mayor."]),
+    # quoted phrases closing the writer's sentence before the cue come with the words that lead to them
+    (["Taxes are “a disgrace” and “a trap,” Ana Ruiz, the mayor, said on Monday."], "Ruiz",
+     ["Taxes are “a disgrace” and “a trap,”"]),
     # straight double quotes
     (['"Nothing changed," said Raj Patel.'], "Patel", ["Nothing changed"]),
     # a quote that never closes runs to the paragraph end
