@@ -95,6 +95,7 @@ class Attributor(UncuedQuotes):
         taken: list[tuple[int, int, str]] = []  # (start, end, key) of what cues claimed
         for a, b in split_sentences(masked):
             found = self._cues(number, masked, a, b, spans)
+            found = [c for i, c in enumerate(found) if not (i and _relative_before_colon(masked, c))]
             for i, cue in enumerate(found):
                 following = [c for j, c in enumerate(found[i + 1:], i + 1)
                              if _may_claim(masked, spans, c, found[j + 1:])]
@@ -153,7 +154,7 @@ class Attributor(UncuedQuotes):
                     if key:
                         out.append(Cue(m_start, m_end, verb, (a, b), source, key, False))
                     continue
-                if out and out[-1].sentence == (a, b):
+                if out and out[-1].sentence == (a, b) and not _relative(masked, out[-1]):
                     if verb in SAYING:  # "said A but added B"; "said A but feared B" stays one clause
                         prev = next((c for c in reversed(out) if c.verb in REPORT_VERBS), out[-1])
                         out.append(Cue(m_start, m_end, verb, (a, b), prev.source, prev.key, False))
@@ -190,7 +191,8 @@ class Attributor(UncuedQuotes):
                   and not (says_more and text[q.end - 1:q.end] == ".")]
         if before:
             i = before[-1]
-            lead = _lead_in(masked, cue.sentence[0], spans, i, used)
+            opening = cue.sentence[0] + _DATELINE.match(masked, cue.sentence[0]).end()
+            lead = text_spans.lead_in(text, masked, opening, spans, i, used)
             end = self._merge_following(masked, spans, i, used, after_attribution=hi)
             if lead is not None:  # 'Guns are “a crisis” and “stunt growth,” Dean said': the writer's words too
                 used.update(j for j, q in enumerate(spans) if lead <= q.open < spans[i].open)
@@ -354,18 +356,16 @@ def _content_limit(cue: Cue, following: Cue) -> int:
     return min(following.clause[0], following.start)
 
 
-def _lead_in(masked: str, sentence_start: int, spans: list[QuoteSpan], i: int, used: set[int]) -> int | None:
-    """Where the writer's words open a sentence that closes on a quoted phrase and a comma before its cue ('The
-    plan is “dead on arrival,” Smith said'): the reported clause starts there, not at the quotation."""
-    start = sentence_start + _DATELINE.match(masked, sentence_start).end()
-    lead = masked[start:spans[i].open]
-    start += len(lead) - len(lead.lstrip())
-    if not re.search(r"[a-z]", lead) or lead.rstrip().endswith((":", "—", "–", "-", ",")) \
-            or not masked[spans[i].close - 2:spans[i].close + 1].count(","):
-        return None
-    if any(j in used for j, q in enumerate(spans) if start <= q.open < spans[i].open):
-        return None
-    return start
+def _relative(masked: str, cue: Cue) -> bool:
+    """'critics who say …': a cue inside a relative clause, whose subject is not the sentence's."""
+    between = masked[cue.source.end:cue.start]
+    return not cue.inverted and re.fullmatch(r"\s*,?\s*(?:who|that)\b[^,]*", between) is not None
+
+
+def _relative_before_colon(masked: str, cue: Cue) -> bool:
+    """'X tweeted, pointing out the irony coming from a candidate who promised mass deportation: “…”': after an
+    earlier cue, the colon introduces what the sentence's speaker says, not the relative clause's."""
+    return _relative(masked, cue) and re.match(r"\s+[^,.;:“”\"•]{1,60}:", masked[cue.end:]) is not None
 
 
 def _nearest(taken: list[tuple[int, int, str]], pos: int) -> str | None:

@@ -37,7 +37,8 @@ _RELATIVE = frozenset("who whom whose which that".split())
 LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also|Then|Now)\b,?\s+)?"
                             r"(?:(?:Although|Though|While|When|If|Because|As|Since|Despite|Unless|Once)\b[^,•]{0,120},"
                             r"\s+|(?:On|In|At|After|Before|During|Later|Earlier|Last|This|Over|From|By|Separately|"
-                            r"Previously)\b[^,•]{0,50},\s+|[A-Z][a-z]+(?:ed|ing)\b[^,•]{0,80},\s+|"
+                            r"Previously)\b[^,•]{0,50},\s+|(?:[A-Z][a-z]+ly\s+[a-z]+|[A-Z][a-z]+)(?:ed|ing)\b[^,•―—]{0,80}"
+                            r"(?:,|\s[―—][^―—•]{1,120}[―—])\s+|"
                             r"(?:A|An|One|Two|Three|Several|Some|A\s+few)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|"
                             r"hours?|decades?)\s+(?:later|earlier|ago|before|after)\b[^,•]{0,40},\s+|"
                             r"[^,•]{1,60},\s+(?=(?:he|she|they|we)\s+[a-z]))?")
@@ -56,6 +57,8 @@ _TIMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday j
 # When something was published or said: "out Thursday", "released last week".
 TIME_PHRASE = (r"(?:(?:out|released|published|issued|conducted)\s+)?(?:(?:on|last|this|earlier)\s+)?"
                r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)")
+_TIME_THEN_NAME = re.compile(r"(\s+(?:at|in)\s+(?:the|that)\s+(?:time|moment|day|year))\s*,\s*"
+                             r"((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*(?=[,.;]|$)")
 _TRAILING_TIME = re.compile(rf"\s+{TIME_PHRASE}$", re.I)
 _CONJUNCTIONS = frozenset("although though while when if because as yet but and so whether unless".split())
 _APPOSITIVE_NAME = re.compile(r"(?:\s+of\s+[^,•]{1,30})?\s*,\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,")
@@ -64,7 +67,8 @@ _ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?
 _ROLE_RUN = re.compile(r"((?:\s+[a-z][\w\-]*){1,4})(?:\s+[A-Z][\w’'.\-]*){1,3}(?=\s+[a-z])")
 _SENTENCE_ADVERBS = frozenset("only otherwise also even just still instead however meanwhile perhaps".split())
 _PREPOSITIONS = frozenset("of for at with from in on to by about under over within among during after before".split())
-_LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
+_PREPOSITION_LIKE = frozenset("regarding concerning following according notwithstanding pending barring".split())
+LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
     monday tuesday wednesday thursday friday saturday sunday meanwhile however instead also separately but and
     now then still""".split())
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„•]+")
@@ -146,6 +150,9 @@ def after(text: str, verb_end: int, hi: int, until_comma: bool = False) -> Sourc
         role = appos.group(1)
     elif appos and _is_name(appos.group(1)) and not _is_name(phrase):
         phrase, role = appos.group(1), phrase
+    elif (named := _TIME_THEN_NAME.match(text, end, hi)) and _is_name(named.group(2)) and not _is_name(phrase):
+        # "wrote the American ambassador at the time, John E. Herbst."
+        return classify(named.group(2), named.start(2), named.end(2), phrase + named.group(1))
     return classify(phrase, start, start + len(phrase), role)
 
 
@@ -323,7 +330,8 @@ def _apposition(text: str, lo: int, comma: int) -> tuple[int | None, str]:
 def _phrase_start(text: str, lo: int, end: int) -> int | None:
     """Walk back from end over the words of one noun phrase (at most 10 words)."""
     start = end
-    for count, word in enumerate(reversed(list(_WORD.finditer(text, lo, end)))):
+    words = list(_WORD.finditer(text, lo, end))
+    for count, word in enumerate(reversed(words)):
         gap = text[word.end():start]
         if gap.strip():
             break
@@ -333,6 +341,12 @@ def _phrase_start(text: str, lo: int, end: int) -> int | None:
         lower = w.lower()
         if lower in _BREAKS or (lower == "and" and not _joins_names(text, word)):
             break
+        if _verb_after_name(words, len(words) - 1 - count):
+            return _phrase_start(text, words[-count].end(), end) if count > 1 else None
+        if count and _participle(w) and words[-count].group().lower() in _PREPOSITIONS | {"a", "an", "the"}:
+            if words[-count].group().lower() in _PREPOSITIONS:  # "was coming from a candidate": a verb
+                start = words[-count + 1].start() if count > 1 else end
+            break
         if w.endswith(".") and count and not sp.is_abbreviation(w):
             break
         start = word.start()
@@ -341,10 +355,20 @@ def _phrase_start(text: str, lo: int, end: int) -> int | None:
     if start == end:
         return None
     words = text[start:end].split()
-    while len(words) > 1 and words[0].lower() in _LEADING_ADVERBIALS:
+    while len(words) > 1 and words[0].lower() in LEADING_ADVERBIALS:
         start = text.index(words[1], start + len(words[0]))
         words = words[1:]
     return start
+
+
+def _verb_after_name(words: list[re.Match], i: int) -> bool:
+    """'Obama passionately rebuked critics': an adverb right after a name modifies the verb that follows it."""
+    return 0 < i < len(words) - 1 and _adverb(words[i].group()) and words[i - 1].group()[:1].isupper()
+
+
+def _participle(word: str) -> bool:
+    return word.islower() and word.endswith("ing") and len(word) > 5 and not word.endswith("thing") \
+        and word not in _PREPOSITIONS | _PREPOSITION_LIKE
 
 
 def _joins_names(text: str, word: re.Match) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .quotes import MASK, QuoteSpan, cues
+from .sources import LEADING_ADVERBIALS
 
 _LINK_WORDS = ("and", "but", "while", "as", "then")
 _UP_TO_SENTENCE_END = re.compile(r"[\s,]*[^.!?" + MASK + "]*")
@@ -59,3 +60,18 @@ def split_embedded_attributions(text: str, spans: list[QuoteSpan]) -> list[Quote
         m = _EMBEDDED_ATTRIBUTION.search(text, q.start, q.end)
         out.append(QuoteSpan(q.start, m.start(), q.open, m.start()) if m else q)
     return out
+
+
+def lead_in(text: str, masked: str, start: int, spans: list[QuoteSpan], i: int, used: set[int]) -> int | None:
+    """Where the writer's words open a sentence that closes on a quoted phrase and a comma before its cue ('The
+    plan is “dead on arrival,” Smith said'): the reported clause starts there, not at the quotation."""
+    lead = masked[start:spans[i].open]
+    start += len(lead) - len(lead.lstrip())
+    words = lead.split()
+    comma_inside = "," in text[spans[i].end - 1:spans[i].close + 1]
+    if not words or len(words) < 3 and words[0].lower() in LEADING_ADVERBIALS \
+            or lead.rstrip().endswith((":", "—", "–", "-", ",")) or not comma_inside:
+        return None
+    if any(j in used for j, q in enumerate(spans) if start <= q.open < spans[i].open):
+        return None
+    return start

@@ -353,6 +353,34 @@ def test_more_cues_and_sources(paragraphs, speaker, kind, expected):
     assert said(book(*paragraphs), speaker, kind) == expected
 
 
+@pytest.mark.parametrize("paragraphs, speaker, kind, expected", [
+    # a relative clause's speaker is the noun before "who", not the sentence's subject and verb; a participle
+    # after it belongs to the sentence's subject
+    (["Mayor Ana Ruiz angrily rebuked critics who say the plan is dead, saying the plan would pass this year."],
+     "critics", "reported", ["the plan is dead"]),
+    (["Mayor Ana Ruiz angrily rebuked critics who say the plan is dead, saying the plan would pass this year."],
+     "Ana Ruiz", "reported", ["the plan would pass this year"]),
+    # an -ing verb before a preposition is not part of the speaker's noun phrase
+    # a name after "at the time" in apposition to the speaker's description
+    (["The party was “changing its image,” wrote the American ambassador at the time, Tom Weller."],
+     "Tom Weller", "direct", ["The party was “changing its image,”"]),
+    # an opening participle phrase closed by a parenthetical between dashes
+    (["Hastily visiting the site ― as she had done after the floods last year ― Ana Ruiz toured the plant, and "
+      "stressed that the “recovery” had begun."], "Ana Ruiz", "direct", ["the “recovery” had begun"]),
+    # after the sentence's own cue, a colon at its end introduces its speaker's words, not a relative clause's
+    (["Ana Ruiz tweeted back, noting the irony from a mayor who promised lower taxes: “Taxes went up.”"],
+     "Ana Ruiz", "direct", ["Taxes went up."]),
+    (["He met the voters who told him: “Go home.”"], "voters", "direct", ["Go home."]),
+])
+def test_speakers_inside_clauses_and_after_descriptions(paragraphs, speaker, kind, expected):
+    assert said(book(*paragraphs), speaker, kind) == expected
+
+
+def test_an_ing_verb_before_a_preposition_is_not_part_of_the_speaker():
+    qb = book("The plan was coming from a council that claimed the budget was balanced.")
+    assert [q.speaker for q in qb.quotes] == ["council"]
+
+
 def test_a_quotation_over_several_paragraphs_is_attributed_at_its_last():
     qb = book("The minister spoke at length.", "“We have made mistakes and we will not repeat them.",
               "“This time the money will reach the people,” Finance Minister Karen Holt said.",
