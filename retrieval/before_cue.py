@@ -12,8 +12,9 @@ AFTER_CONTENT = re.compile(r",\s*(?:[\w’'.\-]+\s+){0,5}$")  # "…, the Daily 
 NAME_SUBJECT = re.compile(rf"(?:(?<![\w’'])(?:he|she|He|She)|(?<![.!?]\s)\b(?!(?:{NOT_SUBJECTS})\b)"
                            r"[A-Z][a-z]+(?<!’s)(?<!'s))\s+$")
 AND_AUX = re.compile(r"\s(?:and|but)(?:\s+(?:has|have|had|also|then|later|would|will|could|did))*$")
-WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*|\d[\d,.]*\s+(?:percent|per\s+cent|%))"
-                          r"(?:\s+[a-z]+ly)?$")  # "with Sen. John McCain calling it …", "with 22 percent saying …"
+WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*|\d[\d,.]*\s+(?:percent|per\s+cent|%)"
+                          r"|(?:an?|the)\s+(?:[a-z][\w’'\-]*\s+){0,2}[a-z][\w’'\-]*)(?:\s+[a-z]+ly)?$")
+# "with Sen. John McCain calling it …", "with 22 percent saying …", "ends with a voice over saying: …"
 ING_LEAD = re.compile(r"(?:,|\b(?:before|after|while|by|when|without|in|on))(?:\s+\w+ly)?$")
 PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]{2}[^s’'\W]s)\s+$")
 INTERRUPTING = re.compile(r",\s+(?:after|before|while|when|without|by)\s+(?:\w+ly\s+)?$")

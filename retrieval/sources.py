@@ -67,6 +67,8 @@ _ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?
 _ROLE_RUN = re.compile(r"((?:\s+[a-z][\w\-]*){1,4})(?:\s+[A-Z][\w’'.\-]*){1,3}(?=\s+[a-z])")
 _SENTENCE_ADVERBS = frozenset("only otherwise also even just still instead however meanwhile perhaps".split())
 _PREPOSITIONS = frozenset("of for at with from in on to by about under over within among during after before".split())
+_NOUN_PARTICLES = frozenset({"over"})
+_DETERMINER_NOUN = re.compile(r"\b(?:an?|the)\s+[a-z]+\s+$")
 _PREPOSITION_LIKE = frozenset("regarding concerning following according notwithstanding pending barring".split())
 LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
     monday tuesday wednesday thursday friday saturday sunday meanwhile however instead also separately but and
@@ -339,8 +341,9 @@ def _phrase_start(text: str, lo: int, end: int) -> int | None:
             return None
         w = word.group()
         lower = w.lower()
-        if lower in _BREAKS or (lower == "and" and not _joins_names(text, word)):
-            break
+        compound = count == 0 and lower in _NOUN_PARTICLES and _DETERMINER_NOUN.search(text, lo, word.start())
+        if lower in _BREAKS and not compound or lower == "and" and not _joins_names(text, word):
+            break  # "a voice over says": a particle right before the verb closes a compound noun
         if _verb_after_name(words, len(words) - 1 - count):
             return _phrase_start(text, words[-count].end(), end) if count > 1 else None
         if count and _participle(w) and words[-count].group().lower() in _PREPOSITIONS | {"a", "an", "the"}:

@@ -371,9 +371,16 @@ def test_more_cues_and_sources(paragraphs, speaker, kind, expected):
     (["Ana Ruiz tweeted back, noting the irony from a mayor who promised lower taxes: “Taxes went up.”"],
      "Ana Ruiz", "direct", ["Taxes went up."]),
     (["He met the voters who told him: “Go home.”"], "voters", "direct", ["Go home."]),
+    # a compound noun ending in a particle; "with" and a description before an -ing cue
+    (["“Vote early,” a voice over says as the screen fades."], "voice over", "direct", ["Vote early"]),
+    (["The ad ends with a voice over saying: “Vote early.”"], "voice over", "direct", ["Vote early."]),
 ])
 def test_speakers_inside_clauses_and_after_descriptions(paragraphs, speaker, kind, expected):
     assert said(book(*paragraphs), speaker, kind) == expected
+
+
+def test_a_preposition_after_a_time_opens_no_compound_noun():
+    assert book("Concerns rose Monday over claims that ballots had been lost.").quotes == ()
 
 
 def test_an_ing_verb_before_a_preposition_is_not_part_of_the_speaker():
