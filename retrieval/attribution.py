@@ -48,6 +48,7 @@ _RUNS_ON = re.compile(r"\s+(?!(?:and|but|or|before|after|while|when|as|then|so)\
                       r"(?:had|has|have|is|are|was|were|will|would|could|should|can|may|might|must)\b")
 
 _DATELINE = re.compile(f"(?:{DATELINE})?")
+_RELATIVE_CUE = re.compile(r"\b(?:who|that)\s+(?:\w+ly\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ class Attributor(UncuedQuotes):
                 continue
             if verb in NOUN_LIKE_FORMS and _used_as_noun(masked, a, m_start, m_end, verb):
                 continue
-            lo = max([a] + [q.close for q in spans if a <= q.close <= m_start] + [c.end for c in out])
+            lo = max([a] + [q.close for q in spans if a <= q.close <= m_start] +
+                     [c.end for c in out if not _relative(masked, c)])
             hi = min([b] + [q.open for q in spans if m_end <= q.open < b])
             before_text = masked[lo:m_start].rstrip()
             inverted = False
@@ -358,8 +360,7 @@ def _content_limit(cue: Cue, following: Cue) -> int:
 
 def _relative(masked: str, cue: Cue) -> bool:
     """'critics who say …': a cue inside a relative clause, whose subject is not the sentence's."""
-    between = masked[cue.source.end:cue.start]
-    return not cue.inverted and re.fullmatch(r"\s*,?\s*(?:who|that)\b[^,]*", between) is not None
+    return not cue.inverted and _RELATIVE_CUE.search(masked, cue.source.start, cue.start) is not None
 
 
 def _relative_before_colon(masked: str, cue: Cue) -> bool:

@@ -59,6 +59,10 @@ TIME_PHRASE = (r"(?:(?:out|released|published|issued|conducted)\s+)?(?:(?:on|las
                r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)")
 _TIME_THEN_NAME = re.compile(r"(\s+(?:at|in)\s+(?:the|that)\s+(?:time|moment|day|year))\s*,\s*"
                              r"((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*(?=[,.;]|$)")
+_RELATIVE_END = re.compile(r",?\s*\b(?:who|that)\s*$")
+_ANONYMOUS = re.compile(r"\s+(?:who|that)\s+(?:declined|asked|requested|spoke|did\s+not\s+want|was\s+not\s+"
+                        r"authorized)\b[^,.;:•]{0,50}?\b(?:named|identified|anonymity|publicly|record)\s*$")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*),\s*$")
 _TRAILING_TIME = re.compile(rf"\s+{TIME_PHRASE}$", re.I)
 _CONJUNCTIONS = frozenset("although though while when if because as yet but and so whether unless".split())
 _APPOSITIVE_NAME = re.compile(r"(?:\s+of\s+[^,•]{1,30})?\s*,\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,")
@@ -96,9 +100,13 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
         if text[word.end():j].strip() or word.group().lower() not in _SKIPPABLE and not _adverb(word.group()):
             break
         j = word.start()
-    relative = re.search(r",?\s*\b(?:who|that)\s*$", text[lo:j])
+    relative = _RELATIVE_END.search(text, lo, j) or _ANONYMOUS.search(text, lo, j)
     if relative:
-        return before(text, lo, lo + relative.start())  # "Ann Lee, who has said …": Ann Lee
+        found = before(text, lo, relative.start())  # "Ann Lee, who has said …": Ann Lee
+        named = _NAME_BEFORE.search(text, lo, found.start) if found and found.kind == "description" else None
+        if named and not text[lo:named.start(1)].strip(" ,;:—–-") and _name_like(named.group(1).split()):
+            return classify(named.group(1), named.start(1), named.end(1), found.phrase)  # "Lee, a native who …"
+        return found
     head_end = j
     if re.search(r"\bto\s*$", text[lo:j]):
         return subject(text, lo, j)  # "X went so far as to say: …"
@@ -287,6 +295,10 @@ def _proper(phrase: str) -> bool:
     words = phrase.split()
     return 0 < len(words) <= 5 and all(sp.name_token(w) for w in words) and words[0].lower() not in _CONJUNCTIONS \
         and not phrase.endswith(".")
+
+
+def _name_like(words: list[str]) -> bool:
+    return sp.plausible_name(words, False) and sp.fold(words[0]) not in LEADING_ADVERBIALS
 
 
 def _is_name(phrase: str) -> bool:

@@ -379,6 +379,19 @@ def test_speakers_inside_clauses_and_after_descriptions(paragraphs, speaker, kin
     assert said(book(*paragraphs), speaker, kind) == expected
 
 
+@pytest.mark.parametrize("paragraph, speakers", [
+    # a relative clause on a description in apposition to a name: the name speaks, in both clauses
+    ("Ruiz, a native of Ohio who writes novels about the war, said: “It works.”", ["Ana Ruiz", "Ana Ruiz"]),
+    # the anonymity formula between a source and its verb
+    ("Today, a spokesman who declined to be named said the plan was dead.", ["spokesman"]),
+    # a capitalised opening word is no name
+    ("Today, a nurse who said the plan was dead left early.", ["nurse"]),
+])
+def test_relative_clauses_on_sources(paragraph, speakers):
+    qb = book("Ana Ruiz spoke first.", paragraph)
+    assert [q.display for q in qb.quotes] == speakers
+
+
 def test_a_preposition_after_a_time_opens_no_compound_noun():
     assert book("Concerns rose Monday over claims that ballots had been lost.").quotes == ()
 
