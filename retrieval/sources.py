@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import source_names as names
 from . import speakers as sp
 from .quotes import MASK
 
@@ -64,7 +65,6 @@ _ANONYMOUS = re.compile(r"\s+(?:who|that)\s+(?:declined|asked|requested|spoke|di
                         r"authorized)\b[^,.;:•]{0,50}?\b(?:named|identified|anonymity|publicly|record)\s*$")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*),\s*$")
 _TRAILING_TIME = re.compile(rf"\s+{TIME_PHRASE}$", re.I)
-_CONJUNCTIONS = frozenset("although though while when if because as yet but and so whether unless".split())
 _APPOSITIVE_NAME = re.compile(r"(?:\s+of\s+[^,•]{1,30})?\s*,\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,")
 _ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?(?:[A-Z][\w’'.\-]*\s+){1,3}"
                              r"[A-Z][\w’'\-]*)(?=\s+[a-z])")
@@ -121,12 +121,12 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
     if start is None:
         return None
     phrase = text[start:head_end].strip()
-    if role and (_is_name(role) and not _is_name(phrase) or _proper(role) and (
+    if role and (names.is_name(role) and not names.is_name(phrase) or names.proper(role) and (
             phrase[:1].islower() or phrase.split()[0].lower() in _POSSESSIVES)):
         phrase, role = role, phrase  # "the club's sponsor, Northway Bank," / "its manager, Luis Alvarado,"
     elif not role:
         named = _NAME_THEN_ROLE.match(text[lo:start])
-        if named and _is_name(named.group(1)) and (not named.group(2) or named.group(2)[:1].islower()):
+        if named and names.is_name(named.group(1)) and (not named.group(2) or named.group(2)[:1].islower()):
             return classify(named.group(1), named.start(1) + lo, head_end, named.group(2) + phrase)
     return classify(phrase, start, head_end, role)
 
@@ -158,10 +158,10 @@ def after(text: str, verb_end: int, hi: int, until_comma: bool = False) -> Sourc
     appos = re.match(r",\s*([^,.;:“”\"]+?)\s*(?:[,.;]|$)", text[end:hi])
     if appos and _APPOSITION_START.match(appos.group(1) + " "):
         role = appos.group(1)
-    elif appos and _is_name(appos.group(1)) and not _is_name(phrase):
+    elif appos and names.is_name(appos.group(1)) and not names.is_name(phrase):
         phrase, role = appos.group(1), phrase
-    elif (named := _TIME_THEN_NAME.match(text, end, hi)) and _is_name(named.group(2)) and not _is_name(phrase):
-        # "wrote the American ambassador at the time, John E. Herbst."
+    elif (named := _TIME_THEN_NAME.match(text, end, hi)) and names.is_name(named.group(2)) \
+            and not names.is_name(phrase):  # "wrote the American ambassador at the time, John E. Herbst."
         return classify(named.group(2), named.start(2), named.end(2), phrase + named.group(1))
     return classify(phrase, start, start + len(phrase), role)
 
@@ -181,16 +181,16 @@ def subject(text: str, lo: int, hi: int) -> Source | None:
             return None  # "It seems unfair to tell …": no one
         return Source(m.start(1), m.end(1), words[0], "pronoun", words[0].lower())
     appositive = _APPOSITIVE_NAME.match(text, m.end(1), hi)
-    if appositive and _is_name(appositive.group(1)):  # "One of the men, Jessie Elkins, 70, said"
+    if appositive and names.is_name(appositive.group(1)):  # "One of the men, Jessie Elkins, 70, said"
         return classify(appositive.group(1), appositive.start(1), appositive.end(1), m.group(1))
     found = classify(m.group(1), m.start(1), m.end(1))
     longer = _ROLE_RUN.match(text, m.end(1), hi)  # "Former Republican presidential candidate Jeb Bush broke …"
-    if longer and found is not None and found.kind == "person" and _role_word(longer.group(1).split()[-1]):
+    if longer and found is not None and found.kind == "person" and names.role_word(longer.group(1).split()[-1]):
         named = classify(text[m.start(1):longer.end()], m.start(1), longer.end())
         found = named if named is not None and named.kind == "person" and named.titled else found
     if found is None or found.kind != "person":
         named = _ROLE_THEN_NAME.match(text, m.start(1), hi)  # "The Slate technology columnist David Auerbach …"
-        if named and _name_after_role(named.group(1).split()):
+        if named and names.name_after_role(named.group(1).split()):
             return classify(named.group(1), named.start(1), named.end(1))
     return found
 
@@ -213,7 +213,7 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
         first = classify(phrase.split(" and ")[0], start, end)
         if first is not None and first.kind == "person":
             return first
-    after_role = _name_after_role(words)
+    after_role = names.name_after_role(words)
     if after_role:
         return Source(start, end, phrase, "person", after_role, role or " ".join(words[:-len(after_role.split())]),
                       True)
@@ -222,14 +222,14 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
         if w.lower() in _PREPOSITIONS and head:
             break
         head.append(w)
-    titled, name = _name_at_end(head)
+    titled, name = names.name_at_end(head)
     if not name and all(sp.is_title(w) for w in head) and len(head) < len(words):
-        titled, name = True, _name_at_end(words)[1]
+        titled, name = True, names.name_at_end(words)[1]
     role = " ".join(role.split())
     if name:
         described = " ".join(head[: len(head) - len(name.split())])
         return Source(start, end, phrase, "person", name, role or described, titled)
-    if len(lowered) == 1 and lowered[0] in _CONJUNCTIONS:
+    if len(lowered) == 1 and lowered[0] in names.CONJUNCTIONS:
         return None
     if sp.fold(words[-1]) in sp.NOT_NAME_ENDINGS & _TIMES:
         return None  # "a Sunday", "last March"
@@ -238,72 +238,6 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
     if len(words) == 1 and (_adverb(lowered[0]) or lowered[0] in _SENTENCE_ADVERBS) or words[0] == "000":
         return None  # "only", "otherwise"; "000 on payments …" is the tail of "$1,000"
     return Source(start, end, phrase, "description", phrase, role)
-
-
-def _name_after_role(words: list[str]) -> str:
-    """'Fight for $15 organizing director Kendall Fells' → 'Kendall Fells': a full name closing a phrase right
-    after a role noun, whatever prepositions came before."""
-    run: list[str] = []
-    for w in reversed(words):
-        if not sp.name_token(w) or sp.is_title(w):
-            break
-        run.insert(0, w)
-    if len(run) == len(words):
-        return ""
-    before = words[len(words) - len(run) - 1]
-    run = _without_leading_roles(run)  # "Chief Executive Dana Whitlock": "Executive" is no name
-    if len(run) < 2 or not sp.plausible_name(run, True) or not (before.lower() in sp.ROLE_NOUNS or sp.is_title(before)):
-        return ""
-    return re.sub(r"[’']s$", "", " ".join(run))  # "FBI Director James Comey's news conference": James Comey
-
-
-def _without_leading_roles(run: list[str]) -> list[str]:
-    """A capitalised run without the organisation, place or role words that open it ('House', 'Executive')."""
-    while len(run) > 1 and (sp.fold(run[0]) in sp.NOT_PERSON_WORDS - sp.MONTHS or sp.fold(run[0]) in sp.NOT_NAME_ENDINGS
-                            or sp.fold(run[0]) in sp.ROLE_NOUNS):
-        run = run[1:]
-    return run
-
-
-def _name_at_end(head: list[str]) -> tuple[bool, str]:
-    """The capitalised run closing a phrase's head, after its last title word: ('Senate Minority Leader
-    Chuck Schumer' → 'Chuck Schumer'); empty when the head ends in a common noun or names an organisation."""
-    run: list[str] = []
-    for w in reversed(head):
-        if not sp.name_token(w):
-            break
-        run.insert(0, w)
-    run = _without_leading_roles(run)
-    if len(run) == 1 and sp.is_title(run[0]):
-        return True, ""
-    titled = False
-    for i in range(len(run) - 2, -1, -1):
-        if sp.is_title(run[i]):
-            titled = True
-            run = run[i + 1:]
-            break
-    run = [w.rstrip("’'s") if w.endswith(("’s", "'s")) else w for w in run]
-    if not run or (len(head) > len(run) and head[len(head) - len(run) - 1].lower() == "the" and not titled):
-        return titled, ""
-    if not sp.plausible_name(run, titled or len(head) > len(run)):
-        return titled, ""
-    return titled, " ".join(run)
-
-
-def _proper(phrase: str) -> bool:
-    """A capitalised run: a person's or an organisation's name ('Luis Alvarado', 'Northway Bank')."""
-    words = phrase.split()
-    return 0 < len(words) <= 5 and all(sp.name_token(w) for w in words) and words[0].lower() not in _CONJUNCTIONS \
-        and not phrase.endswith(".")
-
-
-def _name_like(words: list[str]) -> bool:
-    return sp.plausible_name(words, False) and sp.fold(words[0]) not in LEADING_ADVERBIALS
-
-
-def _is_name(phrase: str) -> bool:
-    words = phrase.split()
-    return 1 < len(words) <= 4 and all(sp.name_token(w) for w in words) and sp.plausible_name(words, False)
 
 
 def _has_clause(words: list[str]) -> bool:
@@ -328,7 +262,7 @@ def _apposition(text: str, lo: int, comma: int) -> tuple[int | None, str]:
         start = _phrase_start(text, lo, comma)
         return (comma, "") if start is not None and not text[lo:start].strip() else (None, "")
     role = text[prev + 1:comma].strip()
-    if not (_APPOSITION_START.match(text[prev + 1:comma] + " ") or _proper(role)):
+    if not (_APPOSITION_START.match(text[prev + 1:comma] + " ") or names.proper(role)):
         earlier = text.rfind(",", lo, prev)  # "Mr. X, now 81 and retired in Cambridge, Mass., said"
         if earlier < 0 or not re.match(r"\s*[a-z]", text[earlier + 1:prev]):
             return None, ""
@@ -398,5 +332,5 @@ def _after_preposition(text: str, lo: int, pos: int) -> bool:
     return bool(before) and before[-1].lower() in _PREPOSITIONS
 
 
-def _role_word(word: str) -> bool:
-    return word.lower() in sp.ROLE_NOUNS or sp.is_title(word)
+def _name_like(words: list[str]) -> bool:
+    return sp.plausible_name(words, False) and sp.fold(words[0]) not in LEADING_ADVERBIALS
