@@ -57,7 +57,8 @@ def split_embedded_attributions(text: str, spans: list[QuoteSpan]) -> list[Quote
     """Cut an unclosed quote at an attribution inside it ('…concessions, She said. “…')."""
     out = []
     for q in spans:
-        m = _EMBEDDED_ATTRIBUTION.search(text, q.start, q.end)
+        closed = text[q.end:q.close].strip()  # a quotation that closes may report speech inside it
+        m = None if closed else _EMBEDDED_ATTRIBUTION.search(text, q.start, q.end)
         out.append(QuoteSpan(q.start, m.start(), q.open, m.start()) if m else q)
     return out
 

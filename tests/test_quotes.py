@@ -87,6 +87,9 @@ SHAPES = [
     # quoted phrases closing the writer's sentence before the cue come with the words that lead to them
     (["Taxes are “a disgrace” and “a trap,” Ana Ruiz, the mayor, said on Monday."], "Ruiz",
      ["Taxes are “a disgrace” and “a trap,”"]),
+    # a closed quotation that reports speech inside it stays whole
+    (["“Tom said when he was asked, he said, ‘I hope it happens,’” Ana Ruiz told workers."], "Ruiz",
+     ["Tom said when he was asked, he said, ‘I hope it happens,’"]),
     # straight double quotes
     (['"Nothing changed," said Raj Patel.'], "Patel", ["Nothing changed"]),
     # a quote that never closes runs to the paragraph end
