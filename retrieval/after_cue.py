@@ -16,6 +16,8 @@ TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier la
 OBJECT_ONLY = re.compile(r"\s+(?:him|her|them|us|me|reporters|journalists|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
                          r"[\s.,;]*")
 DECLINED = re.compile(r"\b(?:declin|refus)\w*\s+to\s+\w+$")
+TIME_WORD = re.compile(r"\b(?:earlier|later|ago|before|after|since|day|week|month|year|morning|afternoon|evening|night|"
+                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$", re.I)
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 ADVERBIAL_STARTS = frozenset("on in at during after before with by from via for".split())
 TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"

@@ -209,6 +209,12 @@ class Attributor(UncuedQuotes):
         if after and text_spans.GAP_TO_QUOTE.match(masked[hi:spans[after[0]].open]):
             i = after[0]
             end = self._merge_following(masked, spans, i, used)
+            named = text_spans.OBJECT_NAMING.match(masked, hi, spans[i].open)  # "noted the change from …, “…”"
+            if named and end == spans[i].end and cue.verb not in after_cue.OBJECT_VERBS \
+                    and not after_cue.TIME_WORD.search(named.group(1)):
+                self._add(text[named.start(1):spans[i].close], cue.key, number, "direct", attribution,
+                          named.start(1), False)
+                return named.start(1), spans[i].close
             self._add(text[spans[i].start:end], cue.key, number, "direct", attribution, spans[i].start, True)
             return spans[i].start, end
         if cue.verb in ADJACENT_ONLY:

@@ -13,6 +13,8 @@ _LINK_WORDS = ("and", "but", "while", "as", "then")
 _UP_TO_SENTENCE_END = re.compile(r"[\s,]*[^.!?" + MASK + "]*")
 # Between a cue and its quotation, a quotation and its cue, and two halves of one quotation.
 GAP_TO_QUOTE = re.compile(r"^(?:[\s,:;—–-]*(?:that\s*)?|\s+(?![^,.;:“”\"•]*\bthat\s)[^,.;:“”\"•]{1,60}[,:]\s*)$")
+# 'noted on Twitter the change from the usual slogan, “…”'
+OBJECT_NAMING = re.compile(r"\s+(?:(?:on|in|at|via)\s+\w+\s+)?((?:the|an?|his|her|their|its)\s[^,.;:“”\"•]{1,60}),\s*$")
 INSERTED = re.compile(r"^\s+[^.!?;:“”\"•]{1,80},\s*$")  # '“A” by the United States, NATO and others, X said'
 JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
 JOIN = re.compile(r"^[\s,.;:—–-]*$")

@@ -90,6 +90,11 @@ SHAPES = [
     # a closed quotation that reports speech inside it stays whole
     (["“Tom said when he was asked, he said, ‘I hope it happens,’” Ana Ruiz told workers."], "Ruiz",
      ["Tom said when he was asked, he said, ‘I hope it happens,’"]),
+    # the object a quotation names comes with it; an audience or a time before the quotation does not
+    (["Ana Ruiz noted on Twitter the change from the old slogan, “Ready for more.”"], "Ruiz",
+     ["the change from the old slogan, “Ready for more.”"]),
+    (["Ana Ruiz told the news agency simply, “We lost.”"], "Ruiz", ["We lost."]),
+    (["Ana Ruiz wrote a day earlier, “We lost.”"], "Ruiz", ["We lost."]),
     # straight double quotes
     (['"Nothing changed," said Raj Patel.'], "Patel", ["Nothing changed"]),
     # a quote that never closes runs to the paragraph end
