@@ -92,7 +92,7 @@ class Attributor(UncuedQuotes):
     def _paragraph(self, number: int, text: str) -> None:
         spans = text_spans.split_embedded_attributions(text, marked_spans(text))
         masked = _PARENTHETICAL.sub(lambda m: " " * len(m.group()), mask(text, spans))
-        used: set[int] = set()
+        used = {i for i, q in enumerate(spans) if text_spans.is_title(text, q)}
         taken: list[tuple[int, int, str]] = []  # (start, end, key) of what cues claimed
         for a, b in split_sentences(masked):
             found = self._cues(number, masked, a, b, spans)

@@ -78,3 +78,15 @@ def lead_in(text: str, masked: str, start: int, spans: list[QuoteSpan], i: int, 
     if any(j in used for j, q in enumerate(spans) if start <= q.open < spans[i].open):
         return None
     return start
+
+
+_BEFORE_TITLE = re.compile(r"(?:\b(?:on|in|of)|\b(?:on|in)\s+(?:[A-Z][\w.&\-]*\s+){0,3}[A-Z][\w.&\-]*[’']s?)\s*$")
+_MINOR_WORDS = frozenset("a an the and or of for to in on at by with from as but nor vs".split())
+
+
+def is_title(text: str, q: QuoteSpan) -> bool:
+    """A quoted title of a show, book or film (Sanders said later on “This Week”; on CNN's “State of the
+    Union”): a short run of capitalised words after 'on', 'in' or 'of'. A title is nobody's words."""
+    words = text[q.start:q.end].rstrip(",").split()
+    return 0 < len(words) <= 8 and bool(_BEFORE_TITLE.search(text, 0, q.open)) and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words) and text[q.end - 1] not in ".!?"

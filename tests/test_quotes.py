@@ -437,3 +437,12 @@ def test_the_subject_of_a_sentence(sentence, subject):
 
     found = sources.subject(sentence, 0, sentence.index(" saying"))
     assert (found.name if found else None) == subject
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("Later on “This Week,” Ana Ruiz said she was hopeful.", ["she was hopeful"]),
+    ("Ana Ruiz said on ABC's “This Week”: “Not Now.”", ["Not Now."]),
+    ("“Not Now,” Ana Ruiz said.", ["Not Now"]),
+])
+def test_a_quoted_title_is_nobodys_words(paragraph, expected):
+    assert [q.text for q in book(paragraph).quotes] == expected
