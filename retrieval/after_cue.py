@@ -24,9 +24,9 @@ TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|
                          r"the\s+\w+|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})(?=[\s,:])")
 ADVERBIAL = re.compile(r"^\s*(?:(?:on|in|at|during|after|before|last|this|late|early|earlier|by|to|from|via|"
                        r"outside|inside|over|with|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                       r"yesterday|today|tonight)\b\s*(?:[\w’'\-]+\s+){0,12}?)?(?=that\b)", re.I)
+                       r"yesterday|today|tonight)\b\s*(?:[\w’'.\-]+,?\s+){0,12}?)?(?=that\b)", re.I)
 # "said on Wednesday it would …", "said in a statement they were …": when or where, then the clause's subject
-ADVERBIAL_SUBJECT = re.compile(r"^\s*(?:(?:on|in|at|late|early|earlier|last|this)\s+(?:[\w’'\-]+\s+){0,3}?"
+ADVERBIAL_SUBJECT = re.compile(r"^\s*(?:(?:on|in|at|late|early|earlier|last|this)\s+(?:[\w’'.\-]+,?\s+){0,3}?"
                                r"[\w’'\-]+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
                                r",?\s+(?=(?:it|he|she|they|we|i|there)\s)", re.I)
 CLAUSE_NEXT = re.compile(r"\s+(?:that|it|he|she|they|we|i|there|this)\b", re.I)

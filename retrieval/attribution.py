@@ -144,10 +144,10 @@ class Attributor(UncuedQuotes):
             inverted = False
             if verb == "according to":
                 source, inverted = sources.after(masked, m_end, hi, until_comma=True), True
-            elif verb.split()[0].endswith("ing") or before_cue.AND_AUX.search(before_text):
-                with_subject = before_cue.WITH_SUBJECT.search(before_text)
+            elif (ing := verb.split()[0].endswith("ing")) or before_cue.AND_AUX.search(before_text):
+                with_subject = before_cue.WITH_SUBJECT.search(before_text) if ing else None
                 lead = before_text or masked[max(a, lo - 2):lo].strip(_CLOSING)  # '“A,” adding, “B”'
-                if verb.split()[0].endswith("ing") and not (with_subject or before_cue.ING_LEAD.search(lead)):
+                if ing and not (with_subject or before_cue.ING_LEAD.search(lead)):
                     continue
                 if with_subject:  # "…, with Sen. John McCain calling it a “Chinese menu.”"
                     source = sources.classify(with_subject.group(1), lo + with_subject.start(1),

@@ -379,6 +379,9 @@ def test_more_cues_and_sources(paragraphs, speaker, kind, expected):
     (["Ana Ruiz tweeted back, noting the irony from a mayor who promised lower taxes: “Taxes went up.”"],
      "Ana Ruiz", "direct", ["Taxes went up."]),
     (["He met the voters who told him: “Go home.”"], "voters", "direct", ["Go home."]),
+    # "with" and a noun before "and said" is no "with X saying"; a date with an abbreviated month is when
+    (["Critics were not satisfied with the apology and said on Sept. 24 they would not engage further."],
+     "Critics", "reported", ["they would not engage further"]),
     # a compound noun ending in a particle; "with" and a description before an -ing cue
     (["“Vote early,” a voice over says as the screen fades."], "voice over", "direct", ["Vote early"]),
     (["The ad ends with a voice over saying: “Vote early.”"], "voice over", "direct", ["Vote early."]),
