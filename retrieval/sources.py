@@ -49,7 +49,7 @@ _SUBJECT = re.compile(r"[\s\"]*((?:[Tt]he|[Aa]n?|One|Another|Several|Some|Many|M
                       r"(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+?|(?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*?"
                       rf"(?:(?<=[a-z])(?<!\bThere)(?<!\bHere)(?<!\bThat)(?<!\bWhat)(?<!\bWho)(?<!\bIt)[’']s?(?:\s+(?!{_VERB_LIKE})[a-z][\w\-]*){{1,2}})?"
                       r"|(?:he|she|they|we)\b)"
-                      r"(?=\s+(?!(?:the|an?)\s)[a-z]|,\s+(?:after|before|while|when|without|by)\s)")
+                      r"(?=\s+(?!(?:the|an?)\s)[a-z]|,\s+(?:after|before|while|when|without|by)\s|,\s+[a-z]+ing\s)")
 _NAME_WITH_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s*((?:the|an?|[a-z][\w’'\-]*)\s"
                                    r"[^,.;:•]{1,60}(?:,[^,.;:•]{1,30}){0,2}),\s+(?=[a-z])")
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
@@ -78,7 +78,7 @@ LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier
     monday tuesday wednesday thursday friday saturday sunday meanwhile however instead also separately but and
     now then still""".split())
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„•]+")
-_APPOSITION_START = re.compile(r"^\s*(?:an?\s|the\s|who\s|which\s|whose\s|\d|[a-z])")
+_APPOSITION_START = re.compile(r"^\s*(?:an?\s|the\s|who\s|which\s|whose\s|\d|[a-z]|[A-Z][\w.\-]*[’']s?\s+[a-z])")
 
 
 @dataclass(frozen=True)

@@ -379,6 +379,11 @@ def test_more_cues_and_sources(paragraphs, speaker, kind, expected):
     (["Ana Ruiz tweeted back, noting the irony from a mayor who promised lower taxes: “Taxes went up.”"],
      "Ana Ruiz", "direct", ["Taxes went up."]),
     (["He met the voters who told him: “Go home.”"], "voters", "direct", ["Go home."]),
+    # an apposition opening with a possessive name ("Joly's spokeswoman"); a participle phrase after the subject
+    (["Ana Ruiz, Joly's spokeswoman, said Joly cancelled because she had a meeting."], "Ana Ruiz", "reported",
+     ["Joly cancelled because she had a meeting"]),
+    (["The mayor, expressing frustration at the talks, followed up by saying the plan would return next year."],
+     "mayor", "reported", ["the plan would return next year"]),
     # "with" and a noun before "and said" is no "with X saying"; a date with an abbreviated month is when
     (["Critics were not satisfied with the apology and said on Sept. 24 they would not engage further."],
      "Critics", "reported", ["they would not engage further"]),
