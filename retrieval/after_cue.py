@@ -22,9 +22,10 @@ DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yeste
 ADVERBIAL_STARTS = frozenset("on in at during after before with by from via for".split())
 TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
                          r"the\s+\w+|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})(?=[\s,:])")
-ADVERBIAL = re.compile(r"^\s*(?:(?:on|in|at|during|after|before|last|this|late|early|earlier|by|to|from|via|"
+ADVERBIAL = re.compile(r"^\s*(?:(?:[a-z]+ly|just|also|then)\s+)*"
+                       r"(?:(?:on|in|at|during|after|before|last|this|late|early|earlier|by|to|from|via|"
                        r"outside|inside|over|with|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                       r"yesterday|today|tonight)\b\s*(?:[\w’'.\-]+,?\s+){0,12}?)?(?=that\b)", re.I)
+                       r"yesterday|today|tonight)\b\s*(?:[\w’'.:\-]+,?\s+){0,12}?)?(?=that\b)", re.I)
 # "said on Wednesday it would …", "said in a statement they were …": when or where, then the clause's subject
 ADVERBIAL_SUBJECT = re.compile(r"^\s*(?:(?:on|in|at|late|early|earlier|last|this)\s+(?:[\w’'.\-]+,?\s+){0,3}?"
                                r"[\w’'\-]+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"

@@ -164,6 +164,8 @@ class Attributor(UncuedQuotes):
                 source = sources.subject(masked, a, m_start)
             elif not before_text or before_text.endswith(tuple("—–-" + _CLOSING)):
                 source, inverted = sources.after(masked, m_end, hi), True
+            elif verb == "say" and out and out[-1].sentence == (a, b) and re.search(r"\bto$", before_text):
+                source = out[-1].source  # "X's office weighed in a short time later to say that …"
             else:
                 source = sources.before(masked, lo, m_start)
                 if (source is None or source.kind == "description") and before_text.endswith(",") \
@@ -193,7 +195,7 @@ class Attributor(UncuedQuotes):
                   and not (says_more and text[q.end - 1:q.end] == ".")]
         if before:
             i = before[-1]
-            opening = cue.sentence[0] + _DATELINE.match(masked, cue.sentence[0]).end()
+            opening = _DATELINE.match(masked, cue.sentence[0]).end()
             lead = text_spans.lead_in(text, masked, opening, spans, i, used)
             end = self._merge_following(masked, spans, i, used, after_attribution=hi)
             if lead is not None:  # 'Guns are “a crisis” and “stunt growth,” Dean said': the writer's words too

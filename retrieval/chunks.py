@@ -9,6 +9,7 @@ from .article import Article, dateline_end
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms mx dr prof st jr sr gen sen rep gov lt col capt cmdr sgt adm maj corp inc ltd co plc coun rev hon
+    const cst det insp supt cpl sup
     vs etc ft mt jan feb mar apr jun jul aug sep sept oct nov dec approx dept est
     u.s u.k u.n e.u e.g i.e a.m p.m""".split()
 )

@@ -51,7 +51,8 @@ TITLE_WORDS = frozenset("""president senator sen rep representative gov governor
     rev reverend father bishop cardinal commissioner inspector detective sheriff attorney candidate nominee host
     anchor coach founder speaker deputy vice acting former cmdr commander admiral adm prime foreign interior
     finance defence defense mp mla mpp congressman congresswoman assemblyman assemblywoman delegate chairperson
-    superintendent principal dean provost trustee president-elect""".split())
+    superintendent principal dean provost trustee president-elect constable const cst det insp supt cpl
+    corporal""".split())
 TITLE_WORDS |= {w + "s" for w in TITLE_WORDS if not w.endswith("s")}  # "Professors Foner and Alba", "Sens."
 # Last words that make a capitalised run an organisation, place or time rather than a person.
 NOT_NAME_ENDINGS = frozenset("""house department ministry institution institute corp corporation organization
@@ -62,7 +63,8 @@ NOT_NAME_ENDINGS = frozenset("""house department ministry institution institute 
     bureau authority hotel restaurant casino resort museum stadium arena airlines grill cafe bar
     monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december republicans democrats conservatives liberals""".split())
-_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Coun|St|Jr|Sr|Rev)\.")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Coun|St|Jr|Sr|Rev|"
+                           r"Const|Cst|Det|Insp|Supt|Cpl)\.")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.)+|(?:[A-Z]|Mc|Mac|O[’']|D[’']|L[’'])[a-zà-ÿ]*(?:[A-ZÀ-Þ][a-zà-ÿ]+)*"
                          r"(?:[\-’'][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)*(?:[’']s)?[.]?|[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)*")
 _CAP = r"(?:Mc|Mac|O[’']|D[’'])?[A-ZÀ-Þ][a-zà-ÿ\-]+(?:[A-Z][a-zà-ÿ\-]+)?\b"
@@ -79,7 +81,9 @@ _ROLE_RE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 
 TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                        "prof": "professor", "dr": "doctor", "col": "colonel", "capt": "captain", "lt": "lieutenant",
-                       "sgt": "sergeant", "adm": "admiral", "coun": "councillor", "pres": "president"}
+                       "sgt": "sergeant", "adm": "admiral", "coun": "councillor", "pres": "president",
+                       "const": "constable", "cst": "constable", "det": "detective", "insp": "inspector",
+                       "supt": "superintendent", "cpl": "corporal"}
 DETERMINERS = frozenset("a an the one another some several this that these those".split())
 
 

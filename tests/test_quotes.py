@@ -384,6 +384,14 @@ def test_more_cues_and_sources(paragraphs, speaker, kind, expected):
      ["Joly cancelled because she had a meeting"]),
     (["The mayor, expressing frustration at the talks, followed up by saying the plan would return next year."],
      "mayor", "reported", ["the plan would return next year"]),
+    # police ranks abbreviated (Const., Det., Insp.); a quoted phrase closing a second sentence before its cue
+    (["Police said little. The presence is “a precaution,” Const. Ana Ruiz said in a statement."], "Ana Ruiz",
+     "direct", ["The presence is “a precaution,”"]),
+    # "to say" after the subject's own verb; adverbs and a clock time before "that"
+    (["Ana Ruiz's office weighed in a short time later to say that the mayor was monitoring the situation."],
+     "Ana Ruiz's office", "reported", ["the mayor was monitoring the situation"]),
+    (["Ana Ruiz said similarly just before 11:30 a.m. that the mayor was monitoring the situation."], "Ana Ruiz",
+     "reported", ["the mayor was monitoring the situation"]),
     # "with" and a noun before "and said" is no "with X saying"; a date with an abbreviated month is when
     (["Critics were not satisfied with the apology and said on Sept. 24 they would not engage further."],
      "Critics", "reported", ["they would not engage further"]),
