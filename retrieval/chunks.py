@@ -10,9 +10,13 @@ from .article import Article, dateline_end
 ABBREVIATIONS = frozenset(
     """mr mrs ms mx dr prof st jr sr gen sen rep gov lt col capt cmdr sgt adm maj corp inc ltd co plc coun rev hon
     const cst det insp supt cpl sup
-    vs etc ft mt jan feb mar apr jun jul aug sep sept oct nov dec approx dept est
-    u.s u.k u.n e.u e.g i.e a.m p.m""".split()
+    vs etc ft mt jan feb mar apr jun jul aug sep sept oct nov dec approx dept est e.g i.e""".split()
 )
+# Places and times written with full stops end a sentence only before a word that opens one ("… moved to the
+# U.S. She said …"), never before a name or title ("B.C. Premier David Eby said").
+PLACE_ABBREVIATIONS = frozenset("""u.s u.k u.n e.u a.m p.m b.c n.s n.b p.e.i n.l n.w.t d.c ont que alta sask calif
+    ariz conn fla""".split())
+_SENTENCE_OPENERS = frozenset("he she they it we i the this that there but and his her their its".split())
 BEFORE_NUMBERS = frozenset("no nos vol fig pp art".split())
 ANAPHORS = frozenset("that this these those it such he she they there".split())
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)|[.!?…]+[\"”’)\]]+(?=[A-Z])")  # '…Hispanics!”Former …' scraped
@@ -111,6 +115,8 @@ def _is_abbreviation(piece: str, following: str) -> bool:
         return True
     if word in BEFORE_NUMBERS:
         return following[:1].isdigit()
+    if word in PLACE_ABBREVIATIONS:
+        return following.split(None, 1)[0].lower().strip("’'") not in _SENTENCE_OPENERS
     return word in ABBREVIATIONS
 
 

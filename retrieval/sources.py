@@ -72,6 +72,7 @@ _ROLE_RUN = re.compile(r"((?:\s+[a-z][\w\-]*){1,4})(?:\s+[A-Z][\w’'.\-]*){1,3}
 _SENTENCE_ADVERBS = frozenset("only otherwise also even just still instead however meanwhile perhaps".split())
 _PREPOSITIONS = frozenset("of for at with from in on to by about under over within among during after before".split())
 _NOUN_PARTICLES = frozenset({"over"})
+_SUBORDINATORS = frozenset("since because although though whereas unless while".split())
 _DETERMINER_NOUN = re.compile(r"\b(?:an?|the)\s+[a-z]+\s+$")
 _PREPOSITION_LIKE = frozenset("regarding concerning following according notwithstanding pending barring".split())
 LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
@@ -145,6 +146,8 @@ def after(text: str, verb_end: int, hi: int, until_comma: bool = False) -> Sourc
             break  # "said a data expert who has worked for …": the relative clause is the role
         if out and not until_comma and w.lower() in _AFTER_STOPS and any(x.group()[:1].isupper() for x in out):
             break
+        if out and w.lower() in _SUBORDINATORS:
+            break  # "according to McKearney since it was …"
         out.append(word)
         if w.endswith(".") and not sp.is_abbreviation(w):
             break

@@ -20,6 +20,11 @@ def texts(text):
     ("won”. and should never be fought.”", ["won”. and should never be fought.”"]),
     ("SLAVE LAKE, Alta. (News Desk) - Roughly 4,500 left. Rain fell.",
      ["SLAVE LAKE, Alta. (News Desk) - Roughly 4,500 left.", "Rain fell."]),  # a dateline is no sentence
+    # a place written with full stops ends a sentence only before a word that opens one
+    ("Mike Ray of the B.C. Regional Council said so.", ["Mike Ray of the B.C. Regional Council said so."]),
+    ("He moved to the U.S. She stayed.", ["He moved to the U.S.", "She stayed."]),
+    ("Const. Ana Ruiz said so. It was 9 a.m. The vote began.", ["Const. Ana Ruiz said so.", "It was 9 a.m.",
+                                                                "The vote began."]),
     ("", []),
 ])
 def test_split_sentences(text, expected):

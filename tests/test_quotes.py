@@ -392,6 +392,9 @@ def test_more_cues_and_sources(paragraphs, speaker, kind, expected):
      "Ana Ruiz's office", "reported", ["the mayor was monitoring the situation"]),
     (["Ana Ruiz said similarly just before 11:30 a.m. that the mayor was monitoring the situation."], "Ana Ruiz",
      "reported", ["the mayor was monitoring the situation"]),
+    # "according to" a name, then a subordinate clause of the writer's
+    (["The house was stripped “down to the studs,” according to Ana Ruiz since it was being renovated."],
+     "Ana Ruiz", "direct", ["The house was stripped “down to the studs,”"]),
     # "with" and a noun before "and said" is no "with X saying"; a date with an abbreviated month is when
     (["Critics were not satisfied with the apology and said on Sept. 24 they would not engage further."],
      "Critics", "reported", ["they would not engage further"]),
