@@ -30,6 +30,9 @@ ADVERBIAL = re.compile(r"^\s*(?:(?:[a-z]+ly|just|also|then)\s+)*"
 ADVERBIAL_SUBJECT = re.compile(r"^\s*(?:(?:on|in|at|late|early|earlier|last|this)\s+(?:[\w’'.\-]+,?\s+){0,3}?"
                                r"[\w’'\-]+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
                                r",?\s+(?=(?:it|he|she|they|we|i|there)\s)", re.I)
+# A clause opening with a subject pronoun and its verb: "she went home with an earful".
+PRONOUN_CLAUSE = re.compile(r"(?:he|she|they|we|i)\s+(?:\w+ly\s+)?(?:was|were|is|are|had|has|have|would|will|could|"
+                            r"did|should|might|\w+ed|went|made|knew|thought|felt|got|came)\b", re.I)
 CLAUSE_NEXT = re.compile(r"\s+(?:that|it|he|she|they|we|i|there|this)\b", re.I)
 CLAUSE_FINAL = re.compile(r"\s*[.,;]")
 NOUN_FOLLOWER = re.compile(r"\s*(?:that\b|:)")

@@ -288,8 +288,9 @@ class Attributor(UncuedQuotes):
         quoted = [i for i, q in enumerate(spans) if start <= q.start < end]
         if len(words) < 3 and not answer or (not quoted and verb not in REPORT_VERBS and verb != "according to"):
             return None
-        if not quoted and verb in THAT_ONLY and not re.search(r"\bthat\s*$", masked[hi:start]):
-            return None
+        if not quoted and verb in THAT_ONLY and not re.search(r"\bthat\s*$", masked[hi:start]) \
+                and not after_cue.PRONOUN_CLAUSE.match(content):
+            return None  # "admits she went home", "maintained that …"; not "maintained a lead"
         if content[-1] in _CLOSING and not quoted:
             return None
         if words[0] == "to" and not quoted and cue.verb not in after_cue.ASKING:

@@ -342,6 +342,8 @@ def test_speakers_of_real_news(paragraphs, speaker, expected):
     # a verb with senses other than speech reports a clause only after "that"
     (["Ms Ruiz maintained a lead of six points all night."], "Ruiz", "reported", []),
     (["Ms Ruiz maintained that the count was fair."], "Ruiz", "reported", ["the count was fair"]),
+    (["The mayor admits she went home with an earful."], "mayor", "reported", ["she went home with an earful"]),
+    (["The patient was admitted to hospital on Monday."], "patient", "reported", []),
     # a lower-case pronoun subject after a leading phrase; a leading "A month later," is no subject
     (["Mr Ames spoke to the press on Friday.",
       "In interviews on Sunday, he defended the plan, saying that it would work within a year."],
