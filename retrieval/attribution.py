@@ -48,6 +48,7 @@ _RUNS_ON = re.compile(r"\s+(?!(?:and|but|or|before|after|while|when|as|then|so)\
                       r"(?:had|has|have|is|are|was|were|will|would|could|should|can|may|might|must)\b")
 
 _DATELINE = re.compile(f"(?:{DATELINE})?")
+_SAID_LATER = re.compile(r"[^!?“”\"]{0,60}?\b(?:said|says|told|tells|added)\b")  # '“…,” state Sen. X said'
 _RELATIVE_CUE = re.compile(r"\b(?:who|that)\s+(?:\w+ly\s+)?$")
 
 
@@ -340,9 +341,11 @@ class Attributor(UncuedQuotes):
 def _used_as_noun(masked: str, a: int, m_start: int, m_end: int, verb: str) -> bool:
     """'his remarks', 'the states': a form that is also a noun is a verb only before 'that' or a colon, after a
     plural subject, closing a sentence of content ('…, the Daily Caller reports.') or between a name and a
-    clause ('Trump claims he's worth …')."""
+    clause ('Trump claims he's worth …'), and always right after a quotation ending in a comma ('“…,” read a
+    statement issued by Kenney')."""
     plural = before_cue.PLURAL_SUBJECT.search(masked, a, m_start)
     return not (after_cue.NOUN_FOLLOWER.match(masked, m_end) or verb in BASE_FORMS and plural
+                or before_cue.AFTER_QUOTE_COMMA.search(masked, a, m_start) and not _SAID_LATER.match(masked, m_end)
                 or after_cue.CLAUSE_FINAL.match(masked, m_end) and before_cue.AFTER_CONTENT.search(masked, a, m_start)
                 and (verb not in BASE_FORMS or plural)
                 or before_cue.NAME_SUBJECT.search(masked, a, m_start) and after_cue.CLAUSE_START.match(masked, m_end))

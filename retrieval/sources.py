@@ -64,6 +64,8 @@ _RELATIVE_END = re.compile(r",?\s*\b(?:who|that)\s*$")
 _ANONYMOUS = re.compile(r"\s+(?:who|that)\s+(?:declined|asked|requested|spoke|did\s+not\s+want|was\s+not\s+"
                         r"authorized)\b[^,.;:•]{0,50}?\b(?:named|identified|anonymity|publicly|record)\s*$")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*),\s*$")
+_ISSUED_BY = re.compile(r"(?:an?|the|his|her|their|its)\s+(?:[\w\-]+\s+)?(?:statement|release|letter|memo|e-?mail|"
+                        r"post|tweet|message)\s+(?:(?:issued|released|posted|sent|signed)\s+)?(?:by|from)\s+(.+)$")
 _TRAILING_TIME = re.compile(rf"\s+{TIME_PHRASE}$", re.I)
 _APPOSITIVE_NAME = re.compile(r"(?:\s+of\s+[^,•]{1,30})?\s*,\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,")
 _ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?(?:[A-Z][\w’'.\-]*\s+){1,3}"
@@ -240,6 +242,11 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
         return None  # "the nation's", "2013", "president -- having" are not sources
     if len(words) == 1 and (_adverb(lowered[0]) or lowered[0] in _SENTENCE_ADVERBS) or words[0] == "000":
         return None  # "only", "otherwise"; "000 on payments …" is the tail of "$1,000"
+    issued = _ISSUED_BY.match(phrase)
+    if issued:  # "a statement issued by Kenney": the one who issued it
+        found = classify(issued.group(1), start + issued.start(1), start + issued.end(1), phrase)
+        if found is not None:
+            return found
     return Source(start, end, phrase, "description", phrase, role)
 
 

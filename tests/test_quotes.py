@@ -95,6 +95,10 @@ SHAPES = [
      ["the change from the old slogan, “Ready for more.”"]),
     (["Ana Ruiz told the news agency simply, “We lost.”"], "Ruiz", ["We lost."]),
     (["Ana Ruiz wrote a day earlier, “We lost.”"], "Ruiz", ["We lost."]),
+    # a form that is also a noun is a verb right after a quotation ending in a comma; the one who issued a statement
+    (["“Every day hurts farmers,” read a statement issued by Premier Ana Ruiz after the meeting."], "Ana Ruiz",
+     ["Every day hurts farmers"]),
+    (["“We know better,” state Sen. Ana Ruiz said on Monday."], "Ana Ruiz", ["We know better"]),
     # straight double quotes
     (['"Nothing changed," said Raj Patel.'], "Patel", ["Nothing changed"]),
     # a quote that never closes runs to the paragraph end
