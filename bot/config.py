@@ -225,7 +225,10 @@ def _convert(key: str, value: Any) -> Any:
             return _WRONG
         if not value.strip():
             return _WRONG if kind is Path else None
-        p = Path(value.strip()).expanduser()
+        try:
+            p = Path(value.strip()).expanduser()
+        except RuntimeError:  # "~nobody/x": no such user's home
+            return _WRONG
         return p if p.is_absolute() else (PROJECT_ROOT if IN_CHECKOUT else Path.cwd()) / p
     if kind == tuple[int, ...] and isinstance(value, list | tuple):
         ok = all(isinstance(i, int) and not isinstance(i, bool) for i in value)

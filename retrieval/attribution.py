@@ -138,7 +138,7 @@ class Attributor(UncuedQuotes):
                 continue
             if verb in NOUN_LIKE_FORMS and _used_as_noun(masked, a, m_start, m_end, verb):
                 continue
-            lo = max([a] + [q.close for q in spans if a <= q.close <= m_start] +
+            lo = max([_DATELINE.match(masked, a).end()] + [q.close for q in spans if a <= q.close <= m_start] +
                      [c.end for c in out if not _relative(masked, c)])
             hi = min([b] + [q.open for q in spans if m_end <= q.open < b])
             before_text = masked[lo:m_start].rstrip()
@@ -240,6 +240,10 @@ class Attributor(UncuedQuotes):
         bare_object = False
         upto = limit if hi < limit < b and masked[hi:limit].rstrip().endswith(",") else b
         tail = masked[hi:upto].strip(" .")  # up to a next cue after a comma ("…, noting …")
+        if cue.inverted and cue.verb != "according to" and len(cue.source.role.split()) <= 8 \
+                and re.match(r"(?:an?|the|his|her|their|its)\s", cue.source.role) \
+                and tail.lstrip(" ,").startswith(cue.source.role):
+            tail = tail.lstrip(" ,")[len(cue.source.role):].strip(" .,")  # "…, said Jen Thiel, a nurse."
         if verb in after_cue.OBJECT_VERBS and after_cue.OBJECT_ONLY.fullmatch(masked[hi:upto]):
             tail = ""  # "…, the president told her."
         opener = tail.split()[0].lower() if tail else ""

@@ -172,7 +172,7 @@ class People:
         words = sp.fold(phrase).split()
         surname = sp.description_key(phrase)
         named = [k for k in self._keys_by_word.get(surname, ()) if " " in k and k.split()[-1] == surname]
-        if len(named) == 1:
+        if len(named) == 1 and phrase.split()[-1][:1].isupper():  # "the Trump who …", not "the nurses"
             return self.speakers[named[0]]  # "the Trump who …" is the Donald Trump the article names
         if len(words) < 2 or len(words) > 4 or words[0] != "the":
             return None

@@ -56,7 +56,7 @@ _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*
 _TIMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december""".split())
 # When something was published or said: "out Thursday", "released last week".
-TIME_PHRASE = (r"(?:(?:out|released|published|issued|conducted)\s+)?(?:(?:on|last|this|earlier)\s+)?"
+TIME_PHRASE = (r"(?:(?:out|released|published|issued|conducted)\s+)?(?:(?:on|last|this|earlier|later)\s+)?"
                r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)")
 _TIME_THEN_NAME = re.compile(r"(\s+(?:at|in)\s+(?:the|that)\s+(?:time|moment|day|year))\s*,\s*"
                              r"((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*(?=[,.;]|$)")
@@ -74,6 +74,7 @@ _ROLE_RUN = re.compile(r"((?:\s+[a-z][\w\-]*){1,4})(?:\s+[A-Z][\w’'.\-]*){1,3}
 _SENTENCE_ADVERBS = frozenset("only otherwise also even just still instead however meanwhile perhaps".split())
 _PREPOSITIONS = frozenset("of for at with from in on to by about under over within among during after before".split())
 _NOUN_PARTICLES = frozenset({"over"})
+_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds thousands".split())
 _SUBORDINATORS = frozenset("since because although though whereas unless while".split())
 _DETERMINER_NOUN = re.compile(r"\b(?:an?|the)\s+[a-z]+\s+$")
 _PREPOSITION_LIKE = frozenset("regarding concerning following according notwithstanding pending barring".split())
@@ -123,6 +124,10 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
     start = _phrase_start(text, lo, head_end)
     if start is None:
         return None
+    head_end = start + len(text[start:head_end].rstrip())
+    when = _TRAILING_TIME.search(text, start, head_end)
+    if when and when.start() > start and text[start:when.start()].split()[-1].lower() not in _DANGLING | _PREPOSITIONS:
+        head_end = when.start()  # "two hospital managers last week warned", "Priebus later Thursday told"
     phrase = text[start:head_end].strip()
     if role and (names.is_name(role) and not names.is_name(phrase) or names.proper(role) and (
             phrase[:1].islower() or phrase.split()[0].lower() in _POSSESSIVES)):
@@ -309,8 +314,8 @@ def _phrase_start(text: str, lo: int, end: int) -> int | None:
         if w.endswith(".") and count and not sp.is_abbreviation(w):
             break
         start = word.start()
-        if lower in ("a", "an", "the") and not _after_preposition(text, lo, start):
-            break
+        if lower in ("a", "an", "the") and not _after_preposition(text, lo, start) or count and lower in _COUNTS:
+            break  # "the reason two hospital managers warned": a count opens the noun phrase
     if start == end:
         return None
     words = text[start:end].split()

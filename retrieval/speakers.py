@@ -66,7 +66,8 @@ NOT_NAME_ENDINGS = frozenset("""house department ministry institution institute 
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Coun|St|Jr|Sr|Rev|"
                            r"Const|Cst|Det|Insp|Supt|Cpl)\.")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.)+|(?:[A-Z]|Mc|Mac|O[’']|D[’']|L[’'])[a-zà-ÿ]*(?:[A-ZÀ-Þ][a-zà-ÿ]+)*"
-                         r"(?:[\-’'][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)*(?:[’']s)?[.]?|[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)*")
+                         r"(?:[\-’'][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+(?:[A-ZÀ-Þ][a-zà-ÿ]+)*)*(?:[’']s)?[.]?|"
+                         r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)*")
 _CAP = r"(?:Mc|Mac|O[’']|D[’'])?[A-ZÀ-Þ][a-zà-ÿ\-]+(?:[A-Z][a-zà-ÿ\-]+)?\b"
 _INITIAL = r"[A-Z]\."
 _HONORIFIC_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?"

@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.config import ConfigError, known_keys, load_settings, parse_assignment, unknown_env_names
@@ -91,6 +91,7 @@ def test_every_key_is_one_field_with_its_default_only_in_the_toml():
 
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(known_keys()), st.text(max_size=30))
+@example("model.cache_dir", "~0")  # a home folder of a user who does not exist
 def test_any_override_is_accepted_or_refused_in_one_line(key, value):
     try:
         s = load_settings(overrides={key: value}, environ={})

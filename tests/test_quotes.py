@@ -401,6 +401,9 @@ def test_more_cues_and_sources(paragraphs, speaker, kind, expected):
     # "according to" a name, then a subordinate clause of the writer's
     (["The house was stripped “down to the studs,” according to Ana Ruiz since it was being renovated."],
      "Ana Ruiz", "direct", ["The house was stripped “down to the studs,”"]),
+    # the apposition after an inverted cue is not what was said
+    (["The past months have been hard on workers, said Jen Thiel, an emergency room nurse."], "Jen Thiel",
+     "reported", ["The past months have been hard on workers"]),
     # "with" and a noun before "and said" is no "with X saying"; a date with an abbreviated month is when
     (["Critics were not satisfied with the apology and said on Sept. 24 they would not engage further."],
      "Critics", "reported", ["they would not engage further"]),
@@ -423,6 +426,20 @@ def test_speakers_inside_clauses_and_after_descriptions(paragraphs, speaker, kin
 def test_relative_clauses_on_sources(paragraph, speakers):
     qb = book("Ana Ruiz spoke first.", paragraph)
     assert [q.display for q in qb.quotes] == speakers
+
+
+@pytest.mark.parametrize("paragraphs, speakers", [
+    # a double-barrelled name with an inner capital, after its role
+    (["“We are here,” said intensive care nurse Kerri Webster-McIsaac."], ["Kerri Webster-McIsaac"]),
+    # a count opens the noun phrase and a time closing it is when: "the reason two managers last week warned"
+    (["Shortages are the reason two hospital managers last week warned that patients may be dying."],
+     ["two hospital managers"]),
+    # a union's name in the possessive is no person for "the nurses" to mean
+    (["Nova Scotia Nurses’ Union president Janet Hazelton spoke first.", "The nurses said they are frustrated."],
+     ["nurses"]),
+])
+def test_speakers_as_shown(paragraphs, speakers):
+    assert [q.display for q in book(*paragraphs).quotes] == speakers
 
 
 def test_a_preposition_after_a_time_opens_no_compound_noun():
