@@ -74,6 +74,7 @@ _ROLE_RUN = re.compile(r"((?:\s+[a-z][\w\-]*){1,4})(?:\s+[A-Z][\w’'.\-]*){1,3}
 _SENTENCE_ADVERBS = frozenset("only otherwise also even just still instead however meanwhile perhaps".split())
 _PREPOSITIONS = frozenset("of for at with from in on to by about under over within among during after before".split())
 _NOUN_PARTICLES = frozenset({"over"})
+_NEGATIVES = frozenset("nobody no none neither nothing".split())
 _COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds thousands".split())
 _SUBORDINATORS = frozenset("since because although though whereas unless while".split())
 _DETERMINER_NOUN = re.compile(r"\b(?:an?|the)\s+[a-z]+\s+$")
@@ -216,6 +217,8 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
     if pronoun in PRONOUNS:
         return Source(start, end, phrase, "pronoun", pronoun) if len(words) == 1 else None
     lowered = [w.lower() for w in words]
+    if lowered[0] in _NEGATIVES:
+        return None  # "nobody has explained why …", "no one said": nothing was said
     if lowered[-1] in _DANGLING or lowered[0] in _DANGLING - _POSSESSIVES or _adverb(words[0]) \
             or lowered[0] in _PREPOSITIONS or _has_clause(words):
         return None

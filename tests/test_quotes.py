@@ -435,6 +435,14 @@ def test_speakers_as_shown(paragraphs, speakers):
     assert [q.display for q in book(*paragraphs).quotes] == speakers
 
 
+@pytest.mark.parametrize("sentence", [
+    "The judge stopped the emails, but nobody has explained why the lawyer sent them in such an “odd” way.",
+    "No one said the plan was dead.",
+])
+def test_a_negative_source_says_nothing(sentence):
+    assert book(sentence).quotes == ()
+
+
 def test_a_preposition_after_a_time_opens_no_compound_noun():
     assert book("Concerns rose Monday over claims that ballots had been lost.").quotes == ()
 
