@@ -60,7 +60,8 @@ NOT_NAME_ENDINGS = frozenset("""house department ministry institution institute 
     parliament army forces navy bank company group association administration office court league commission
     news times post journal press network campaign foundation center centre school hospital airport city county
     state states province street avenue road square tower club inc ltd llc co plc board fund service services
-    bureau authority hotel restaurant casino resort museum stadium arena airlines grill cafe bar
+    bureau authority hotel restaurant casino resort museum stadium arena airlines grill cafe bar division
+    district society alliance coalition federation secretariat tribunal church library police
     monday tuesday wednesday thursday friday saturday sunday january february march april june
     july august september october november december republicans democrats conservatives liberals""".split())
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Coun|St|Jr|Sr|Rev|"

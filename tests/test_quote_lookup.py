@@ -203,3 +203,9 @@ def test_a_possessive_name_after_a_title_is_the_person():
     from retrieval import sources
 
     assert sources.classify("FBI Director James Comey's", 0, 26).name == "James Comey"
+
+
+def test_an_organisation_is_no_one_for_she_to_mean():
+    qb = book("Coun. Sherri Rollins said she has long awaited a better use for the site.",
+              "Initially, Pembina Trails School Division showed interest in the site, which was worth it, she said.")
+    assert [q.display for q in qb.quotes] == ["Sherri Rollins", "Sherri Rollins"]
