@@ -33,6 +33,9 @@ ADVERBIAL_SUBJECT = re.compile(r"^\s*(?:(?:on|in|at|late|early|earlier|last|this
 # A clause opening with a subject pronoun and its verb: "she went home with an earful".
 PRONOUN_CLAUSE = re.compile(r"(?:he|she|they|we|i)\s+(?:\w+ly\s+)?(?:was|were|is|are|had|has|have|would|will|could|"
                             r"did|should|might|\w+ed|went|made|knew|thought|felt|got|came)\b", re.I)
+NOUN_CLAUSE = re.compile(r"\s+(?:(?:he|she|they|it|we|I|there)\s|(?:the|a|an|this|these|those|its|his|her|their)\s+"
+                         r"(?:[\w’'\-]+\s+){0,3}?)(?:is|are|was|were|has|have|had|will|would|could|can|should|must|"
+                         r"[a-z]+ed)\b")
 CLAUSE_NEXT = re.compile(r"\s+(?:that|it|he|she|they|we|i|there|this)\b", re.I)
 CLAUSE_FINAL = re.compile(r"\s*[.,;]")
 NOUN_FOLLOWER = re.compile(r"\s*(?:that\b|:)")

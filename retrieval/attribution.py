@@ -134,8 +134,9 @@ class Attributor(UncuedQuotes):
     def _cues(self, number: int, masked: str, a: int, b: int, spans: list[QuoteSpan]) -> list[Cue]:
         out = []
         for m_start, m_end, verb in cues(masked, a, b):
-            if verb in TRANSITIVE_FORMS and not after_cue.CUE_FOLLOWER.match(masked, m_end):
-                continue
+            if verb in TRANSITIVE_FORMS and not after_cue.CUE_FOLLOWER.match(masked, m_end) and not (
+                    before_cue.NAME_SUBJECT.search(masked, a, m_start) and after_cue.NOUN_CLAUSE.match(masked, m_end)):
+                continue  # "added 292,000 jobs", but "She added the centre reopened at 11 p.m."
             if verb in NOUN_LIKE_FORMS and _used_as_noun(masked, a, m_start, m_end, verb):
                 continue
             lo = max([_DATELINE.match(masked, a).end()] + [q.close for q in spans if a <= q.close <= m_start] +

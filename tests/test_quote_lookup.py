@@ -209,3 +209,9 @@ def test_an_organisation_is_no_one_for_she_to_mean():
     qb = book("Coun. Sherri Rollins said she has long awaited a better use for the site.",
               "Initially, Pembina Trails School Division showed interest in the site, which was worth it, she said.")
     assert [q.display for q in qb.quotes] == ["Sherri Rollins", "Sherri Rollins"]
+
+
+def test_an_organisations_name_is_not_a_role_word_of_a_person():
+    qb = book("“It was quiet,” said Ana Ruiz, chief of the Calgary Emergency Management Agency.",
+              "On Saturday, the City of Calgary said the centre would stay open until Monday.")
+    assert [q.display for q in qb.quotes] == ["Ana Ruiz", "City of Calgary"]

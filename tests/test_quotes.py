@@ -397,6 +397,10 @@ def test_speakers_of_real_news(paragraphs, speaker, expected):
     # the apposition after an inverted cue is not what was said
     (["The past months have been hard on workers, said Jen Thiel, an emergency room nurse."], "Jen Thiel",
      "reported", ["The past months have been hard on workers"]),
+    # "added" and a clause after a person; "added" and an object stays no cue
+    (["Ana Ruiz spoke first. She added the centre reopened at 11 p.m. for late arrivals."], "Ana Ruiz", "reported",
+     ["the centre reopened at 11 p.m. for late arrivals"]),
+    (["Ana Ruiz added the finishing touches to the plan."], "Ana Ruiz", "reported", []),
     # "with" and a noun before "and said" is no "with X saying"; a date with an abbreviated month is when
     (["Critics were not satisfied with the apology and said on Sept. 24 they would not engage further."],
      "Critics", "reported", ["they would not engage further"]),
