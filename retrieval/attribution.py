@@ -126,8 +126,9 @@ class Attributor(UncuedQuotes):
             taken.append((q.start, end, key))
         if taken:
             self._last_speaker[number] = max(taken)[2]
+            self._newcomer(number, masked, max(end for _, end, _ in taken))
         elif not spans:
-            self._announce(number, masked)
+            self._announce(number, masked) or self._newcomer(number, masked, 0)
         if not waiting:
             self._settle_waiting(number, spans, taken)
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from . import sources, text_spans
 from .chunks import split_sentences
-from .quotes import QuoteSpan, cues
+from .quotes import MASK, QuoteSpan, cues
 from .sources import Source
 
 
 class UncuedQuotes:
     """Who speaks where no cue says so, and which person or unnamed source a source phrase is."""
 
-    def _announce(self, number: int, masked: str) -> None:
+    def _announce(self, number: int, masked: str) -> bool:
         """'Howard continued his scathing remarks.' closing a paragraph without a quotation: its subject is who
         speaks in a quotation opening the next paragraph."""
         sentences = split_sentences(masked)
@@ -25,6 +25,24 @@ class UncuedQuotes:
         verb = next((m for m in cues(masked, a, b) if m[2] != "according to"), None)
         source = sources.subject(masked, a, verb[1]) if verb else None
         if source and source.kind in ("person", "pronoun") and not self._common_word(source):
+            key = self._speaker_key(number, source)
+            if key:
+                self._last_speaker[number] = key
+                return True
+        return False
+
+    def _newcomer(self, number: int, masked: str, after: int) -> None:
+        """'A longtime resident says …. Matthew Murray left home around 2 a.m.': a paragraph closing, after all it
+        attributes, on a sentence whose subject is a person named in full hands the next paragraph's opening
+        quotation to that person."""
+        sentences = split_sentences(masked)
+        if not sentences or sentences[-1][0] < after:
+            return
+        a, b = sentences[-1]
+        if MASK in masked[a:b] or next(cues(masked, a, b), None):
+            return
+        source = sources.subject(masked, a, b)
+        if source and source.kind == "person" and len(source.name.split()) > 1 and not self._common_word(source):
             key = self._speaker_key(number, source)
             if key:
                 self._last_speaker[number] = key

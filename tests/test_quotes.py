@@ -99,6 +99,9 @@ SHAPES = [
     (["“Every day hurts farmers,” read a statement issued by Premier Ana Ruiz after the meeting."], "Ana Ruiz",
      ["Every day hurts farmers"]),
     (["“We know better,” state Sen. Ana Ruiz said on Monday."], "Ana Ruiz", ["We know better"]),
+    # a paragraph closing on a sentence whose subject is a person named in full: the next opening quotation is theirs
+    (["A resident says the road was long. Ana Ruiz left home around 2 a.m. Tuesday.", "“We slept in the car.”"],
+     "Ana Ruiz", ["We slept in the car."]),
     # straight double quotes
     (['"Nothing changed," said Raj Patel.'], "Patel", ["Nothing changed"]),
     # a quote that never closes runs to the paragraph end
