@@ -15,15 +15,14 @@ news attribution rather than of English grammar in general (see README, "Quotes"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from . import after_cue, before_cue, sources, text_spans
+from . import after_cue, before_cue, cue_rules, sources, text_spans
 from .article import DATELINE, Article
 from .chunks import split_sentences
+from .cue_rules import Cue
 from .people import People
 from .quotes import (
     ADJACENT_ONLY,
-    BASE_FORMS,
     MASK,
     NOUN_LIKE_FORMS,
     REPORT_VERBS,
@@ -36,7 +35,6 @@ from .quotes import (
     marked_spans,
     mask,
 )
-from .sources import Source
 from .uncued import UncuedQuotes
 
 _CLOSING = "”»\"'’"
@@ -48,23 +46,6 @@ _RUNS_ON = re.compile(r"\s+(?!(?:and|but|or|before|after|while|when|as|then|so)\
                       r"(?:had|has|have|is|are|was|were|will|would|could|should|can|may|might|must)\b")
 
 _DATELINE = re.compile(f"(?:{DATELINE})?")
-_SAID_LATER = re.compile(r"[^!?“”\"]{0,60}?\b(?:said|says|told|tells|added)\b")  # '“…,” state Sen. X said'
-_RELATIVE_CUE = re.compile(r"\b(?:who|that)\s+(?:\w+ly\s+)?$")
-
-
-@dataclass(frozen=True)
-class Cue:
-    start: int
-    end: int
-    verb: str  # lower-cased: "said", "pointed out", "according to"
-    sentence: tuple[int, int]
-    source: Source
-    key: str
-    inverted: bool  # the source follows the verb: '“A,” said Ann Lee' / 'according to X'
-
-    @property
-    def clause(self) -> tuple[int, int]:
-        return min(self.start, self.source.start), max(self.end, self.source.end)
 
 
 class Attributor(UncuedQuotes):
@@ -97,11 +78,11 @@ class Attributor(UncuedQuotes):
         taken: list[tuple[int, int, str]] = []  # (start, end, key) of what cues claimed
         for a, b in split_sentences(masked):
             found = self._cues(number, masked, a, b, spans)
-            found = [c for i, c in enumerate(found) if not (i and _relative_before_colon(masked, c))]
+            found = [c for i, c in enumerate(found) if not (i and cue_rules.relative_before_colon(masked, c))]
             for i, cue in enumerate(found):
                 following = [c for j, c in enumerate(found[i + 1:], i + 1)
-                             if _may_claim(masked, spans, c, found[j + 1:])]
-                limit = _content_limit(cue, following[0]) if following else b
+                             if cue_rules.may_claim(masked, spans, c, found[j + 1:])]
+                limit = cue_rules.content_limit(cue, following[0]) if following else b
                 claimed = self._content(number, text, masked, cue, spans, used, limit)
                 if claimed:
                     taken.append((*claimed, cue.key))
@@ -138,10 +119,10 @@ class Attributor(UncuedQuotes):
             if verb in TRANSITIVE_FORMS and not after_cue.CUE_FOLLOWER.match(masked, m_end) and not (
                     before_cue.NAME_SUBJECT.search(masked, a, m_start) and after_cue.NOUN_CLAUSE.match(masked, m_end)):
                 continue  # "added 292,000 jobs", but "She added the centre reopened at 11 p.m."
-            if verb in NOUN_LIKE_FORMS and _used_as_noun(masked, a, m_start, m_end, verb):
+            if verb in NOUN_LIKE_FORMS and cue_rules.used_as_noun(masked, a, m_start, m_end, verb):
                 continue
             lo = max([_DATELINE.match(masked, a).end()] + [q.close for q in spans if a <= q.close <= m_start] +
-                     [c.end for c in out if not _relative(masked, c)])
+                     [c.end for c in out if not cue_rules.relative(masked, c)])
             hi = min([b] + [q.open for q in spans if m_end <= q.open < b])
             before_text = masked[lo:m_start].rstrip()
             inverted = False
@@ -159,7 +140,7 @@ class Attributor(UncuedQuotes):
                     if key:
                         out.append(Cue(m_start, m_end, verb, (a, b), source, key, False))
                     continue
-                if out and out[-1].sentence == (a, b) and not _relative(masked, out[-1]):
+                if out and out[-1].sentence == (a, b) and not cue_rules.relative(masked, out[-1]):
                     if verb in SAYING:  # "said A but added B"; "said A but feared B" stays one clause
                         prev = next((c for c in reversed(out) if c.verb in REPORT_VERBS), out[-1])
                         out.append(Cue(m_start, m_end, verb, (a, b), prev.source, prev.key, False))
@@ -342,49 +323,6 @@ class Attributor(UncuedQuotes):
         self._seen.add((text, key))
         speaker = self.speakers[key]
         self.quotes.append(Quote(text, key, speaker.display, number, kind, attribution, start, verbatim))
-
-
-def _used_as_noun(masked: str, a: int, m_start: int, m_end: int, verb: str) -> bool:
-    """'his remarks', 'the states': a form that is also a noun is a verb only before 'that' or a colon, after a
-    plural subject, closing a sentence of content ('…, the Daily Caller reports.') or between a name and a
-    clause ('Trump claims he's worth …'), and always right after a quotation ending in a comma ('“…,” read a
-    statement issued by Kenney')."""
-    plural = before_cue.PLURAL_SUBJECT.search(masked, a, m_start)
-    return not (after_cue.NOUN_FOLLOWER.match(masked, m_end) or verb in BASE_FORMS and plural
-                or before_cue.AFTER_QUOTE_COMMA.search(masked, a, m_start) and not _SAID_LATER.match(masked, m_end)
-                or after_cue.CLAUSE_FINAL.match(masked, m_end) and before_cue.AFTER_CONTENT.search(masked, a, m_start)
-                and (verb not in BASE_FORMS or plural)
-                or before_cue.NAME_SUBJECT.search(masked, a, m_start) and after_cue.CLAUSE_START.match(masked, m_end))
-
-
-def _may_claim(masked: str, spans: list[QuoteSpan], cue: Cue, later: list[Cue]) -> bool:
-    """Whether a cue can claim content: a verb of speech, or one that only introduces a quotation ("welcomed",
-    "praised") with a quotation next to it and no other cue between; otherwise it does not end the clause
-    before it ("said he welcomed extradition … and added, “…”")."""
-    if cue.verb in SAYING or cue.verb in REPORT_VERBS or cue.verb == "according to":
-        return True
-    hi = cue.clause[1]
-    stop = min([c.start for c in later] + [len(masked)])
-    return any(hi <= q.open < stop and text_spans.GAP_TO_QUOTE.match(masked[hi:q.open]) or q.close <= cue.clause[0]
-               and text_spans.JOIN_AS.match(masked[q.close:cue.clause[0]]) for q in spans)
-
-
-def _content_limit(cue: Cue, following: Cue) -> int:
-    """Where a cue's clause must stop: before the next cue of its sentence and that cue's own source."""
-    if following.source.start < cue.start:
-        return following.start  # the same subject: 'she said A, but added B'
-    return min(following.clause[0], following.start)
-
-
-def _relative(masked: str, cue: Cue) -> bool:
-    """'critics who say …': a cue inside a relative clause, whose subject is not the sentence's."""
-    return not cue.inverted and _RELATIVE_CUE.search(masked, cue.source.start, cue.start) is not None
-
-
-def _relative_before_colon(masked: str, cue: Cue) -> bool:
-    """'X tweeted, pointing out the irony coming from a candidate who promised mass deportation: “…”': after an
-    earlier cue, the colon introduces what the sentence's speaker says, not the relative clause's."""
-    return _relative(masked, cue) and re.match(r"\s+[^,.;:“”\"•]{1,60}:", masked[cue.end:]) is not None
 
 
 def _nearest(taken: list[tuple[int, int, str]], pos: int) -> str | None:
