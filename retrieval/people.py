@@ -117,7 +117,7 @@ class People:
                     tally[m.group().lower() in _FEMININE] += 1
         for key, (male, female) in counts.items():
             speaker = self.speakers[key]
-            if speaker.gender is None and max(male, female) >= 2 * min(male, female) + 1:
+            if speaker.gender is None and max(male, female) >= max(2, 2 * min(male, female) + 1):
                 speaker.gender = "m" if male > female else "f"
 
     def person(self, name: str, number: int, offset: int, *, role: str = "", titled: bool = False) -> sp.Speaker:

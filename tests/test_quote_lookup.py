@@ -215,3 +215,9 @@ def test_an_organisations_name_is_not_a_role_word_of_a_person():
     qb = book("“It was quiet,” said Ana Ruiz, chief of the Calgary Emergency Management Agency.",
               "On Saturday, the City of Calgary said the centre would stay open until Monday.")
     assert [q.display for q in qb.quotes] == ["Ana Ruiz", "City of Calgary"]
+
+
+def test_one_possessive_that_may_be_someone_elses_teaches_no_gender():
+    qb = book("During question period, Kim Lantsman accused the premier of losing control, but also his minister.",
+              "“We have a minister who won’t tell us the deficit,” she said.")
+    assert [q.display for q in qb.quotes] == ["Kim Lantsman"]
