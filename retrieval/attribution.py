@@ -121,6 +121,8 @@ class Attributor(UncuedQuotes):
                 continue  # "added 292,000 jobs", but "She added the centre reopened at 11 p.m."
             if verb in NOUN_LIKE_FORMS and cue_rules.used_as_noun(masked, a, m_start, m_end, verb):
                 continue
+            if verb.endswith("ed") and before_cue.DETERMINER_BEFORE.search(masked, a, m_start):
+                continue  # "no predicted finishing date", "his stated goal": an adjective
             lo = max([_DATELINE.match(masked, a).end()] + [q.close for q in spans if a <= q.close <= m_start] +
                      [c.end for c in out if not cue_rules.relative(masked, c)])
             hi = min([b] + [q.open for q in spans if m_end <= q.open < b])

@@ -11,6 +11,7 @@ NOT_SUBJECTS = "The|A|An|This|These|Those|His|Her|Their|Its|Our|My"
 AFTER_CONTENT = re.compile(r",\s*(?:[\w’'.\-]+\s+){0,5}$")  # "…, the Daily Caller reports."
 NAME_SUBJECT = re.compile(rf"(?:(?<![\w’'])(?:he|she|He|She)|(?<![.!?]\s)\b(?!(?:{NOT_SUBJECTS})\b)"
                            r"[A-Z][a-z]+(?<!’s)(?<!'s))\s+$")
+DETERMINER_BEFORE = re.compile(r"\b(?:no|the|a|an|its|his|her|their|our|any|every|each)\s+$", re.I)
 AFTER_QUOTE_COMMA = re.compile(r"(?:,[”\"’']|[”\"’'],)\s*$")  # '“…,” read a statement'
 AND_AUX = re.compile(r"\s(?:and|but)(?:\s+(?:has|have|had|also|then|later|would|will|could|did))*$")
 WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*|\d[\d,.]*\s+(?:percent|per\s+cent|%)"

@@ -404,6 +404,9 @@ def test_speakers_of_real_news(paragraphs, speaker, expected):
     (["Ana Ruiz spoke first. She added the centre reopened at 11 p.m. for late arrivals."], "Ana Ruiz", "reported",
      ["the centre reopened at 11 p.m. for late arrivals"]),
     (["Ana Ruiz added the finishing touches to the plan."], "Ana Ruiz", "reported", []),
+    # a speech verb's participle after a determiner is an adjective ("no predicted finishing date")
+    (["Ana Ruiz said that the plan, which now has no predicted end date, will cost more than $50 million."],
+     "Ana Ruiz", "reported", ["the plan, which now has no predicted end date, will cost more than $50 million"]),
     # "with" and a noun before "and said" is no "with X saying"; a date with an abbreviated month is when
     (["Critics were not satisfied with the apology and said on Sept. 24 they would not engage further."],
      "Critics", "reported", ["they would not engage further"]),
