@@ -217,7 +217,7 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
     if pronoun in PRONOUNS:
         return Source(start, end, phrase, "pronoun", pronoun) if len(words) == 1 else None
     lowered = [w.lower() for w in words]
-    if lowered[0] in _NEGATIVES or lowered[0] in _FINITE:
+    if lowered[0] in _NEGATIVES or words[0] in _FINITE:
         return None  # "nobody has explained why …", "no one said": nothing was said; "has no" is no one
     if lowered[-1] in _DANGLING or lowered[0] in _DANGLING - _POSSESSIVES or _adverb(words[0]) \
             or lowered[0] in _PREPOSITIONS or _has_clause(words):
