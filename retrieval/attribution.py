@@ -46,6 +46,7 @@ _RUNS_ON = re.compile(r"\s+(?!(?:and|but|or|before|after|while|when|as|then|so)\
                       r"(?:had|has|have|is|are|was|were|will|would|could|should|can|may|might|must)\b")
 
 _DATELINE = re.compile(f"(?:{DATELINE})?")
+_TO_OBJECT = re.compile(r"\s+to\s+(?:the|a|an|his|her|their|its|this|these|those)\b")  # "responding to the …"
 
 
 class Attributor(UncuedQuotes):
@@ -135,6 +136,8 @@ class Attributor(UncuedQuotes):
                 lead = before_text or masked[max(a, lo - 2):lo].strip(_CLOSING)  # '“A,” adding, “B”'
                 if ing and not (with_subject or before_cue.ING_LEAD.search(lead)):
                     continue
+                if ing and not with_subject and not lead.endswith(",") and _TO_OBJECT.match(masked, m_end):
+                    continue  # "in responding to the incident": a deed after a preposition, not words
                 if with_subject:  # "…, with Sen. John McCain calling it a “Chinese menu.”"
                     source = sources.classify(with_subject.group(1), lo + with_subject.start(1),
                                               lo + with_subject.end(1))

@@ -407,6 +407,9 @@ def test_speakers_of_real_news(paragraphs, speaker, expected):
     # a speech verb's participle after a determiner is an adjective ("no predicted finishing date")
     (["Ana Ruiz said that the plan, which now has no predicted end date, will cost more than $50 million."],
      "Ana Ruiz", "reported", ["the plan, which now has no predicted end date, will cost more than $50 million"]),
+    # "in responding to the incident" is a deed, not a second cue cutting the first one's clause
+    (["Ana Ruiz said the police erred in responding to the incident, and an inquiry would help."], "Ana Ruiz",
+     "reported", ["the police erred in responding to the incident, and an inquiry would help"]),
     # "with" and a noun before "and said" is no "with X saying"; a date with an abbreviated month is when
     (["Critics were not satisfied with the apology and said on Sept. 24 they would not engage further."],
      "Critics", "reported", ["they would not engage further"]),
