@@ -16,6 +16,7 @@ ABBREVIATIONS = frozenset(
 # U.S. She said …"), never before a name or title ("B.C. Premier David Eby said").
 PLACE_ABBREVIATIONS = frozenset("""u.s u.k u.n e.u a.m p.m b.c n.s n.b p.e.i n.l n.w.t d.c ont que alta sask calif
     ariz conn fla""".split())
+_NEXT_WORD = re.compile(r"\S+")
 _SENTENCE_OPENERS = frozenset("he she they it we i the this that there but and his her their its".split())
 BEFORE_NUMBERS = frozenset("no nos vol fig pp art".split())
 ANAPHORS = frozenset("that this these those it such he she they there".split())
@@ -116,7 +117,8 @@ def _is_abbreviation(piece: str, following: str) -> bool:
     if word in BEFORE_NUMBERS:
         return following[:1].isdigit()
     if word in PLACE_ABBREVIATIONS:
-        return following.split(None, 1)[0].lower().strip("’'") not in _SENTENCE_OPENERS
+        next_word = _NEXT_WORD.match(following)
+        return not next_word or next_word.group().lower().strip("’'") not in _SENTENCE_OPENERS
     return word in ABBREVIATIONS
 
 

@@ -16,7 +16,7 @@ from . import speakers as sp
 from .article import Article
 from .chunks import split_sentences
 from .quotes import marked_spans, mask
-from .sources import LEADING_PHRASE
+from .sources import LEADING_PHRASE, PREPOSITIONS
 
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
                      "lady": "f"}
@@ -27,7 +27,6 @@ _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]e
 _FEMININE = frozenset("she her hers herself".split())
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)  # "the Clinton campaign": a name as a modifier
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|we|I)\b")
-_PREPOSITIONS = frozenset("of for at in from with on".split())
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -178,7 +177,7 @@ class People:
             return self.speakers[named[0]]  # "the Trump who …" is the Donald Trump the article names
         if len(words) < 2 or len(words) > 4 or words[0] != "the":
             return None
-        words = list(itertools.takewhile(lambda w: w not in _PREPOSITIONS, words))  # "the City of Calgary": city
+        words = list(itertools.takewhile(lambda w: w not in PREPOSITIONS, words))  # "the City of Calgary": city
         head = sp.TITLE_ABBREVIATIONS.get(words[-1], words[-1])
         found = set()
         for _, key in self._before(self._in_paragraph, number, offset, 3):

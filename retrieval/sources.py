@@ -72,7 +72,7 @@ _ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?
                              r"[A-Z][\w’'\-]*)(?=\s+[a-z])")
 _ROLE_RUN = re.compile(r"((?:\s+[a-z][\w\-]*){1,4})(?:\s+[A-Z][\w’'.\-]*){1,3}(?=\s+[a-z])")
 _SENTENCE_ADVERBS = frozenset("only otherwise also even just still instead however meanwhile perhaps".split())
-_PREPOSITIONS = frozenset("of for at with from in on to by about under over within among during after before".split())
+PREPOSITIONS = frozenset("of for at with from in on to by about under over within among during after before".split())
 _NOUN_PARTICLES = frozenset({"over"})
 _NEGATIVES = frozenset("nobody no none neither nothing".split())
 _COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds thousands".split())
@@ -127,7 +127,7 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
         return None
     head_end = start + len(text[start:head_end].rstrip())
     when = _TRAILING_TIME.search(text, start, head_end)
-    if when and when.start() > start and text[start:when.start()].split()[-1].lower() not in _DANGLING | _PREPOSITIONS:
+    if when and when.start() > start and text[start:when.start()].split()[-1].lower() not in _DANGLING | PREPOSITIONS:
         head_end = when.start()  # "two hospital managers last week warned", "Priebus later Thursday told"
     phrase = text[start:head_end].strip()
     if role and (names.is_name(role) and not names.is_name(phrase) or names.proper(role) and (
@@ -220,7 +220,7 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
     if lowered[0] in _NEGATIVES or words[0] in _FINITE:
         return None  # "nobody has explained why …", "no one said": nothing was said; "has no" is no one
     if lowered[-1] in _DANGLING or lowered[0] in _DANGLING - _POSSESSIVES or _adverb(words[0]) \
-            or lowered[0] in _PREPOSITIONS or _has_clause(words):
+            or lowered[0] in PREPOSITIONS or _has_clause(words):
         return None
     if " and " in phrase and not role:
         first = classify(phrase.split(" and ")[0], start, end)
@@ -232,7 +232,7 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
                       True)
     head = []
     for w in words:
-        if w.lower() in _PREPOSITIONS and head:
+        if w.lower() in PREPOSITIONS and head:
             break
         head.append(w)
     titled, name = names.name_at_end(head)
@@ -310,8 +310,8 @@ def _phrase_start(text: str, lo: int, end: int) -> int | None:
             break  # "a voice over says": a particle right before the verb closes a compound noun
         if _verb_after_name(words, len(words) - 1 - count):
             return _phrase_start(text, words[-count].end(), end) if count > 1 else None
-        if count and _participle(w) and words[-count].group().lower() in _PREPOSITIONS | {"a", "an", "the"}:
-            if words[-count].group().lower() in _PREPOSITIONS:  # "was coming from a candidate": a verb
+        if count and _participle(w) and words[-count].group().lower() in PREPOSITIONS | {"a", "an", "the"}:
+            if words[-count].group().lower() in PREPOSITIONS:  # "was coming from a candidate": a verb
                 start = words[-count + 1].start() if count > 1 else end
             break
         if w.endswith(".") and count and not sp.is_abbreviation(w):
@@ -335,7 +335,7 @@ def _verb_after_name(words: list[re.Match], i: int) -> bool:
 
 def _participle(word: str) -> bool:
     return word.islower() and word.endswith("ing") and len(word) > 5 and not word.endswith("thing") \
-        and word not in _PREPOSITIONS | _PREPOSITION_LIKE
+        and word not in PREPOSITIONS | _PREPOSITION_LIKE
 
 
 def _joins_names(text: str, word: re.Match) -> bool:
@@ -347,7 +347,7 @@ def _joins_names(text: str, word: re.Match) -> bool:
 def _after_preposition(text: str, lo: int, pos: int) -> bool:
     """'delegates at the convention': the article belongs to a phrase inside the noun phrase."""
     before = text[max(lo, pos - 30):pos].split()
-    return bool(before) and before[-1].lower() in _PREPOSITIONS
+    return bool(before) and before[-1].lower() in PREPOSITIONS
 
 
 def _name_like(words: list[str]) -> bool:

@@ -20,16 +20,11 @@ class UncuedQuotes:
         speaks in a quotation opening the next paragraph."""
         sentences = split_sentences(masked)
         if not sentences:
-            return
+            return False
         a, b = sentences[-1]
         verb = next((m for m in cues(masked, a, b) if m[2] != "according to"), None)
         source = sources.subject(masked, a, verb[1]) if verb else None
-        if source and source.kind in ("person", "pronoun") and not self._common_word(source):
-            key = self._speaker_key(number, source)
-            if key:
-                self._last_speaker[number] = key
-                return True
-        return False
+        return bool(source and source.kind in ("person", "pronoun") and self._hands_on(number, source))
 
     def _newcomer(self, number: int, masked: str, after: int) -> None:
         """'A longtime resident says …. Matthew Murray left home around 2 a.m.': a paragraph closing, after all it
@@ -42,10 +37,15 @@ class UncuedQuotes:
         if MASK in masked[a:b] or next(cues(masked, a, b), None):
             return
         source = sources.subject(masked, a, b)
-        if source and source.kind == "person" and len(source.name.split()) > 1 and not self._common_word(source):
-            key = self._speaker_key(number, source)
-            if key:
-                self._last_speaker[number] = key
+        if source and source.kind == "person" and len(source.name.split()) > 1:
+            self._hands_on(number, source)
+
+    def _hands_on(self, number: int, source: Source) -> bool:
+        """Make the person a paragraph closes on the one who speaks in the next paragraph's opening quotation."""
+        key = None if self._common_word(source) else self._speaker_key(number, source)
+        if key:
+            self._last_speaker[number] = key
+        return bool(key)
 
     def _settle_waiting(self, number: int, spans: list[QuoteSpan], taken: list[tuple[int, int, str]]) -> None:
         """Give the waiting paragraphs to the speaker of this one if it carries the same quotation on."""
