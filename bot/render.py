@@ -46,7 +46,8 @@ def to_json(response: r.Response) -> dict[str, Any]:
         return {"paragraph": response.number, "text": response.text, "total": response.total}
     if isinstance(response, r.AboutResponse):
         return {"headline": response.headline, "subtitle": response.subtitle, "authors": list(response.authors),
-                "paragraphs": response.paragraphs, "words": response.words, "source": response.source}
+                "paragraphs": response.paragraphs, "words": response.words, "source": response.source,
+                "published": response.published}
     if isinstance(response, r.HelpResponse):
         if response.question is not None:
             return {"question": response.question, "kind": "help", **_EMPTY_RESULT["ask"], "abstained": True,
@@ -118,6 +119,8 @@ def to_text(response: r.Response) -> str:
             lines.append(response.subtitle)
         if response.authors:
             lines.append("By " + ", ".join(response.authors))
+        if response.published:
+            lines.append(response.published)
         lines.append(f"{plural(response.paragraphs, 'paragraph')}, {plural(response.words, 'word')} "
                      f"({response.source})")
         return "\n".join(lines)

@@ -46,6 +46,7 @@ class AboutResponse:
     paragraphs: int
     words: int
     source: str
+    published: str | None = None
 
 
 @dataclass(frozen=True)

@@ -217,7 +217,7 @@ class Router:
     def about(self) -> r.Response:
         a = self.article
         return r.AboutResponse(a.headline, a.subtitle, a.authors, len(a.paragraphs), a.word_count,
-                               a.source.rsplit("/", 1)[-1])
+                               a.source.rsplit("/", 1)[-1], a.published)
 
     def help(self, greeting: str = "", question: str | None = None) -> r.Response:
         """The help; with a greeting for messages with no content words ("hello", "thanks") that the article

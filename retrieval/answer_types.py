@@ -7,7 +7,8 @@ noun after "what/which") asks for. Types:
 
     quantity  how many/much, "what is the population/budget/price…"   digits, number words, money, per cent
     age       how old                                                 "Bell, 54,", "aged 71", "a 54-year-old"
-    date      when, what year/day/month                               years, months, weekdays, "last week"
+    date      when, what year/day/month                               years, months, weekdays, "last week",
+                                                                      "within 30 days", "two weeks after"
     place     where, which city/country                              "in Leeds", "from Singapore"
     person    who, whom, whose                                        a capitalised name
     reason    why                                                     because, due to, after, so that …
@@ -54,6 +55,7 @@ _MONTHS = (r"january|february|march|april|may|june|july|august|september|october
            r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 _MONTHS_CAPITALISED = "|".join(m.capitalize() for m in _MONTHS.split("|"))
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_PERIODS = r"(?:minutes?|hours?|days?|weeks?|months?|years?)"
 _YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.I)
 _SPANS = {
@@ -64,7 +66,10 @@ _SPANS = {
     DATE: re.compile(rf"\b(?:1[0-9]{{3}}|20[0-9]{{2}})s?\b|(?-i:\b(?:{_MONTHS_CAPITALISED})\b)|\b(?:{_WEEKDAYS})\b|"
                      r"\b(?:yesterday|today|tonight|tomorrow|ago|recently|earlier|later|century|decade)\b|"
                      r"\b(?:last|next|this|previous|same)\s+(?:week|month|year|spring|summer|autumn|fall|winter|"
-                     r"morning|evening|night)\b|\b\d{1,2}(?:st|nd|rd|th)\b", re.I),
+                     r"morning|evening|night)\b|\b\d{1,2}(?:st|nd|rd|th)\b|"
+                     rf"\b(?:within|in|after|for)\s+(?:about\s+|the\s+next\s+)?(?:\d+|{_NUMBER_WORDS})\s+{_PERIODS}\b|"
+                     rf"\b(?:\d+|{_NUMBER_WORDS})\s+{_PERIODS}\s+(?:after|before|later|earlier|from\s+now)\b|"
+                     r"\b(?:in|this|next|last|by)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)\b", re.I),
     PLACE: re.compile(r"\b(?:in|at|from|near|to|into|outside|across|throughout|of)\s+(?:the\s+)?[A-Z][\w'’.-]+"),
     PERSON: re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]+)+|"
                        r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+[A-Z]"),

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import header
 from .errors import ArticleError
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
@@ -58,6 +59,7 @@ class Article:
     byline: str | None
     source: str
     sha256: str = field(repr=False)
+    published: str | None = None  # the page's timestamp as printed ("Updated: 6:14 p.m. ET"), if any
 
     def paragraph(self, number: int) -> Paragraph:
         """Return ¶number, raising IndexError outside 1..N."""
@@ -102,33 +104,38 @@ def from_bytes(raw: bytes, source: str, max_bytes: int | None = None) -> Article
 
 
 def parse(text: str, source: str = "<text>") -> Article:
-    """Clean raw article text: first block is the headline, boilerplate dropped, byline parsed."""
-    blocks = [_normalise_block(b) for b in re.split(r"\n\s*\n|\r\n\s*\r\n", text)]
-    blocks = [b for b in blocks if b and not is_boilerplate(b)]
+    """Clean raw article text: first block is the headline, boilerplate dropped, byline and timestamp parsed
+    wherever they stand (a header under the headline, a wire footer at the end)."""
+    blocks = []
+    for raw in re.split(r"\n\s*\n|\r\n\s*\r\n", text):
+        block = _normalise_block(raw)
+        if block and not is_boilerplate(block) and not header.is_link(block):
+            blocks.append((raw, block))
     if not blocks:
         raise ArticleError(f"article {source!r} is empty after removing boilerplate")
-    headline, rest = blocks[0], blocks[1:]
-    subtitle = None
-    if (rest and not _SENTENCE_END.search(rest[0]) and len(rest[0].split()) > _CHROME_MAX_WORDS
-            and not parse_byline(rest[0])):
-        subtitle, rest = rest[0], rest[1:]
-    body: list[str] = []
-    byline = None
+    headline = blocks[0][1]
+    rest: list[str] = []
     authors: tuple[str, ...] = ()
-    for block in rest:
-        names = parse_byline(block)
-        if names:
-            authors = names
-            byline = "By " + _join_names(names)
+    published = None
+    for raw, block in blocks[1:]:
+        found = header.parse(_normalise_lines(raw))
+        if found is None and (names := parse_byline(block)):
+            found = header.Header(names)
+        if found is None:
+            rest.append(block)
             continue
-        if _is_chrome(block):
-            continue
-        body.append(block)
+        authors = authors or found.authors
+        published = published or found.published
+    subtitle = None
+    if rest and not _SENTENCE_END.search(rest[0]) and len(rest[0].split()) > _CHROME_MAX_WORDS:
+        subtitle, rest = rest[0], rest[1:]
+    body = [block for block in rest if not _is_chrome(block)]
     if not body:
         raise ArticleError(f"article {source!r} has a headline but no body paragraphs")
     paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(body, start=1))
     digest = hashlib.sha256("\n\n".join([headline, *body]).encode()).hexdigest()
-    return Article(headline, subtitle, paragraphs, authors, byline, source, digest)
+    byline = "By " + _join_names(authors) if authors else None
+    return Article(headline, subtitle, paragraphs, authors, byline, source, digest, published)
 
 
 def is_boilerplate(block: str) -> bool:
@@ -174,6 +181,11 @@ def _is_chrome(block: str) -> bool:
         return False
     title_case = all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= _LABEL_SMALL_WORDS for w in words)
     return title_case or len(words) <= 2
+
+
+def _normalise_lines(block: str) -> str:
+    """A block cleaned line by line, its line breaks kept (they separate a header's parts)."""
+    return "\n".join(line for line in (_normalise_block(x) for x in block.splitlines()) if line)
 
 
 def _normalise_block(block: str) -> str:

@@ -294,7 +294,7 @@ class ArticleIndex:
     def _metadata_answer(self, question: str, qvec: np.ndarray, dense_top: float) -> Answer | None:
         """The headline, dateline or byline, when the question asks about the article itself (retrieval.metadata):
         "who are the journalists behind this piece?" reaches the byline by ranking, whatever its wording."""
-        found = metadata.best(self.meta_units, self.meta_vecs, qvec, dense_top)
+        found = metadata.best(self.meta_units, self.meta_vecs, qvec, dense_top, answer_types.expected(question))
         if found is None:
             return None
         unit, closeness = found

@@ -39,6 +39,10 @@ def test_expected_type(question, kind):
     (at.DATE, "Cracks were found in 2021.", "When were cracks found?", True),
     (at.DATE, "Cracks were found in 2021.", "What happened in 2021?", False),  # only the question's own date
     (at.DATE, "They may reopen it.", "", False),  # "may" is not May
+    (at.DATE, "A report is expected within 30 days.", "", True),  # a "when" answered by a time span
+    (at.DATE, "The union can strike 14 days after that.", "", True),
+    (at.DATE, "It will be decided in the spring budget.", "", True),
+    (at.DATE, "The team played 30 games.", "", False),
     (at.REASON, "It closed because the cables had corroded.", "", True),
 ])
 def test_typed_spans(kind, sentence, question, held):

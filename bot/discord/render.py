@@ -104,6 +104,8 @@ def response_embed(response: r.Response) -> discord.Embed:
         embed = discord.Embed(title=clip(safe(response.headline), TITLE_MAX),
                               description=clip(safe(response.subtitle or ""), DESCRIPTION_MAX), colour=COLOUR_ANSWER)
         embed.add_field(name="Authors", value=clip(safe(", ".join(response.authors) or "unknown"), FIELD_VALUE_MAX))
+        if response.published:
+            embed.add_field(name="Published", value=clip(safe(response.published), FIELD_VALUE_MAX))
         embed.add_field(name="Size", value=f"{render.plural(response.paragraphs, 'paragraph')}, "
                                            f"{render.plural(response.words, 'word')}")
         return fit(embed)

@@ -1,0 +1,117 @@
+"""Header and footer lines of scraped news pages: bylines with their outlets and roles, publication
+timestamps, credit lines and links to other stories.
+
+Hand-written: trafilatura and newspaper4k read authors and dates from a page's HTML markup, but a scraped
+plain-text article keeps only the lines themselves ("Keira MacLellan / The Canadian Press / Updated: 6:14
+p.m. ET", "By Priya Ramdin · Staff reporter"), so they are recognised here by shape: a name, an outlet, a
+role word, a date or time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
+_CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+_DATE = (rf"(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
+         rf"|\d{{1,2}}\s+{_MONTH},?(?:\s+\d{{4}})?|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})")
+# A timestamp part: an optional label ("Published", "Last Updated:", "Posted on") then dates, times and
+# "ago" phrases, with the small words that join them.
+_TIMESTAMP = re.compile(
+    rf"^(?:(?:first\s+|last\s+|originally\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?\s*:?\s*)?"
+    rf"(?:(?:{_DATE}|{_CLOCK}|\d+\s+(?:minutes?|hours?|days?)\s+ago|at|on|,|\|)\s*)+$",
+    re.I,
+)
+_HAS_FIGURE = re.compile(r"\d")
+_ROLE = re.compile(r"\b(?:reporter|correspondent|writer|editor|columnist|contributor|journalist|producer|staff|"
+                   r"bureau|chief|photographer|special\s+to)\b", re.I)
+_OUTLET_WORD = (r"News|Press|Times|Post|Star|Herald|Journal|Tribune|Gazette|Sun|Mail|Telegraph|Guardian|Reuters|"
+                r"Agency|Wire|Radio|Television|TV|Media|Network|Daily|Weekly|Magazine|Bloomberg|Examiner|Chronicle|"
+                r"Record|Observer|Courier|Standard|Report|Free\s+Press|Citizen|Province|Leader-Post|StarPhoenix")
+_OUTLET = re.compile(rf"^(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){{0,4}}(?:{_OUTLET_WORD})$|^[A-Z]{{2,6}}\d{{0,2}}$")
+_NAME = re.compile(r"^[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*\.?|de|van|von|der|al|bin|la|le|du)){1,3}$")
+_BY = re.compile(r"^by\s+(?=[A-Z])", re.I)
+_SPLIT = re.compile(r"\s*(?:\n|\s[·•|]\s|\s[—–]\s)\s*")
+_NAMES_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
+# Lines pointing away from the story: "Related: …", "READ MORE: …", "WATCH: …", "— With files from …".
+_LINK = re.compile(r"^(?:related(?:\s+(?:stories|story|articles?|links?|coverage|video))?|read\s+more|more|watch|"
+                   r"listen|see\s+also|also\s+read|recommended|trending|popular|editor['’]?s\s+picks?)\s*:\s*\S", re.I)
+_CREDIT = re.compile(r"^[\s—–-]*with\s+files\s+from\b", re.I)
+# The wire footer "This report by The Canadian Press was first published Nov. 21, 2026."
+_FOOTER = re.compile(
+    rf"^this\s+(?:report|story|article)\b.{{0,60}}?\bfirst\s+published\s+(?:on\s+)?(?P<when>{_DATE})\.?$", re.I)
+MAX_WORDS = 40
+
+
+@dataclass(frozen=True)
+class Header:
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+
+
+def is_link(block: str) -> bool:
+    """A line pointing to other stories or crediting other outlets, not part of this story."""
+    return len(block.split()) <= 30 and bool(_LINK.match(block) or _CREDIT.match(block))
+
+
+def parse(block: str) -> Header | None:
+    """The authors and publication time of a header or footer block, or None when it is article text. Each
+    line (and each part between " · ", " | " or " — ") must be a byline, a bare name beside an outlet, role
+    or date, an outlet, a role or a timestamp."""
+    if len(block.split()) > MAX_WORDS:
+        return None
+    if footer := _FOOTER.match(" ".join(block.split())):
+        return Header(published=footer.group("when"))
+    parts = [p for p in _SPLIT.split(block.strip()) if p]
+    authors: list[str] = []
+    bare: list[str] = []
+    published = None
+    context = False
+    for part in parts:
+        part = " ".join(part.split()).strip(" ,;")
+        if _BY.match(part):
+            names, rest = _names(_BY.sub("", part, count=1))
+            if not names or rest and not all(_is_context(r) for r in rest):
+                return None
+            authors.extend(names)
+        elif _HAS_FIGURE.search(part) and _TIMESTAMP.match(part):
+            published = published or _label_free(part)
+            context = True
+        elif _is_context(part):
+            context = True
+        else:
+            names, rest = _names(part)
+            if not names or rest and not all(_is_context(r) for r in rest):
+                return None
+            bare.extend(names)
+            context = context or bool(rest)
+    if bare and not (context or authors):
+        return None
+    if not (authors or bare or published):
+        return None
+    return Header(tuple(dict.fromkeys(authors + bare)), published)
+
+
+def _names(text: str) -> tuple[list[str], list[str]]:
+    """Names in a list ("A, B and C, The Canadian Press"), and the outlet or role parts after them."""
+    names, rest = [], []
+    for piece in (p.strip(" .") for p in _NAMES_SPLIT.split(text) if p.strip(" .")):
+        if _is_context(piece):
+            rest.append(piece)
+        elif _NAME.match(piece) and not rest:
+            names.append(piece)
+        else:
+            return [], [piece]
+    return names, rest
+
+
+def _is_context(part: str) -> bool:
+    """An outlet ("The Canadian Press", "CBC News", "AFP") or a role ("Staff reporter")."""
+    return bool(_OUTLET.match(part)) or len(part.split()) <= 5 and bool(_ROLE.search(part)) and not _BY.match(part)
+
+
+def _label_free(part: str) -> str:
+    return part.strip(" |,")
