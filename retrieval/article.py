@@ -18,6 +18,10 @@ _NEWSLETTER = re.compile(
     r"click here|all rights reserved|cookie)\b",
     re.I,
 )
+# Rights notices run long ("This copy is for your personal non-commercial use only. To order …"); these
+# phrases occur in no story's own text.
+_RIGHTS = re.compile(r"all rights reserved|©|for your personal,? non-commercial use|republication or distribution of "
+                     r"this content|without the prior written (?:consent|permission)", re.I)
 _EMAIL_PLACEHOLDER = re.compile(r"\[\s*email[\s\u00a0]*protected\s*\]|\S+@\S+\.\w+", re.I)
 # "By" in English and the bylines of other languages' outlets (German von, French par, Spanish/Portuguese
 # por, Italian di, Dutch door, Scandinavian av/af); names are still required to follow.
@@ -40,7 +44,7 @@ def dateline_end(text: str) -> int:
     return match.end() if match else 0
 
 
-_LABEL_SMALL_WORDS = 3
+_LABEL_SMALL_WORDS = 4
 _CHROME_MAX_WORDS = 5
 
 
@@ -141,6 +145,8 @@ def parse(text: str, source: str = "<text>") -> Article:
 def is_boilerplate(block: str) -> bool:
     """Tell whether a block is an ad marker or a newsletter/social prompt rather than article text."""
     if _AD_MARKER.match(block):
+        return True
+    if _RIGHTS.search(block) and len(block.split()) <= 80:
         return True
     return bool(_NEWSLETTER.search(block)) and len(block.split()) <= 15
 

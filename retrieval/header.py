@@ -18,11 +18,13 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|r
 _CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
 _DATE = (rf"(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
          rf"|\d{{1,2}}\s+{_MONTH},?(?:\s+\d{{4}})?|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})")
+_READING_TIME = r"\d+\s*min(?:ute)?s?\.?\s+read"
+_GLUED_READING_TIME = re.compile(r"(?:(?<=(?:19|20)\d\d)|\s+)\d{1,2}\s*min(?:ute)?s?\.?\s+read\s*$", re.I)
 # A timestamp part: an optional label ("Published", "Last Updated:", "Posted on") then dates, times and
 # "ago" phrases, with the small words that join them.
 _TIMESTAMP = re.compile(
     rf"^(?:(?:first\s+|last\s+|originally\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?\s*:?\s*)?"
-    rf"(?:(?:{_DATE}|{_CLOCK}|\d+\s+(?:minutes?|hours?|days?)\s+ago|at|on|,|\|)\s*)+$",
+    rf"(?:(?:{_DATE}|{_CLOCK}|\d+\s+(?:minutes?|hours?|days?)\s+ago|{_READING_TIME}|at|on|,|\|)\s*)+$",
     re.I,
 )
 _HAS_FIGURE = re.compile(r"\d")
@@ -74,9 +76,9 @@ def parse(block: str) -> Header | None:
         part = " ".join(part.split()).strip(" ,;")
         if _BY.match(part):
             names, rest = _names(_BY.sub("", part, count=1))
-            if not names or rest and not all(_is_context(r) for r in rest):
+            if rest and not all(_is_context(r) for r in rest):
                 return None
-            authors.extend(names)
+            authors.extend(names or rest[:1])  # "By The Canadian Press": the agency is the author
         elif _HAS_FIGURE.search(part) and _TIMESTAMP.match(part):
             published = published or _label_free(part)
             context = True
@@ -114,4 +116,5 @@ def _is_context(part: str) -> bool:
 
 
 def _label_free(part: str) -> str:
-    return part.strip(" |,")
+    """The timestamp as shown, without a reading time glued to it ("Dec. 6, 20211 min. read")."""
+    return _GLUED_READING_TIME.sub("", part).strip(" |,")

@@ -13,6 +13,7 @@ BODY = "The council voted on Monday.\n\nIt was the third vote this year."
      ("Priya Ramdin",), "Posted: Nov 21, 2026 4:00 AM ET"),
     ("By Jane Doe and John Smith, Global News", ("Jane Doe", "John Smith"), None),
     ("Updated Sept. 9, 2026", (), "Updated Sept. 9, 2026"),
+    ("By The Canadian Press\nMon., Dec. 6, 20211 min. read", ("The Canadian Press",), "Mon., Dec. 6, 2021"),
     ("Published 2 hours ago", (), "Published 2 hours ago"),
     ("This report by The Canadian Press was first published Nov. 21, 2026.", (), "Nov. 21, 2026"),
 ])
@@ -42,6 +43,19 @@ def test_article_text_is_not_a_header(block):
 ])
 def test_links_to_other_stories(line, is_link):
     assert header.is_link(line) is is_link
+
+
+@pytest.mark.parametrize("block, dropped", [
+    ("This copy is for your personal non-commercial use only. To order presentation-ready copies for distribution "
+     "to colleagues, clients or customers, please go to the reprints desk.", True),
+    ("Copyright owned or licensed by Daily Star Newspapers Limited. All rights reserved. Republication or "
+     "distribution of this content is expressly prohibited without the prior written consent of the owner.", True),
+    ("The court ruled that the copyright on the song had expired in 2019, ending the dispute.", False),
+])
+def test_rights_notices_are_boilerplate_at_any_length(block, dropped):
+    from retrieval.article import is_boilerplate
+
+    assert is_boilerplate(block) is dropped
 
 
 def test_wire_header_and_footer_are_metadata_not_body():
