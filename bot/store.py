@@ -270,8 +270,10 @@ class _Guarded:
 
 def _engine(url: str) -> sa.Engine:
     if url.startswith("sqlite"):
-        path = sa.engine.make_url(url).database
-        if path and path != ":memory:":
+        parsed = sa.engine.make_url(url)
+        path = parsed.database
+        # A SQLite URI ("file:…?mode=ro&uri=true") names an existing file; only a plain path gets its folder made.
+        if path and path != ":memory:" and parsed.query.get("uri") != "true":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 

@@ -118,10 +118,12 @@ def test_corrupt_sqlite_file_is_one_clear_error(tmp_path):
         Store(f"sqlite:///{bad}")
 
 
-def test_read_only_sqlite_file_refuses_writes_with_a_store_error(tmp_path):
+def test_read_only_sqlite_file_refuses_writes_with_a_store_error(tmp_path, monkeypatch):
     path = tmp_path / "store.db"
     Store(f"sqlite:///{path}").close()
+    monkeypatch.chdir(tmp_path)
     read_only = Store(f"sqlite:///file:{path}?mode=ro&uri=true")
+    assert not (tmp_path / "file:").exists()  # a URI is not a folder to create
     assert read_only.guild_settings(1) == GuildSettings()
     with pytest.raises(StoreError, match="failed|unavailable"):
         read_only.record_question("q", False, (), user_id=1)
