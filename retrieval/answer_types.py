@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from . import measures
+
 QUANTITY, AGE, DATE, PLACE, PERSON, REASON = "quantity", "age", "date", "place", "person", "reason"
 # Types whose absence from every candidate sentence means the article does not state the answer.
 STRICT = frozenset({QUANTITY, AGE, DATE})
@@ -112,6 +114,16 @@ def holds(kind: str, sentence: str, question: str = "") -> bool:
     """Whether sentence holds a span of the given kind that the question itself does not already contain."""
     asked = {m.group(0).strip().lower() for m in _spans(kind, question)}
     return any(m.group(0).strip().lower() not in asked for m in _spans(kind, sentence))
+
+
+def strength(kind: str, sentence: str, question: str = "") -> float:
+    """How well a sentence holds an answer of the kind: 1 for a span of it (of the asked measure, for a quantity
+    question that names one: hectares for "how big", a span of time for "how long"), 0.5 for a quantity of
+    another measure, 0 for none."""
+    if not holds(kind, sentence, question):
+        return 0.0
+    measure = measures.asked(question) if kind == QUANTITY else None
+    return 0.5 if measure and not measures.gives(measure, sentence) else 1.0
 
 
 def _spans(kind: str, text: str) -> list[re.Match]:

@@ -240,13 +240,12 @@ class ArticleIndex:
         if kind is None:
             return fused, True
         pool = np.argsort(-fused, kind="stable")[:TYPED_POOL]
-        holding = [i for i in pool if any(
-            answer_types.holds(kind, self._content[j], question)
-            and (not terms or self._sentence_lexical.coverage(terms, j) > 0) for j in self._sentences_of[i])]
-        if not holding:
-            return fused, False
         held = np.zeros(len(fused))
-        held[holding] = 1.0
+        for i in pool:
+            held[i] = max((answer_types.strength(kind, self._content[j], question) for j in self._sentences_of[i]
+                           if not terms or self._sentence_lexical.coverage(terms, j) > 0), default=0.0)
+        if not held.any():
+            return fused, False
         return boost(fused, held, TYPED_BONUS_STRICT if kind in answer_types.STRICT else TYPED_BONUS), True
 
     def _missing(self, question: str, kind: str | None, typed: bool) -> str | None:
@@ -269,7 +268,7 @@ class ArticleIndex:
         score = 0.5 * ev["sent_cos"][candidates] + 0.5 * lexical
         if kind is not None:
             score = score + TYPED_SENTENCE_BONUS * np.array(
-                [answer_types.holds(kind, self._content[i], question) for i in candidates])
+                [answer_types.strength(kind, self._content[i], question) for i in candidates])
         order = np.argsort(-score, kind="stable")
         best = score[order[0]]
         chosen = [candidates[order[0]]]

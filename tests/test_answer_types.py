@@ -115,3 +115,17 @@ def test_the_datelines_date_is_not_an_answer(real_encoder, settings):
     index = ArticleIndex(parse(text), real_encoder, settings.retrieval, settings.abstention)
     ans = index.search("When did the repair of the bridge cables begin?")
     assert ans.abstained and ans.evidence["missing_type"] == at.DATE  # May 4 is when the story was filed
+
+
+@pytest.mark.parametrize("question, sentence, score", [
+    ("How big is the fire now?", "The fire has grown to about 12,000 hectares.", 1.0),
+    ("How big is the fire now?", "Some 220 firefighters and 14 helicopters are at the fire.", 0.5),
+    ("How many people had to leave?", "Roughly 4,500 residents were ordered to leave.", 1.0),
+    ("How many people had to leave?", "The evacuation could last two weeks.", 0.5),  # a span of time, not a count
+    ("How long could the evacuation last?", "The evacuation could last two weeks.", 1.0),
+    ("What percentage of nurses voted yes?", "In all, 94 per cent of members voted yes.", 1.0),
+    ("How fast were the winds?", "Gusts reached 60 kilometres an hour.", 1.0),
+    ("How many people had to leave?", "Nobody knew where to go.", 0.0),
+])
+def test_quantity_questions_prefer_the_measure_they_ask_for(question, sentence, score):
+    assert at.strength(at.QUANTITY, sentence, question) == score
