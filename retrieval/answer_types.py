@@ -12,6 +12,7 @@ noun after "what/which") asks for. Types:
     place     where, which city/country                              "in Leeds", "from Singapore"
     person    who, whom, whose                                        a capitalised name
     reason    why                                                     because, due to, after, so that …
+    name      what is the name of / what is X called / which company  a capitalised word the question lacks
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ import re
 
 from . import measures
 
-QUANTITY, AGE, DATE, PLACE, PERSON, REASON = "quantity", "age", "date", "place", "person", "reason"
+QUANTITY, AGE, DATE, PLACE, PERSON, REASON, NAME = "quantity", "age", "date", "place", "person", "reason", "name"
 # Types whose absence from every candidate sentence means the article does not state the answer.
-STRICT = frozenset({QUANTITY, AGE, DATE})
+STRICT = frozenset({QUANTITY, AGE, DATE, NAME})
 
 _QUANTITY_NOUNS = frozenset(
     """number amount population budget price cost salary wage income revenue profit sales worth value total
@@ -50,6 +51,12 @@ _WH = [
     (re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:by|to|with|for)\s+whom\b", re.I), PERSON),
 ]
 
+# "What is the name of …", "What is X called?", "Which company …": the answer is a proper name.
+_NAME_QUESTION = re.compile(
+    r"\bwhat\s+(?:is|was|are|were|'s)\s+(?:the\s+)?(?:\w+['’]s\s+)?names?\b|\bnames?\s+of\b|\b(?:is|was|are|were)\s+"
+    r"[\w\s'’-]{1,40}?\s+(?:called|named)\s*\??\s*$|^\s*(?:what|which)\s+(?:\w+\s+)?(?:company|firm|team|club|hospital|"
+    r"university|school|college|party|publication|newspaper|magazine|network|band|brand|agency|organi[sz]ation|"
+    r"platform|website|airline|bank|union|ministry|department|operator|insurer|developer|publisher|label)\b", re.I)
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                  r"fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|"
                  r"dozens|half|third|quarter|twice|double|triple")
@@ -58,6 +65,8 @@ _MONTHS = (r"january|february|march|april|may|june|july|august|september|october
 _MONTHS_CAPITALISED = "|".join(m.capitalize() for m in _MONTHS.split("|"))
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PERIODS = r"(?:minutes?|hours?|days?|weeks?|months?|years?)"
+_WEEKDAYS_CAPITALISED = "|".join(d.capitalize() for d in _WEEKDAYS.split("|"))
+_NOT_NAMES = f"{_MONTHS_CAPITALISED}|{_WEEKDAYS_CAPITALISED}|I"
 _YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.I)
 _SPANS = {
@@ -75,6 +84,7 @@ _SPANS = {
     PLACE: re.compile(r"\b(?:in|at|from|near|to|into|outside|across|throughout|of)\s+(?:the\s+)?[A-Z][\w'’.-]+"),
     PERSON: re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]+)+|"
                        r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+[A-Z]"),
+    NAME: re.compile(rf"(?<![.!?]\s)(?<!^)(?<![“\"‘'])\b(?!(?:{_NOT_NAMES})\b)[A-Z][\w'’&.-]+|\b[A-Z]{{2,}}\b"),
     REASON: re.compile(r"\b(?:because|since|due\s+to|owing\s+to|as\s+a\s+result|result(?:ed|s)?\s+(?:of|from|in)|"
                        r"so\s+that|in\s+order\s+to|caused|causes?|reasons?|after|led\s+to|thanks\s+to|"
                        r"amid|over\s+(?:concerns?|fears?)|for\s+fear|therefore|hence|why)\b", re.I),
@@ -87,7 +97,9 @@ def expected(question: str) -> str | None:
         if pattern.search(question):
             return kind
     asked = attribute(question, measures=True)
-    return asked[1] if asked else None
+    if asked:
+        return asked[1]
+    return NAME if _NAME_QUESTION.search(question) else None
 
 
 def attribute(question: str, measures: bool = False) -> tuple[str, str] | None:

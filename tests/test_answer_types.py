@@ -129,3 +129,24 @@ def test_the_datelines_date_is_not_an_answer(real_encoder, settings):
 ])
 def test_quantity_questions_prefer_the_measure_they_ask_for(question, sentence, score):
     assert at.strength(at.QUANTITY, sentence, question) == score
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What is the name of the mining company?", at.NAME), ("What is the new arena called?", at.NAME),
+    ("Which hockey team will play there?", at.NAME), ("What company is building it?", at.NAME),
+    ("Which city passed the ordinance?", at.PLACE), ("What did the company say?", None),
+])
+def test_questions_asking_for_a_proper_name(question, kind):
+    assert at.expected(question) == kind
+
+
+def test_a_name_question_is_declined_when_no_candidate_sentence_names_anything(real_encoder, settings):
+    text = ("Council backs new arena\n\n"
+            "Council voted 7-4 on Tuesday to build a new downtown arena beside the river.\n\n"
+            "The rest of the cost would come from ticket surcharges and a private operator.\n\n"
+            "Mayor Anita Soltys said the old arena needed costly repairs.\n")
+    index = ArticleIndex(parse(text), real_encoder, settings.retrieval, settings.abstention)
+    ans = index.search("What is the name of the private operator?")
+    assert ans.abstained and ans.evidence["missing_type"] == at.NAME
+    assert not index.search("What is the name of the mayor who said the old arena needed repairs?").abstained
+    assert not at.holds(at.NAME, "Council voted on Tuesday in March.")  # days and months are not names
