@@ -2,7 +2,7 @@
 unanswerable questions declined, as the abstention threshold moves, with and without the answer-type checks.
 
 Sets: SQuAD 2.0 articles (../shared/eval/squad/train-sample), our reader questions on other news articles
-(bench/qa) and on the seed article (bench/readers.jsonl), and the seed article's dev, paraphrase and held-out
+(bench/qa, bench/qa_heldout; bench/qa_heldout2 is reported, never chosen on) and on the seed article (bench/readers.jsonl), and the seed article's dev, paraphrase and held-out
 questions. Run: `python -m bench.abstention_curve`.
 """
 
@@ -53,6 +53,8 @@ def main() -> None:
     settings = load_settings()
     encoder = load_encoder(settings.model)
     sets = {"squad": squad_like(EVAL_DIR / "squad" / "train-sample"), "bench/qa": squad_like(ROOT / "bench" / "qa"),
+            "bench/qa_heldout": squad_like(ROOT / "bench" / "qa_heldout"),
+            "bench/qa_heldout2 (report only)": squad_like(ROOT / "bench" / "qa_heldout2"),
             "readers": seed_like(ROOT / "bench" / "readers.jsonl", Path(settings.article.path).resolve()),
             "seed dev + paraphrases + held-out": [
                 case for name in (EVAL_DIR / "questions.jsonl", ROOT / "bench" / "paraphrases.jsonl",
