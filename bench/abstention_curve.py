@@ -2,8 +2,9 @@
 unanswerable questions declined, as the abstention threshold moves, with and without the answer-type checks.
 
 Sets: SQuAD 2.0 articles (../shared/eval/squad/train-sample), our reader questions on other news articles
-(bench/qa, bench/qa_heldout; bench/qa_heldout2 is reported, never chosen on) and on the seed article (bench/readers.jsonl), and the seed article's dev, paraphrase and held-out
-questions. Run: `python -m bench.abstention_curve`.
+(bench/qa, bench/qa_heldout; bench/qa_heldout2 is reported, never chosen on) and on the seed article
+(bench/readers.jsonl), and the seed article's dev, paraphrase and held-out questions.
+Run: `python -m bench.abstention_curve`.
 """
 
 from __future__ import annotations
