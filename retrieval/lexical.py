@@ -28,6 +28,30 @@ STOPWORDS = frozenset(
     yourself yourselves mr mrs ms dr s t d ll re ve m also says said say tell told article think according
     many much whose""".split()
 )
+# One form for words news spells two ways (Canadian/British vs American) and for the title abbreviations of
+# news writing, so "Coun. Dana Okafor" answers "what did the councillor say" and "neighborhood" finds
+# "neighbourhood": -our words ("colour", "honoured", "neighbourhoods"), -llor, and a few -re/-ce nouns.
+_OUR = re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able|ably|hood|hoods|er|ers|ful|less|ism)?$")
+_NOT_OUR = frozenset("devour devours devoured contour contours detour detours troubadour paramour velour".split())
+_SPELLINGS = {
+    **{w + s: w[:-2] + "er" + s for w in "centre theatre metre kilometre litre fibre calibre".split()
+       for s in ("", "s")},
+    "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
+    "programme": "program", "programmes": "programs",
+    "coun": "councillor", "sen": "senator", "rep": "representative", "gov": "governor", "govt": "government",
+    "supt": "superintendent", "insp": "inspector", "sgt": "sergeant", "cpl": "corporal", "const": "constable",
+    "det": "detective", "lt": "lieutenant", "capt": "captain", "prof": "professor", "atty": "attorney",
+}
+
+
+def spelling(word: str) -> str:
+    """The one spelling a normalised word is indexed and searched under."""
+    word = _SPELLINGS.get(word, word)
+    if word not in _NOT_OUR and (match := _OUR.match(word)):
+        word = f"{match.group(1)}or{match.group(2) or ''}"
+    return word.replace("llor", "lor")
+
+
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 _STEMMER = snowballstemmer.stemmer("english")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -44,7 +68,7 @@ def stem(token: str) -> str:
     """Snowball (Porter 2) stem without possessive and apostrophes, so 'objections'/"object's" meet."""
     if token.endswith("'s"):
         token = token[:-2]
-    return _STEMMER.stemWord(token.replace("'", ""))
+    return _STEMMER.stemWord(spelling(token.replace("'", "")))
 
 
 def content_term(word: str, acronym: bool = False) -> str | None:

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from retrieval.lexical import LexicalIndex, normalise, stem, tokenize
+from retrieval.lexical import LexicalIndex, normalise, spelling, stem, tokenize
 from retrieval.text import edit_distance_within
 
 
@@ -65,3 +65,16 @@ def test_aliases_replace_words_the_article_never_uses():
     assert idx.respell("What happened near Kyiv?") == "What happened near ukraine?"
     assert idx.query_terms("How fast did the GTA grow?")[1:4] == ["greater", "toronto", "area"]
     assert idx.query_terms("What did Ukraine do?") == ["ukrain"]  # a word the article uses stays itself
+
+
+@pytest.mark.parametrize("article_word, reader_word", [
+    ("neighbourhood", "neighborhood"), ("honoured", "honored"), ("labour", "labor"), ("centres", "centers"),
+    ("defence", "defense"), ("councillor", "councilor"), ("Coun.", "councillor"), ("Sgt.", "sergeant"),
+])
+def test_one_term_for_two_spellings_and_for_title_abbreviations(article_word, reader_word):
+    assert tokenize(article_word) == tokenize(reader_word)
+
+
+@pytest.mark.parametrize("word", ["four", "hour", "your", "tours", "devour", "flour"])
+def test_words_ending_in_our_that_have_one_spelling_keep_it(word):
+    assert spelling(word) == word
