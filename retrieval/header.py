@@ -29,7 +29,7 @@ _TIMESTAMP = re.compile(
 )
 _HAS_FIGURE = re.compile(r"\d")
 _ROLE = re.compile(r"\b(?:reporter|correspondent|writer|editor|columnist|contributor|journalist|producer|staff|"
-                   r"bureau|chief|photographer|special\s+to)\b", re.I)
+                   r"bureau|photographer|special\s+to)\b", re.I)
 _OUTLET_WORD = (r"News|Press|Times|Post|Star|Herald|Journal|Tribune|Gazette|Sun|Mail|Telegraph|Guardian|Reuters|"
                 r"Agency|Wire|Radio|Television|TV|Media|Network|Daily|Weekly|Magazine|Bloomberg|Examiner|Chronicle|"
                 r"Record|Observer|Courier|Standard|Report|Free\s+Press|Citizen|Province|Leader-Post|StarPhoenix")

@@ -100,3 +100,7 @@ def test_the_publication_time_is_a_citable_unit_and_missing_one_is_declined(real
     undated = ArticleIndex(parse(text.replace("Updated: 6:14 p.m. ET", "")), real_encoder, settings.retrieval,
                            settings.abstention)
     assert undated.search("When was this story published?").abstained
+
+
+def test_a_person_with_a_job_title_is_not_a_byline():
+    assert header.parse("Dana Whitlock, chief executive") is None
