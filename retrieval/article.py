@@ -182,7 +182,7 @@ def _is_chrome(block: str) -> bool:
     """Short label lines of site chrome (section titles, menus): no sentence punctuation, no figures, and
     Title Case or at most two words ("Recent Articles", "Related topics"). A short fact in sentence case
     ("Turnout was 45 percent", "Prices rose sharply") is body text."""
-    words = block.split()
+    words = [w for w in block.split() if any(ch.isalnum() for ch in w)]  # "&", "|" and "·" are not words
     if len(words) > _CHROME_MAX_WORDS or _SENTENCE_END.search(block) or any(ch.isdigit() for ch in block):
         return False
     title_case = all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= _LABEL_SMALL_WORDS for w in words)

@@ -105,7 +105,8 @@ def test_content_hash_changes_with_body(tmp_path: Path):
 
 def test_short_facts_survive_and_labels_go():
     a = parse("Headline\n\nRecent Articles\n\nThe vote was held on Sunday.\n\nTurnout was 45 percent\n\n"
-              "Prices rose sharply\n\nRelated topics\n\nMost Read Stories\n\nMore from Our Partners")
+              "Prices rose sharply\n\nRelated topics\n\nMost Read Stories\n\nMore from Our Partners\n\n"
+              "More from The Star & Partners")
     assert [p.text for p in a.paragraphs] == ["The vote was held on Sunday.", "Turnout was 45 percent",
                                               "Prices rose sharply"]
 
