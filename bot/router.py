@@ -160,8 +160,9 @@ class Router:
                 out.append(self.help(GREETING, answer.question))
                 continue
             if self.conversations is not None:
+                # an answer from the headline, byline or timestamp cites no paragraph and is no topic to follow
                 self.conversations.add(key, Turn(answer.question, follow.query if follow else answer.question,
-                                                 answer.citations, not answer.abstained))
+                                                 answer.citations, bool(answer.citations)))
             out.append(r.AnswerResponse(answer))
         return out
 

@@ -76,11 +76,12 @@ def texts(found: list[Unit]) -> list[str]:
 
 
 def best(found: list[Unit], vecs: np.ndarray, qvec: np.ndarray, dense_top: float,
-         kind: str | None = None) -> tuple[Unit, float] | None:
+         kind: str | None = None, strong_only: bool = False) -> tuple[Unit, float] | None:
     """The unit a question asks for and its closeness, given the vectors of texts(found) and the body's best
     cosine; None when the question is about something in the body. An empty unit is returned only for a question
     much closer to its generic question than to anything in the body. kind: the question's expected answer
-    type."""
+    type. strong_only (for a follow-up in a conversation): only a question very close to a unit's generic
+    question, such as "when was this published?", which is about the article whatever came before."""
     if not found:
         return None
     unit_vecs, intent_vecs = np.split(vecs, 2)
@@ -89,6 +90,8 @@ def best(found: list[Unit], vecs: np.ndarray, qvec: np.ndarray, dense_top: float
     if intent[i] < INTENT:
         return None
     strong = intent[i] >= max(INTENT_STRONG, dense_top)
+    if strong_only and not strong:
+        return None
     if not strong and (not found[i].shown or closeness[i] < FLOOR or closeness[i] < dense_top + MARGIN):
         return None
     return found[i], float(closeness[i])

@@ -170,7 +170,7 @@ class ArticleIndex:
         if qvec is None:
             qvec = self.encoder.encode([self.lexical.respell(question)])[0]
         fused, lex, dense, ev = self.rank(question, method, qvec)
-        meta = None if follow_up else self._metadata_answer(question, qvec, ev["dense_top"])
+        meta = self._metadata_answer(question, qvec, ev["dense_top"], strong_only=follow_up is not None)
         if meta is not None:
             return meta
         own = ev
@@ -290,10 +290,12 @@ class ArticleIndex:
                 out.add(i)
         return out
 
-    def _metadata_answer(self, question: str, qvec: np.ndarray, dense_top: float) -> Answer | None:
+    def _metadata_answer(self, question: str, qvec: np.ndarray, dense_top: float,
+                         strong_only: bool = False) -> Answer | None:
         """The headline, dateline or byline, when the question asks about the article itself (retrieval.metadata):
         "who are the journalists behind this piece?" reaches the byline by ranking, whatever its wording."""
-        found = metadata.best(self.meta_units, self.meta_vecs, qvec, dense_top, answer_types.expected(question))
+        found = metadata.best(self.meta_units, self.meta_vecs, qvec, dense_top, answer_types.expected(question),
+                              strong_only)
         if found is None:
             return None
         unit, closeness = found

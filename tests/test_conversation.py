@@ -79,3 +79,19 @@ def test_chat_json_is_one_conversation(tmp_cache_env):
     assert rows[1]["context_used"] is True and "speak directly with Mr Biden" in rows[1]["answer"]
     assert rows[2]["kind"] == "empty" and rows[2]["question"] == ""
     assert rows[3]["speaker"] == "Yuri Ushakov"
+
+
+def test_questions_about_the_article_itself_are_answered_mid_conversation(real_encoder, settings):
+    from bot.wiring import build_router
+    from retrieval.article import parse
+
+    text = ("Council backs arena\n\nBy Ann Lee · Staff reporter\nPublished Nov. 21, 2026\n\n"
+            "Council voted 7-4 on Tuesday to build a new downtown arena.\n\n"
+            "Coun. Raj Bhullar voted against the plan. He said the city could not afford it.\n")
+    router = build_router(settings, encoder=real_encoder, article=parse(text))
+    key = ("test", "meta")
+    assert router.ask("Who voted against the plan?", key).answer.citations == (2,)
+    published = router.ask("When was this published?", key).answer
+    assert published.text == "Published Nov. 21, 2026" and published.passages[0].source == "published"
+    after = router.ask("Why was he against it?", key).answer  # follows the body turn, not the timestamp
+    assert after.context_used and after.citations == (2,)
