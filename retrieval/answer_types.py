@@ -6,7 +6,8 @@ hold *a* quantity, a date, an age, a place, a name or a cause, the things the qu
 noun after "what/which") asks for. Types:
 
     quantity  how many/much, "what is the population/budget/price…"   digits, number words, money, per cent
-    age       how old                                                 "Bell, 54,", "aged 71", "a 54-year-old"
+    age       how old                                                 "Bell, 54,", "aged 71", "a 54-year-old",
+                                                                      "opened in 1988", "born in 1962"
     date      when, what year/day/month                               years, months, weekdays, "last week",
                                                                       "within 30 days", "two weeks after"
     place     where, which city/country                              "in Leeds", "from Singapore"
@@ -73,7 +74,9 @@ _SPANS = {
     QUANTITY: re.compile(rf"[$£€¥%]|\b(?:{_NUMBER_WORDS})\b|\bper\s*cent\b|(?<![\d,.])\d+(?:[.,]\d+)*", re.I),
     AGE: re.compile(rf"(?:^|[^\d,])\s*,\s*\d{{1,3}}\s*,|\baged?\s+(?:of\s+)?(?:\d{{1,3}}|{_NUMBER_WORDS})\b|"
                     r"\b\d{1,3}-year-old\b|"
-                    r"\b\d{1,3}\s+years?\s+old\b|\(\d{1,3}\)", re.I),
+                    r"\b\d{1,3}\s+years?\s+old\b|\(\d{1,3}\)|"
+                    r"\b(?:born|opened|built|founded|established|launched|constructed|completed)\s+(?:in\s+)?"
+                    r"(?:1[0-9]|20)\d\d\b", re.I),
     DATE: re.compile(rf"\b(?:1[0-9]{{3}}|20[0-9]{{2}})s?\b|(?-i:\b(?:{_MONTHS_CAPITALISED})\b)|\b(?:{_WEEKDAYS})\b|"
                      r"\b(?:yesterday|today|tonight|tomorrow|ago|recently|earlier|later|century|decade)\b|"
                      r"\b(?:last|next|this|previous|same)\s+(?:week|month|year|spring|summer|autumn|fall|winter|"

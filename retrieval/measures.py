@@ -1,6 +1,6 @@
 """Which kind of number a quantity question asks for, and whether a sentence gives a number of that kind.
 
-The numeric classes of the Li & Roth question taxonomy (count, size, distance, duration, speed, weight,
+The numeric classes of the Li & Roth question taxonomy (count, money, size, distance, duration, speed, weight,
 percentage): "How big is the fire?" wants hectares, "How long will it last?" a span of time, and "How many
 people left?" a count, not "two weeks". Hand-written for the same reason as answer_types: no trained tagger can
 be installed here, and the unit words of English news are few.
@@ -21,6 +21,8 @@ _UNITS = {
     "duration": rf"\b{_NUMBER}(?:\s+|-)(?:more\s+)?{_PERIOD}\b|\buntil\b|\bthrough\b",
     "speed": r"\bkm/h\b|\bkilomet(?:re|er)s?\s+(?:an|per)\s+hour\b|\bmph\b|\bmiles\s+(?:an|per)\s+hour\b|\bknots\b",
     "weight": r"\bkg\b|\bkilograms?\b|\btonnes?\b|\btons?\b|\bpounds\b|\blbs?\b",
+    "money": r"[$£€¥]|\b(?:dollars?|cents|euros?|pounds\s+sterling|yuan|yen|rupees?)\b|"
+             r"\b\d[\d,.]*\s*(?:million|billion|trillion)\b|\b\d[\d,.]*\s*[MBK]\b",
     "percentage": r"%|\bper\s*cent\b|\bpercent\b|\bhalf\b|\bthird\b|\bquarter\b|\bfraction\b|\bmajority\b",
 }
 _ASKED = [
@@ -31,6 +33,8 @@ _ASKED = [
     (re.compile(r"\bhow\s+heavy\b|\bweigh\b|\bwhat\s+weight\b", re.I), "weight"),
     (re.compile(r"\bwhat\s+(?:percentage|per\s*cent|proportion|share|fraction|portion)\b|\bhow\s+many\s+per\s*cent\b",
                 re.I), "percentage"),
+    (re.compile(r"\bhow\s+much\s+(?:money\b|.{0,60}\b(?:cost|costs|pay|paid|spend|spent|earn|earned|charge|raise|raised|"
+                r"worth|price|fund|funding|budget|owe|owed|save|saved)\b)", re.I), "money"),
     (re.compile(r"\bhow\s+many\b", re.I), "count"),
 ]
 _MEASURED = re.compile("|".join(f"(?:{p})" for k, p in _UNITS.items() if k != "percentage"), re.I)

@@ -34,6 +34,7 @@ def test_expected_type(question, kind):
 @pytest.mark.parametrize("kind, sentence, question, held", [
     (at.AGE, "Mayor Erik Dahl, 61, cut the ribbon.", "", True),
     (at.AGE, "Mayor Erik Dahl cut the ribbon in 2021.", "", False),
+    (at.AGE, "The arena, which opened in 1988, needs repairs.", "", True),  # "how old is the arena?"
     (at.QUANTITY, "It cost 410 million crowns.", "", True),
     (at.QUANTITY, "OSLO, May 4 - cracks found in 2021.", "", False),  # a year and a day of a month are dates
     (at.DATE, "Cracks were found in 2021.", "When were cracks found?", True),
@@ -126,6 +127,9 @@ def test_the_datelines_date_is_not_an_answer(real_encoder, settings):
     ("What percentage of nurses voted yes?", "In all, 94 per cent of members voted yes.", 1.0),
     ("How fast were the winds?", "Gusts reached 60 kilometres an hour.", 1.0),
     ("How many people had to leave?", "Nobody knew where to go.", 0.0),
+    ("How much will the repair cost?", "The repair will cost $2.4 million.", 1.0),
+    ("How much will the repair cost?", "The repair will take 14 workers.", 0.5),
+    ("How many beds are there?", "The wing cost $2.4 million.", 0.5),  # money is not a count
 ])
 def test_quantity_questions_prefer_the_measure_they_ask_for(question, sentence, score):
     assert at.strength(at.QUANTITY, sentence, question) == score
