@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import answer_types, chunks, fusion, metadata
+from . import answer_types, chunks, fusion, metadata, next_steps
 from .aliases import Aliases
 from .article import Article, dateline_end
 from .dense import EmbeddingCache, Encoder
@@ -167,6 +167,8 @@ class ArticleIndex:
         ranked on its own words and on the expanded query together, favouring the paragraphs the conversation
         was about; its own content words must still be in the article (an off-topic follow-up is declined)."""
         s = self.settings
+        if next_steps.asks(question):
+            return self._next_steps(question, follow_up is not None)
         if qvec is None:
             qvec = self.encoder.encode([self.lexical.respell(question)])[0]
         fused, lex, dense, ev = self.rank(question, method, qvec)
@@ -203,6 +205,17 @@ class ArticleIndex:
         text = " ".join(sp.text for sp in picked)
         citations = tuple(dict.fromkeys(sp.paragraph for sp in picked))
         return Answer(question, text, False, citations, passages, tuple(picked), evidence, follow_up is not None)
+
+    def _next_steps(self, question: str, in_conversation: bool) -> Answer:
+        """'What happens next?': the story's sentences about what is still to come, or a decline."""
+        picked = [self.sentences[i] for i in next_steps.pick(self.sentences, self._content, self._n_paragraphs)]
+        if not picked:
+            return Answer(question, None, True, (), (), evidence={"missing_type": "next"},
+                          context_used=in_conversation)
+        citations = tuple(dict.fromkeys(sp.paragraph for sp in picked))
+        passages = tuple(ScoredPassage(p, self.article.paragraph(p).text, 1.0, 0.0, 0.0) for p in citations)
+        return Answer(question, " ".join(sp.text for sp in picked), False, citations, passages, tuple(picked),
+                      {"sentences": float(len(picked))}, in_conversation)
 
     def _new_subject(self, own: list[str], with_context: list[str]) -> bool:
         """A follow-up that brings NEW_SUBJECT_WORDS or more content words of its own, none of them in the
