@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import header
 from .errors import ArticleError
+from .header import parse_byline
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _AD_MARKER = re.compile(r"^[\s\-–—•*|]*(advertisement|advertisements|sponsored( content)?|ad)[\s\-–—•*|]*$", re.I)
@@ -22,15 +23,6 @@ _NEWSLETTER = re.compile(
 # phrases occur in no story's own text.
 _RIGHTS = re.compile(r"all rights reserved|©|for your personal,? non-commercial use|republication or distribution of "
                      r"this content|without the prior written (?:consent|permission)", re.I)
-_EMAIL_PLACEHOLDER = re.compile(r"\[\s*email[\s\u00a0]*protected\s*\]|\S+@\S+\.\w+", re.I)
-# "By" in English and the bylines of other languages' outlets (German von, French par, Spanish/Portuguese
-# por, Italian di, Dutch door, Scandinavian av/af); names are still required to follow.
-_BYLINE = re.compile(r"^(?:write|written by|by|email|contact|reach|follow|von|par|por|di|door|av|af)\s+(?=[A-Z])",
-                     re.I)
-_NAME = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*\.?|de|van|von|der|al|bin|la))*"
-_AUTHOR_AT = re.compile(rf"({_NAME})\s+at\b")
-_AND = r"(?:and|und|et|y|e|en|og|och)"
-_AUTHOR_SPLIT = re.compile(rf"\s*(?:,\s*{_AND}\s+|,\s*|\s+{_AND}\s+|\s*&\s*)")
 # A wire-style dateline opening the first paragraph: "LIMA, March 3 (Reuters) - ", "TORONTO — ".
 DATELINE = (r"(?P<dateline>[A-Z][A-Z.'\- ]{1,40}(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
             r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?)"
@@ -123,7 +115,7 @@ def parse(text: str, source: str = "<text>") -> Article:
     published = None
     for raw, block in blocks[1:]:
         found = header.parse(_normalise_lines(raw))
-        if found is None and (names := parse_byline(block)):
+        if found is None and (names := parse_byline(block)):  # "Write A at … and B at …", "Von A und B"
             found = header.Header(names)
         if found is None:
             rest.append(block)
@@ -151,31 +143,8 @@ def is_boilerplate(block: str) -> bool:
     return bool(_NEWSLETTER.search(block)) and len(block.split()) <= 15
 
 
-def parse_byline(block: str) -> tuple[str, ...]:
-    """Return the author names of a byline block ('Write A at … and B at …', 'By A and B'), else ()."""
-    if len(block.split()) > 40 or not _BYLINE.match(block):
-        return ()
-    rest = _BYLINE.sub("", block, count=1)
-    rest = _EMAIL_PLACEHOLDER.sub(" ", rest)
-    named = _AUTHOR_AT.findall(rest)
-    if named:
-        return tuple(_clean_name(n) for n in named)
-    parts = [_clean_name(p) for p in _AUTHOR_SPLIT.split(rest.strip(" .|"))]
-    parts = [p for p in parts if p]
-    if parts and all(re.fullmatch(_NAME, p) and len(p.split()) <= 4 for p in parts):
-        return tuple(parts)
-    return ()
-
-
 def _join_names(names: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _clean_name(name: str) -> str:
-    name = " ".join(name.split()).strip(" ,;")
-    if name.endswith(".") and len(name.split()[-1]) > 3:
-        name = name[:-1]
-    return name
 
 
 def _is_chrome(block: str) -> bool:

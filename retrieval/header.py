@@ -34,10 +34,18 @@ _OUTLET_WORD = (r"News|Press|Times|Post|Star|Herald|Journal|Tribune|Gazette|Sun|
                 r"Agency|Wire|Radio|Television|TV|Media|Network|Daily|Weekly|Magazine|Bloomberg|Examiner|Chronicle|"
                 r"Record|Observer|Courier|Standard|Report|Free\s+Press|Citizen|Province|Leader-Post|StarPhoenix")
 _OUTLET = re.compile(rf"^(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){{0,4}}(?:{_OUTLET_WORD})$|^[A-Z]{{2,6}}\d{{0,2}}$")
-_NAME = re.compile(r"^[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*\.?|de|van|von|der|al|bin|la|le|du)){1,3}$")
+# A person's name: capitalised words and the particles inside names ("Ursula von der Leyen").
+_NAME = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*\.?|de|van|von|der|al|bin|la|le|du))*"
+_AND = r"(?:and|und|et|y|e|en|og|och)"
+_NAMES_SPLIT = re.compile(rf"\s*(?:,\s*{_AND}\s+|,\s*|\s+{_AND}\s+|\s*&\s*)")
 _BY = re.compile(r"^by\s+(?=[A-Z])", re.I)
+# "By" in English and the bylines of other languages' outlets (German von, French par, Spanish/Portuguese
+# por, Italian di, Dutch door, Scandinavian av/af); names are still required to follow.
+_BYLINE = re.compile(r"^(?:write|written by|by|email|contact|reach|follow|von|par|por|di|door|av|af)\s+(?=[A-Z])",
+                     re.I)
+_AUTHOR_AT = re.compile(rf"({_NAME})\s+at\b")
+_EMAIL_PLACEHOLDER = re.compile(r"\[\s*email[\s\u00a0]*protected\s*\]|\S+@\S+\.\w+", re.I)
 _SPLIT = re.compile(r"\s*(?:\n|\s[·•|]\s|\s[—–]\s)\s*")
-_NAMES_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)")
 # Lines pointing away from the story: "Related: …", "READ MORE: …", "WATCH: …", "— With files from …".
 _LINK = re.compile(r"^(?:related(?:\s+(?:stories|story|articles?|links?|coverage|video))?|read\s+more|more|watch|"
                    r"listen|see\s+also|also\s+read|recommended|trending|popular|editor['’]?s\s+picks?)\s*:\s*\S", re.I)
@@ -103,11 +111,35 @@ def _names(text: str) -> tuple[list[str], list[str]]:
     for piece in (p.strip(" .") for p in _NAMES_SPLIT.split(text) if p.strip(" .")):
         if _is_context(piece):
             rest.append(piece)
-        elif _NAME.match(piece) and not rest:
+        elif _is_name(piece, least=2) and not rest:
             names.append(piece)
         else:
             return [], [piece]
     return names, rest
+
+
+def parse_byline(block: str) -> tuple[str, ...]:
+    """The author names of a one-line byline ('Write A at … and B at …', 'By A and B', 'Von A und B'), else ()."""
+    if len(block.split()) > MAX_WORDS or not _BYLINE.match(block):
+        return ()
+    rest = _EMAIL_PLACEHOLDER.sub(" ", _BYLINE.sub("", block, count=1))
+    named = _AUTHOR_AT.findall(rest)
+    if named:
+        return tuple(_clean_name(n) for n in named)
+    parts = [p for p in (_clean_name(p) for p in _NAMES_SPLIT.split(rest.strip(" .|"))) if p]
+    return tuple(parts) if parts and all(_is_name(p) for p in parts) else ()
+
+
+def _is_name(text: str, least: int = 1) -> bool:
+    """A name of `least` to four words."""
+    return bool(re.fullmatch(_NAME, text)) and least <= len(text.split()) <= 4
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.split()).strip(" ,;")
+    if name.endswith(".") and len(name.split()[-1]) > 3:
+        name = name[:-1]
+    return name
 
 
 def _is_context(part: str) -> bool:
