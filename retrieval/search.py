@@ -208,14 +208,20 @@ class ArticleIndex:
 
     def _next_steps(self, question: str, in_conversation: bool) -> Answer:
         """'What happens next?': the story's sentences about what is still to come, or a decline."""
-        picked = [self.sentences[i] for i in next_steps.pick(self.sentences, self._content, self._n_paragraphs)]
-        if not picked:
+        chosen = next_steps.pick(self.sentences, self._content, self._n_paragraphs)
+        if not chosen:
             return Answer(question, None, True, (), (), evidence={"missing_type": "next"},
                           context_used=in_conversation)
+        return self.quoting(question, chosen, context_used=in_conversation)
+
+    def quoting(self, question: str, chosen: Sequence[int], kind: str = "answer",
+                context_used: bool = False) -> Answer:
+        """An answer quoting the chosen sentences (indexes, in article order), citing each one's paragraph."""
+        picked = [self.sentences[i] for i in chosen]
         citations = tuple(dict.fromkeys(sp.paragraph for sp in picked))
         passages = tuple(ScoredPassage(p, self.article.paragraph(p).text, 1.0, 0.0, 0.0) for p in citations)
         return Answer(question, " ".join(sp.text for sp in picked), False, citations, passages, tuple(picked),
-                      {"sentences": float(len(picked))}, in_conversation)
+                      {"sentences": float(len(picked))}, context_used, kind)
 
     def _new_subject(self, own: list[str], with_context: list[str]) -> bool:
         """A follow-up that brings NEW_SUBJECT_WORDS or more content words of its own, none of them in the

@@ -12,7 +12,7 @@ import re
 import numpy as np
 
 from . import chunks
-from .search import Answer, ArticleIndex, ScoredPassage
+from .search import Answer, ArticleIndex
 
 DAMPING = 0.85
 ITERATIONS = 50
@@ -58,12 +58,7 @@ def summarize(index: ArticleIndex, size: int, lead_weight: float, question: str 
         closeness = vecs @ index.encoder.encode([title])[0]
         score = (1 - TITLE_WEIGHT) * score + TITLE_WEIGHT * (closeness - closeness.min()) / (np.ptp(closeness) or 1)
     chosen = _mmr(score, vecs, eligible, min(size, int(eligible.sum())))
-    picked = [spans[i] for i in sorted(chosen)]
-    citations = tuple(dict.fromkeys(sp.paragraph for sp in picked))
-    passages = tuple(ScoredPassage(p, index.article.paragraph(p).text, 1.0, 0.0, 0.0) for p in citations)
-    text = " ".join(sp.text for sp in picked)
-    return Answer(question, text, False, citations, passages, tuple(picked), {"sentences": float(len(picked))},
-                  kind="summary")
+    return index.quoting(question, sorted(chosen), kind="summary")
 
 
 def _leans_back(sentence: str) -> bool:
