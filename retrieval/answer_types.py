@@ -58,14 +58,11 @@ _NAME_QUESTION = re.compile(
     r"[\w\s'’-]{1,40}?\s+(?:called|named)\s*\??\s*$|^\s*(?:what|which)\s+(?:\w+\s+)?(?:company|firm|team|club|hospital|"
     r"university|school|college|party|publication|newspaper|magazine|network|band|brand|agency|organi[sz]ation|"
     r"platform|website|airline|bank|union|ministry|department|operator|insurer|developer|publisher|label)\b", re.I)
-_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-                 r"fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|"
-                 r"dozens|half|third|quarter|twice|double|triple")
+_NUMBER_WORDS = measures.NUMBER_WORDS + "|trillion|half|third|quarter|twice|double|triple"
 _MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
            r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 _MONTHS_CAPITALISED = "|".join(m.capitalize() for m in _MONTHS.split("|"))
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_PERIODS = r"(?:minutes?|hours?|days?|weeks?|months?|years?)"
 _WEEKDAYS_CAPITALISED = "|".join(d.capitalize() for d in _WEEKDAYS.split("|"))
 _NOT_NAMES = f"{_MONTHS_CAPITALISED}|{_WEEKDAYS_CAPITALISED}|I"
 _YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
@@ -81,8 +78,8 @@ _SPANS = {
                      r"\b(?:yesterday|today|tonight|tomorrow|ago|recently|earlier|later|century|decade)\b|"
                      r"\b(?:last|next|this|previous|same)\s+(?:week|month|year|spring|summer|autumn|fall|winter|"
                      r"morning|evening|night)\b|\b\d{1,2}(?:st|nd|rd|th)\b|"
-                     rf"\b(?:within|in|after|for)\s+(?:about\s+|the\s+next\s+)?(?:\d+|{_NUMBER_WORDS})\s+{_PERIODS}\b|"
-                     rf"\b(?:\d+|{_NUMBER_WORDS})\s+{_PERIODS}\s+(?:after|before|later|earlier|from\s+now)\b|"
+                     rf"\b(?:within|in|after|for)\s+(?:about\s+|the\s+next\s+)?(?:\d+|{_NUMBER_WORDS})\s+{measures.PERIODS}\b|"
+                     rf"\b(?:\d+|{_NUMBER_WORDS})\s+{measures.PERIODS}\s+(?:after|before|later|earlier|from\s+now)\b|"
                      r"\b(?:in|this|next|last|by)\s+(?:the\s+)?(?:spring|summer|autumn|fall|winter)\b", re.I),
     PLACE: re.compile(r"\b(?:in|at|from|near|to|into|outside|across|throughout|of)\s+(?:the\s+)?[A-Z][\w'’.-]+"),
     PERSON: re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]+)+|"

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 
-_NUMBER = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-           r"forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|a\s+few|several|dozens?|"
-           r"a|an)")
-_PERIOD = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|nights?)"
+NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+                r"hundreds?|thousands?|millions?|billions?|dozens?")
+PERIODS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|nights?)"
+_NUMBER = rf"(?:\d[\d,.]*|{NUMBER_WORDS}|a\s+few|several|a|an)"
 _LENGTH = r"(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|miles?|feet|foot|ft|inch(?:es)?|cm|centimet(?:re|er)s?|yards?)"
 _UNITS = {
     "size": rf"\bhectares?\b|\bacres?\b|\bsquare\s+{_LENGTH}\b|\bsq\.?\s*(?:km|mi|ft|m)\b|\bkm2\b|km²",
     "distance": rf"\b{_NUMBER}(?:\s+|-){_LENGTH}\b",
-    "duration": rf"\b{_NUMBER}(?:\s+|-)(?:more\s+)?{_PERIOD}\b|\buntil\b|\bthrough\b",
+    "duration": rf"\b{_NUMBER}(?:\s+|-)(?:more\s+)?{PERIODS}\b|\buntil\b|\bthrough\b",
     "speed": r"\bkm/h\b|\bkilomet(?:re|er)s?\s+(?:an|per)\s+hour\b|\bmph\b|\bmiles\s+(?:an|per)\s+hour\b|\bknots\b",
     "weight": r"\bkg\b|\bkilograms?\b|\btonnes?\b|\btons?\b|\bpounds\b|\blbs?\b",
     "money": r"[$£€¥]|\b(?:dollars?|cents|euros?|pounds\s+sterling|yuan|yen|rupees?)\b|"
@@ -28,7 +28,7 @@ _UNITS = {
 _ASKED = [
     (re.compile(r"\bhow\s+(?:big|large|vast)\b|\bwhat\s+(?:size|area)\b", re.I), "size"),
     (re.compile(r"\bhow\s+(?:far|tall|high|deep)\b|\bwhat\s+(?:distance|height|depth|length)\b", re.I), "distance"),
-    (re.compile(rf"\bhow\s+long\b|\bhow\s+many\s+{_PERIOD}\b|\bwhat\s+(?:duration|period)\b", re.I), "duration"),
+    (re.compile(rf"\bhow\s+long\b|\bhow\s+many\s+{PERIODS}\b|\bwhat\s+(?:duration|period)\b", re.I), "duration"),
     (re.compile(r"\bhow\s+fast\b|\bwhat\s+speed\b", re.I), "speed"),
     (re.compile(r"\bhow\s+heavy\b|\bweigh\b|\bwhat\s+weight\b", re.I), "weight"),
     (re.compile(r"\bwhat\s+(?:percentage|per\s*cent|proportion|share|fraction|portion)\b|\bhow\s+many\s+per\s*cent\b",
@@ -37,6 +37,7 @@ _ASKED = [
                 r"worth|price|fund|funding|budget|owe|owed|save|saved)\b)", re.I), "money"),
     (re.compile(r"\bhow\s+many\b", re.I), "count"),
 ]
+_DIGIT_OR_NUMBER_WORD = re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I)
 _MEASURED = re.compile("|".join(f"(?:{p})" for k, p in _UNITS.items() if k != "percentage"), re.I)
 
 
@@ -57,5 +58,4 @@ def gives(kind: str, sentence: str) -> bool:
 
 
 def _has_digit_or_word(text: str) -> bool:
-    return bool(re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-                          r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)\b", text, re.I))
+    return bool(_DIGIT_OR_NUMBER_WORD.search(text))
