@@ -59,14 +59,14 @@ _NAME_QUESTION = re.compile(
     r"university|school|college|party|publication|newspaper|magazine|network|band|brand|agency|organi[sz]ation|"
     r"platform|website|airline|bank|union|ministry|department|operator|insurer|developer|publisher|label)\b", re.I)
 _NUMBER_WORDS = measures.NUMBER_WORDS + "|trillion|half|third|quarter|twice|double|triple"
-_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
-           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
-_MONTHS_CAPITALISED = "|".join(m.capitalize() for m in _MONTHS.split("|"))
+MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
+_MONTHS_CAPITALISED = "|".join(m.capitalize() for m in MONTHS.split("|"))
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _WEEKDAYS_CAPITALISED = "|".join(d.capitalize() for d in _WEEKDAYS.split("|"))
 _NOT_NAMES = f"{_MONTHS_CAPITALISED}|{_WEEKDAYS_CAPITALISED}|I"
 _YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.I)
 _SPANS = {
     QUANTITY: re.compile(rf"[$£€¥%]|\b(?:{_NUMBER_WORDS})\b|\bper\s*cent\b|(?<![\d,.])\d+(?:[.,]\d+)*", re.I),
     AGE: re.compile(rf"(?:^|[^\d,])\s*,\s*\d{{1,3}}\s*,|\baged?\s+(?:of\s+)?(?:\d{{1,3}}|{_NUMBER_WORDS})\b|"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from . import chunks
+from .answer_types import MONTHS
 
 _ASKS = re.compile(
     r"^\s*(?:so|and|ok|okay)?[\s,]*(?:what(?:'s|’s|\s+is|\s+are)?\s+(?:the\s+)?next(?:\s+steps?)?|"
@@ -29,8 +30,8 @@ _WOULD = re.compile(r"(?-i:\bwould\b)")  # the future of reported speech, but al
 _FUTURE_TIME = re.compile(
     r"\bnext\s+(?:week|month|year|spring|summer|fall|autumn|winter|step|steps|meeting|round|session)\b"
     r"|\bwithin\s+(?:the\s+next\s+|a\s+|an\s+)?\d*\s*(?:days?|weeks?|months?|years?|hours?)\b|\buntil\b"
-    r"|\bby\s+(?:the\s+end\s+of|early|mid|late|next|january|february|march|april|may|june|july|august|september|"
-    r"october|november|december|\d{4})\b|\blater\s+this\b|\bin\s+the\s+(?:coming|spring|summer|fall|autumn|winter)\b"
+    rf"|\bby\s+(?:the\s+end\s+of|early|mid|late|next|{MONTHS}|\d{{4}})\b|\blater\s+this\b"
+    r"|\bin\s+the\s+(?:coming|spring|summer|fall|autumn|winter)\b"
     r"|\b(?:coming|next\s+few)\s+(?:days|weeks|months)\b|\b\d+\s+days\s+(?:after|to)\b",
     re.I,
 )
