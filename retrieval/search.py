@@ -172,7 +172,8 @@ class ArticleIndex:
         if qvec is None:
             qvec = self.encoder.encode([self.lexical.respell(question)])[0]
         fused, lex, dense, ev = self.rank(question, method, qvec)
-        meta = self._metadata_answer(question, qvec, ev["dense_top"], strong_only=follow_up is not None)
+        expected = answer_types.expected(question)
+        meta = self._metadata_answer(question, qvec, ev["dense_top"], expected, strong_only=follow_up is not None)
         if meta is not None:
             return meta
         own = ev
@@ -183,7 +184,7 @@ class ArticleIndex:
             lex, dense = np.maximum(lex, x_lex), np.maximum(dense, x_dense)
             if self._new_subject(own["terms"], ev["terms"]):
                 ev = own
-        kind = None if ev["introduction"] else answer_types.expected(question)
+        kind = None if ev["introduction"] else expected
         fused, typed = self._typed(fused, question, kind, ev["terms"])
         order = np.argsort(-fused, kind="stable")[: s.top_k]
         passages = tuple(
@@ -309,12 +310,11 @@ class ArticleIndex:
                 out.add(i)
         return out
 
-    def _metadata_answer(self, question: str, qvec: np.ndarray, dense_top: float,
+    def _metadata_answer(self, question: str, qvec: np.ndarray, dense_top: float, expected: str | None,
                          strong_only: bool = False) -> Answer | None:
         """The headline, dateline or byline, when the question asks about the article itself (retrieval.metadata):
         "who are the journalists behind this piece?" reaches the byline by ranking, whatever its wording."""
-        found = metadata.best(self.meta_units, self.meta_vecs, qvec, dense_top, answer_types.expected(question),
-                              strong_only)
+        found = metadata.best(self.meta_units, self.meta_vecs, qvec, dense_top, expected, strong_only)
         if found is None:
             return None
         unit, closeness = found
