@@ -13,7 +13,7 @@ import numpy as np
 import snowballstemmer
 from rank_bm25 import BM25Okapi
 
-from .text import edit_distance_within
+from .text import TITLE_ABBREVIATIONS, edit_distance_within
 
 if TYPE_CHECKING:
     from .aliases import Aliases
@@ -37,10 +37,8 @@ _SPELLINGS = {
     **{w + s: w[:-2] + "er" + s for w in "centre theatre metre kilometre litre fibre calibre".split()
        for s in ("", "s")},
     "defence": "defense", "offence": "offense", "licence": "license", "pretence": "pretense",
-    "programme": "program", "programmes": "programs",
-    "coun": "councillor", "sen": "senator", "rep": "representative", "gov": "governor", "govt": "government",
-    "supt": "superintendent", "insp": "inspector", "sgt": "sergeant", "cpl": "corporal", "const": "constable",
-    "det": "detective", "lt": "lieutenant", "capt": "captain", "prof": "professor", "atty": "attorney",
+    "programme": "program", "programmes": "programs", "govt": "government", "atty": "attorney",
+    **TITLE_ABBREVIATIONS,
 }
 
 

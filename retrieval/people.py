@@ -17,6 +17,7 @@ from .article import Article
 from .chunks import split_sentences
 from .quotes import marked_spans, mask
 from .sources import LEADING_PHRASE, PREPOSITIONS
+from .text import TITLE_ABBREVIATIONS
 
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
                      "lady": "f"}
@@ -178,11 +179,11 @@ class People:
         if len(words) < 2 or len(words) > 4 or words[0] != "the":
             return None
         words = list(itertools.takewhile(lambda w: w not in PREPOSITIONS, words))  # "the City of Calgary": city
-        head = sp.TITLE_ABBREVIATIONS.get(words[-1], words[-1])
+        head = TITLE_ABBREVIATIONS.get(words[-1], words[-1])
         found = set()
         for _, key in self._before(self._in_paragraph, number, offset, 3):
             speaker = self.speakers[key]
-            if speaker.kind == "person" and any(head in {sp.TITLE_ABBREVIATIONS.get(w, w) for w in role.split()}
+            if speaker.kind == "person" and any(head in {TITLE_ABBREVIATIONS.get(w, w) for w in role.split()}
                                                 for role in speaker.roles):
                 found.add(key)
         return self.speakers[found.pop()] if len(found) == 1 else None

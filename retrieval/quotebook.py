@@ -10,6 +10,7 @@ from . import speakers as sp
 from .article import Article
 from .attribution import Attributor
 from .quotes import Quote
+from .text import TITLE_ABBREVIATIONS
 
 _PRONOUNS = frozenset("he she they it him her them his hers their i me we us you".split())
 
@@ -159,7 +160,7 @@ class QuoteBook:
         for key in self._by_key:
             speaker = self.people[key]
             described = [key] if speaker.kind == "descriptor" else sorted(speaker.roles)
-            if any(words <= set(d.split()) | {sp.TITLE_ABBREVIATIONS.get(w, w) for w in d.split()}
+            if any(words <= set(d.split()) | {TITLE_ABBREVIATIONS.get(w, w) for w in d.split()}
                    for d in described):
                 out.append(key)
         return out

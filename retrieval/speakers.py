@@ -81,11 +81,6 @@ _ROLE_RE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 
 
 
-TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-                       "prof": "professor", "dr": "doctor", "col": "colonel", "capt": "captain", "lt": "lieutenant",
-                       "sgt": "sergeant", "adm": "admiral", "coun": "councillor", "pres": "president",
-                       "const": "constable", "cst": "constable", "det": "detective", "insp": "inspector",
-                       "supt": "superintendent", "cpl": "corporal"}
 DETERMINERS = frozenset("a an the one another some several this that these those".split())
 
 

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+# Title abbreviations of news writing and the words they stand for ("Coun. Dana Okafor" is a councillor).
+TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+                       "prof": "professor", "dr": "doctor", "col": "colonel", "capt": "captain", "lt": "lieutenant",
+                       "sgt": "sergeant", "adm": "admiral", "coun": "councillor", "pres": "president",
+                       "const": "constable", "cst": "constable", "det": "detective", "insp": "inspector",
+                       "supt": "superintendent", "cpl": "corporal"}
+
 
 def edit_distance_within(a: str, b: str, limit: int) -> int | None:
     """Levenshtein distance (with adjacent transpositions) of a and b if it is <= limit, else None."""
