@@ -16,7 +16,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _AD_MARKER = re.compile(r"^[\s\-–—•*|]*(advertisement|advertisements|sponsored( content)?|ad)[\s\-–—•*|]*$", re.I)
 _NEWSLETTER = re.compile(
     r"\b(newsletter|in your inbox|subscribe|sign up|signup|stay on top|follow us|share this|read more|"
-    r"click here|all rights reserved|cookie)\b",
+    r"click here|cookie)\b",
     re.I,
 )
 # Rights notices run long ("This copy is for your personal non-commercial use only. To order …"); these
