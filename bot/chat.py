@@ -38,7 +38,8 @@ def run_chat(router: Router, stdin=None, stdout=None) -> int:
                 break
             if not line.strip():
                 continue
-            print(render.to_text(router.handle(line, CONVERSATION)), file=stdout, flush=True)
+            print(render.to_text(router.handle(line, CONVERSATION), bold=render.wants_bold(stdout)), file=stdout,
+                  flush=True)
     finally:
         if history:
             _save_history(history)

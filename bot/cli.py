@@ -203,7 +203,8 @@ def _batch(lines: Iterable[str], command: str, handler: Callable[[str], r.Respon
             out = (json.dumps(render.error_json(response, command, clean_text(query)), ensure_ascii=False)
                    if as_json else response.message)
         else:
-            out = json.dumps(render.to_json(response), ensure_ascii=False) if as_json else render.to_text(response)
+            out = json.dumps(render.to_json(response), ensure_ascii=False) if as_json else \
+                render.to_text(response, bold=render.wants_bold(sys.stdout))
         if number and not as_json:
             print(TEXT_SEPARATOR)
         print(out, flush=True)
@@ -222,7 +223,8 @@ def _emit(response: r.Response, as_json: bool, command: str = "", text: str = ""
         else:
             print(response.message, file=sys.stderr)
         return EXIT_USER
-    print(json.dumps(render.to_json(response), ensure_ascii=False) if as_json else render.to_text(response))
+    print(json.dumps(render.to_json(response), ensure_ascii=False) if as_json else
+          render.to_text(response, bold=render.wants_bold(sys.stdout)))
     return EXIT_OK
 
 

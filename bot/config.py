@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from retrieval.settings import AbstentionSettings, ModelSettings, RetrievalSettings, SummarySettings, between, setting
+from retrieval.settings import (
+    AbstentionSettings,
+    ModelSettings,
+    ReaderSettings,
+    RetrievalSettings,
+    SummarySettings,
+    between,
+    setting,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 # In a checkout bot/default.toml links to config/default.toml; an installed wheel carries a copy as package data.
@@ -82,6 +90,7 @@ class Settings:
     model: ModelSettings
     retrieval: RetrievalSettings
     abstention: AbstentionSettings
+    reader: ReaderSettings
     summary: SummarySettings
     limits: LimitsSettings
     conversation: ConversationSettings

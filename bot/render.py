@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import responses as r
@@ -18,6 +20,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "question": answer.question,
         "kind": answer.kind,
         "answer": answer.text,
+        "span": list(answer.span) if answer.span else None,
         "abstained": answer.abstained,
         "citations": list(answer.citations),
         "context_used": answer.context_used,
@@ -105,10 +108,10 @@ def _counts(s: SpeakerSummary) -> str:
     return ", ".join(parts)
 
 
-def to_text(response: r.Response) -> str:
-    """Plain terminal text for any response."""
+def to_text(response: r.Response, bold: bool = False) -> str:
+    """Plain terminal text for any response; with bold, the reader's answer span in ANSI bold."""
     if isinstance(response, r.AnswerResponse):
-        return _answer_text(response.answer)
+        return _answer_text(response.answer, bold)
     if isinstance(response, r.QuoteResponse):
         return _quote_text(response)
     if isinstance(response, r.PassageResponse):
@@ -142,12 +145,27 @@ def citation_label(citations: tuple[int, ...] | list[int], sep: str = " ") -> st
     return sep.join(f"¶{n}" for n in citations)
 
 
-def _answer_text(answer: Answer) -> str:
+def wants_bold(stream) -> bool:
+    """ANSI bold only on a terminal, and not when NO_COLOR is set (https://no-color.org)."""
+    return bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("NO_COLOR")
+
+
+def emphasised(answer: Answer, mark: Callable[[str], str]) -> str:
+    """The answer text with its span (if any) passed through mark and the rest left as it is."""
+    text = answer.text or ""
+    if not answer.span:
+        return text
+    a, b = answer.span
+    return text[:a] + mark(text[a:b]) + text[b:]
+
+
+def _answer_text(answer: Answer, bold: bool = False) -> str:
     if answer.abstained:
         return "I couldn't find that in the article."
     cited = citation_label(answer.citations) if answer.citations else \
         next((p.source for p in answer.passages if not p.paragraph), "")
-    lines = [f"{answer.text} [{cited}]" if cited else answer.text]
+    text = emphasised(answer, lambda t: f"\033[1m{t}\033[0m") if bold else answer.text
+    lines = [f"{text} [{cited}]" if cited else text]
     if answer.context_used:
         lines.append(FOLLOW_UP_NOTE)
     shown = [p for p in answer.passages if p.paragraph]

@@ -13,7 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import TYPE_CHECKING
 
-from retrieval.dense import EmbeddingCache, Encoder, load_encoder
+from retrieval.dense import EmbeddingCache, Encoder, load_encoder, model_folder
+from retrieval.errors import ModelError
 
 from .config import Settings
 from .conversation import Conversations
@@ -22,6 +23,7 @@ from .progress import Progress
 if TYPE_CHECKING:
     from retrieval.article import Article
     from retrieval.quotebook import QuoteBook
+    from retrieval.reader import Reader
     from retrieval.search import ArticleIndex
 
     from .router import Router
@@ -29,16 +31,33 @@ if TYPE_CHECKING:
 _log = logging.getLogger(__name__)
 
 
-def build_index(settings: Settings, encoder: Encoder | None = None, article: Article | None = None) -> ArticleIndex:
-    """Index the article with the given (or a freshly loaded) encoder, through the embedding cache."""
+def build_reader(settings: Settings) -> Reader | None:
+    """The reading model when reader.enabled, or None (logged in one line) when it is off or cannot load."""
+    if not settings.reader.enabled:
+        return None
+    from retrieval.reader import load_reader
+
+    try:
+        tokenizer = model_folder(settings.model.name) / "tokenizer.json"
+    except ModelError as exc:
+        _log.warning("%s; answering with the first stage alone", exc)
+        return None
+    return load_reader(settings.reader.path, tokenizer, settings.model.threads)
+
+
+def build_index(settings: Settings, encoder: Encoder | None = None, article: Article | None = None,
+                reader: Reader | None = None) -> ArticleIndex:
+    """Index the article with the given (or a freshly loaded) encoder and reader, through the embedding cache."""
     from retrieval import article as article_mod
     from retrieval.search import ArticleIndex
 
     article = article or article_mod.load(settings.article.path, settings.article.max_bytes)
     encoder = encoder or load_encoder(settings.model)
+    reader = reader or build_reader(settings)
     start = time.perf_counter()
     index = ArticleIndex(article, encoder, settings.retrieval, settings.abstention,
-                         EmbeddingCache(settings.model.cache_dir), Progress("indexing the article (texts embedded)"))
+                         EmbeddingCache(settings.model.cache_dir), Progress("indexing the article (texts embedded)"),
+                         reader=reader, reader_settings=settings.reader)
     _log.info("indexed %d paragraphs in %.2fs", len(article.paragraphs), time.perf_counter() - start)
     return index
 

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import answer_types, chunks, fusion, metadata, next_steps
+from . import answer_types, chunks, fusion, metadata, next_steps, reader_windows
 from .aliases import Aliases
 from .article import Article, dateline_end
 from .dense import EmbeddingCache, Encoder
 from .followup import FollowUp
 from .lexical import LexicalIndex
-from .settings import AbstentionSettings, RetrievalSettings
+from .reader import Reader
+from .settings import AbstentionSettings, ReaderSettings, RetrievalSettings
 
 _log = logging.getLogger(__name__)
 # Term proximity: a paragraph gains PHRASE_WEIGHT of the scores' spread times the best share of the question's
@@ -58,6 +59,16 @@ class Answer:
     evidence: dict[str, float] = field(default_factory=dict)
     context_used: bool = False
     kind: str = "answer"
+    span: tuple[int, int] | None = None  # [start, end) of the reader's answer span in text
+
+
+@dataclass(frozen=True)
+class Read:
+    """What the reader found among the first stage's best paragraphs."""
+
+    scores: np.ndarray  # per paragraph: the first-stage score fused with the reader's probability
+    probability: np.ndarray  # per paragraph: the best window's "answers it" probability (0 outside the pool)
+    spans: dict[int, tuple[int, int]]  # paragraph index -> best span, offsets in the paragraph's text
 
 
 class ArticleIndex:
@@ -65,8 +76,11 @@ class ArticleIndex:
 
     def __init__(self, article: Article, encoder: Encoder, settings: RetrievalSettings,
                  abstention: AbstentionSettings, cache: EmbeddingCache | None = None,
-                 progress: Callable[[int, int], None] | None = None):
+                 progress: Callable[[int, int], None] | None = None, reader: Reader | None = None,
+                 reader_settings: ReaderSettings | None = None):
         self.article = article
+        self.reader = reader if reader_settings is not None and reader_settings.enabled else None
+        self.reader_settings = reader_settings
         self.encoder = encoder
         self.settings = settings
         self.abstention = abstention
@@ -193,19 +207,68 @@ class ArticleIndex:
             for i in order
         )
         evidence = {"dense_top": round(ev["dense_top"], 4), "coverage": round(ev["coverage"], 4)}
+        read = self._read(question, fused) if self.reader is not None else None
+        if read is not None:
+            fused = read.scores
+            order = np.argsort(-fused, kind="stable")[: s.top_k]
+            passages = tuple(
+                ScoredPassage(int(i) + 1, self.article.paragraphs[i].text, round(float(fused[i]), 4),
+                              round(float(lex[i]), 4), round(float(dense[i]), 4))
+                for i in order
+            )
+            evidence["reader"] = round(float(read.probability.max()), 4)
         missing = self._missing(question, kind, typed) if self.abstention.answer_types else None
         if missing:
             evidence["missing_type"] = missing
-        if missing or (
+        declined = read is not None and evidence["reader"] < self.reader_settings.threshold
+        if declined or missing or (
                 not ev["introduction"] and self._abstain(ev["dense_top"], ev["coverage"], ev["terms"])):
             return Answer(question, None, True, (), (), evidence=evidence, context_used=follow_up is not None)
         if follow_up:  # the passage comes from the conversation; the sentence should answer this question
             w = FOLLOWUP_SENTENCE_OWN_WEIGHT
             ev = {**ev, "sent_cos": w * own["sent_cos"] + (1 - w) * ev["sent_cos"]}
         picked = self._answer_sentences(ev, [p.paragraph for p in passages], question, kind)
+        span = None
+        if read is not None and int(order[0]) in read.spans:
+            picked, span = self._with_span(picked, int(order[0]), read.spans[int(order[0])])
         text = " ".join(sp.text for sp in picked)
         citations = tuple(dict.fromkeys(sp.paragraph for sp in picked))
-        return Answer(question, text, False, citations, passages, tuple(picked), evidence, follow_up is not None)
+        return Answer(question, text, False, citations, passages, tuple(picked), evidence, follow_up is not None,
+                      span=span)
+
+    def _read(self, question: str, fused: np.ndarray) -> Read:
+        """The reader over windows of the first stage's top paragraphs; their scores fused with its probability."""
+        rs = self.reader_settings
+        pool = [int(i) for i in np.argsort(-fused, kind="stable")[: rs.top_k]]
+        windows = [(i, a, b) for i in pool for a, b in reader_windows.windows(self.article.paragraphs[i].text)]
+        readings = self.reader.read(question, [self.article.paragraphs[i].text[a:b] for i, a, b in windows])
+        probability = np.zeros(len(fused))
+        spans: dict[int, tuple[int, int]] = {}
+        for (i, a, _), r in zip(windows, readings, strict=True):
+            if i not in spans or r.probability > probability[i]:
+                probability[i] = r.probability
+                spans[i] = (a + r.span[0], a + r.span[1])
+        lo, hi = float(fused.min()), float(fused.max())
+        first = (fused - lo) / (hi - lo) if hi > lo else np.ones(len(fused))
+        return Read((1 - rs.weight) * first + rs.weight * probability, probability, spans)
+
+    def _with_span(self, picked: list[chunks.Span], paragraph: int,
+                   span: tuple[int, int]) -> tuple[list[chunks.Span], tuple[int, int] | None]:
+        """The quoted sentences with the one holding the reader's span first in the choice, and the span's
+        offsets in the joined answer text."""
+        holding = next((j for j in self._sentences_of[paragraph]
+                        if self.sentences[j].start <= span[0] < self.sentences[j].end), None)
+        if holding is None:
+            return picked, None
+        chosen = [holding] + [self.sentences.index(sp) for sp in picked if self.sentences.index(sp) != holding]
+        chosen = sorted(self._whole_quotes(chosen[: self.settings.answer_sentences]))
+        out = [self.sentences[j] for j in chosen]
+        offset = 0
+        for sp in out:
+            if sp.start <= span[0] < sp.end:
+                return out, (offset + span[0] - sp.start, offset + min(span[1], sp.end) - sp.start)
+            offset += len(sp.text) + 1
+        return out, None
 
     def _next_steps(self, question: str, in_conversation: bool) -> Answer:
         """'What happens next?': the story's sentences about what is still to come, or a decline."""

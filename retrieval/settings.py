@@ -57,6 +57,15 @@ class SummarySettings:
 
 
 @dataclass(frozen=True)
+class ReaderSettings:
+    enabled: bool = setting("true or false", lambda v: isinstance(v, bool))
+    path: Path = setting("a folder holding the reader's ONNX file and manifest.json")
+    top_k: int = setting("an integer 1..10", between(1, 10))
+    threshold: float = setting("a number 0..1", between(0, 1))
+    weight: float = setting("a number 0..1", between(0, 1))
+
+
+@dataclass(frozen=True)
 class AbstentionSettings:
     coverage_weight: float = setting("a number 0..2", between(0, 2))
     threshold: float = setting("a number 0..2", between(0, 2))

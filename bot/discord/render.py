@@ -68,7 +68,9 @@ def answer_embed(answer: Answer, page: int | None = None) -> discord.Embed:
         return discord.Embed(title=title, description=DECLINED + " Try /help for what I can do.",
                              colour=COLOUR_DECLINED)
     cites = render.citation_label(answer.citations)
-    body = safe(answer.text or "")
+    body = render.emphasised(answer, lambda t: f"**{discord.utils.escape_markdown(t)}**") \
+        if answer.span else answer.text or ""
+    body = safe(body)
     tail = f"\n\nCited: {cites}" if cites else ""
     embed = discord.Embed(title=title, description=clip(body, DESCRIPTION_MAX - len(tail)) + tail,
                           colour=COLOUR_ANSWER)
