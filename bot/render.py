@@ -21,6 +21,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "kind": answer.kind,
         "answer": answer.text,
         "span": list(answer.span) if answer.span else None,
+        "speaker": answer.speaker,
         "abstained": answer.abstained,
         "citations": list(answer.citations),
         "context_used": answer.context_used,
@@ -159,7 +160,14 @@ def emphasised(answer: Answer, mark: Callable[[str], str]) -> str:
     return text[:a] + mark(text[a:b]) + text[b:]
 
 
+def not_quoted(answer: Answer) -> str:
+    cited = citation_label([p.paragraph for p in answer.passages], ", ")
+    return f"{answer.speaker} is mentioned in {cited} but not quoted."
+
+
 def _answer_text(answer: Answer, bold: bool = False) -> str:
+    if answer.kind == "not_quoted":
+        return not_quoted(answer)
     if answer.abstained:
         return "I couldn't find that in the article."
     cited = citation_label(answer.citations) if answer.citations else \

@@ -152,6 +152,14 @@ class Router:
             answered = dict(zip(rest, self.answer_many([questions[i] for i in rest], [keys[i] for i in rest]),
                                 strict=True))
             return [self.summary(cleaned[i]) if i in overviews else answered[i] for i in range(len(cleaned))]
+        speech = {i: found for i, q in enumerate(cleaned) if (found := self._speech(q)) is not None}
+        if speech:
+            rest = [i for i in range(len(cleaned)) if i not in speech]
+            answered = dict(zip(rest, self.answer_many([questions[i] for i in rest], [keys[i] for i in rest]),
+                                strict=True))
+            for i, answer in speech.items():
+                self._remember(keys[i], answer, None)
+            return [r.AnswerResponse(speech[i]) if i in speech else answered[i] for i in range(len(cleaned))]
         follow_ups = [self._follow_up(q, key) for q, key in zip(cleaned, keys, strict=True)]
         answers = self.index.search_many(cleaned, follow_ups=follow_ups)
         out: list[r.Response] = []
@@ -159,12 +167,23 @@ class Router:
             if _small_talk(answer):
                 out.append(self.help(GREETING, answer.question))
                 continue
-            if self.conversations is not None:
-                # an answer from the headline, byline or timestamp cites no paragraph and is no topic to follow
-                self.conversations.add(key, Turn(answer.question, follow.query if follow else answer.question,
-                                                 answer.citations, bool(answer.citations)))
+            self._remember(key, answer, follow)
             out.append(r.AnswerResponse(answer))
         return out
+
+    def _remember(self, key: Hashable | None, answer: Answer, follow: FollowUp | None) -> None:
+        if self.conversations is not None:
+            # an answer from the headline, byline or timestamp cites no paragraph and is no topic to follow
+            self.conversations.add(key, Turn(answer.question, follow.query if follow else answer.question,
+                                             answer.citations, bool(answer.citations)))
+
+    def _speech(self, question: str) -> Answer | None:
+        """"What did NAME say?" answered from NAME's quotations (retrieval.speech), or None."""
+        from retrieval.speech import asked_speaker, speech_answer
+
+        if asked_speaker(question) is None or self.quotes is None:
+            return None
+        return speech_answer(question, self.quotes, self.index)
 
     def summary(self, question: str = "") -> r.Response:
         """The article in a few of its own sentences (also the answer to "what is this about?", "tl;dr")."""

@@ -35,6 +35,7 @@ TYPED_BONUS = 0.1
 TYPED_BONUS_STRICT = 0.3
 TYPED_SENTENCE_BONUS = 0.15
 
+_MORE = re.compile(r"\b(?:else|more|other|another|besides)\b", re.I)
 _WHO_IS = re.compile(r"^\s*who\s*(?:is|was|'s|’s|are|were)\s+(?P<name>[^?]+?)\s*\??\s*$", re.I)
 
 
@@ -60,6 +61,7 @@ class Answer:
     context_used: bool = False
     kind: str = "answer"
     span: tuple[int, int] | None = None  # [start, end) of the reader's answer span in text
+    speaker: str | None = None  # for kind "quotes" / "not_quoted": whose words were asked for
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,9 @@ class ArticleIndex:
             lex, dense = np.maximum(lex, x_lex), np.maximum(dense, x_dense)
             if self._new_subject(own["terms"], ev["terms"]):
                 ev = own
+            if _MORE.search(question):  # "what else did he say?": not what the conversation already cited
+                fused = fused.copy()
+                fused[[p - 1 for p in follow_up.recent if 0 < p <= len(fused)]] = fused.min()
         kind = None if ev["introduction"] else expected
         fused, typed = self._typed(fused, question, kind, ev["terms"])
         order = np.argsort(-fused, kind="stable")[: s.top_k]

@@ -64,6 +64,8 @@ def split_message(text: str, limit: int = CONTENT_MAX) -> list[str]:
 def answer_embed(answer: Answer, page: int | None = None) -> discord.Embed:
     """The answer with ¶ citations; with page set, also the page-th passage in full."""
     title = clip("Q: " + user_text(answer.question), TITLE_MAX)
+    if answer.kind == "not_quoted":
+        return discord.Embed(title=title, description=safe(render.not_quoted(answer)), colour=COLOUR_DECLINED)
     if answer.abstained:
         return discord.Embed(title=title, description=DECLINED + " Try /help for what I can do.",
                              colour=COLOUR_DECLINED)
