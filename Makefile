@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install chat test run sync bench lint clean
+.PHONY: install chat test run sync bench lint clean reader calibrate
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,14 @@ sync: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m bench
+
+# Train the reading model from ../shared/data/squad-reader (about an hour on 2 cores; resumes if killed),
+# export it to models/reader/ as int8 ONNX with its manifest; then choose its thresholds on held-out titles.
+reader: $(STAMP)
+	nice $(BIN)/python -m training all
+
+calibrate: $(STAMP)
+	$(BIN)/python -m bench.reader_calibration
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -14,8 +14,10 @@ from .search import Answer, ArticleIndex, ScoredPassage
 # "what did NAME say (about X)?", "what does the RAND analyst think?", "how did the Kremlin react?"
 _SAID = re.compile(
     r"^\s*(?:so\s+|and\s+)?(?:what|how)\s+(?:did|does|do|has|have|had)\s+(?P<name>.+?)\s+"
-    r"(?:say|said|tell|told|think|thought|argue|warn|add|react|respond|claim|mean|believe|feel|"
+    r"(?P<verb>say|said|tell|told|think|thought|argue|warn|add|react|respond|claim|mean|believe|feel|"
     r"predict|suggest)\b(?P<rest>.*)$", re.I)
+# Whom they told ("what did Biden tell Putin?") is not what they spoke about.
+_ADDRESSEE = re.compile(r"^\s*(?:(?:[A-Z][\w’'.-]*|the|him|her|them|us|me)\s*)+")
 # "what was NAME's reaction?", "what is NAME's view on X?"
 _POSSESSIVE = re.compile(
     r"^\s*(?:so\s+|and\s+)?what\s+(?:was|is|were|are)\s+(?P<name>.+?)['’]s?\s+"
@@ -35,7 +37,10 @@ def asked_speaker(question: str) -> tuple[str, str] | None:
             words = name.lower().split()
             if not words or all(w in _NOT_SPEAKERS for w in words) or len(words) > 6:
                 return None
-            return name, match.group("rest")
+            rest = match.group("rest")
+            if match.groupdict().get("verb", "").lower() in ("tell", "told"):
+                rest = _ADDRESSEE.sub("", rest)
+            return name, rest
     return None
 
 
@@ -57,15 +62,16 @@ def speech_answer(question: str, book: QuoteBook, index: ArticleIndex) -> Answer
     return None
 
 
-def _quoting(question: str, found: Lookup, rest: str, index: ArticleIndex) -> Answer:
+def _quoting(question: str, found: Lookup, rest: str, index: ArticleIndex) -> Answer | None:
     terms = set(tokenize(rest))
     quotes = list(found.quotes)
     direct = [q for q in quotes if q.kind == "direct"] or quotes
     if terms:
         overlap = [len(terms & set(tokenize(q.text))) for q in quotes]
-        if max(overlap) > 0:
-            ranked = sorted(zip(overlap, quotes, strict=True), key=lambda pair: -pair[0])
-            direct = [q for shared, q in ranked if shared]
+        if max(overlap) == 0:
+            return None  # "what did Biden say about climate change?": none of their words; search decides
+        ranked = sorted(zip(overlap, quotes, strict=True), key=lambda pair: -pair[0])
+        direct = [q for shared, q in ranked if shared]
     chosen = direct[:MOST_QUOTES]
     picked = sorted({j for q in chosen for j, sp in enumerate(index.sentences)
                      if sp.paragraph == q.paragraph and sp.start < q.start + len(q.text) and q.start < sp.end})
