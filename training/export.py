@@ -29,9 +29,14 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load_trained(weights: Path) -> tuple[torch.nn.Module, dict]:
+def load_trained(weights: Path, model_folder: Path | None = None) -> tuple[torch.nn.Module, dict]:
+    """A final weights file, or a training checkpoint (its config then comes from the base model's)."""
     saved = torch.load(weights, map_location="cpu", weights_only=False)
-    model = blank_reader(saved["config"])
+    config = saved.get("config")
+    if config is None:
+        config = json.loads((model_folder / "config.json").read_text())
+        config["num_hidden_layers"] = saved["hyper"]["layers"]
+    model = blank_reader(config)
     model.load_state_dict(saved["model"])
     return model.eval(), saved
 
@@ -73,7 +78,7 @@ def pair_figures(reader: Reader, pairs) -> dict:
 
 def export(run_dir: Path, data_dir: Path, model_folder: Path, out_dir: Path, weights: Path | None = None) -> dict:
     """Write out_dir/reader-int8.onnx and manifest.json; returns the manifest."""
-    model, saved = load_trained(weights or run_dir / "final.pt")
+    model, saved = load_trained(weights or run_dir / "final.pt", model_folder)
     tokenizer_file = model_folder / "tokenizer.json"
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
