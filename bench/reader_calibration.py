@@ -100,7 +100,7 @@ def sweep(rows: list[dict]) -> list[dict]:
 
 
 def choose(points: list[dict], min_answered: float = 0.9) -> dict:
-    """Most unanswerables declined (plus recall@1) with at least min_answered of answerables answered; recall@1 breaks ties."""
+    """Highest unanswerables declined + recall@1 with at least min_answered of answerables answered."""
     ok = [p for p in points if p["answered"] >= min_answered]
     return max(ok, key=lambda p: (round(p["unanswerable_declined"] + p["recall@1"], 3), p["recall@1"]))
 
