@@ -35,6 +35,9 @@ TYPED_BONUS = 0.1
 TYPED_BONUS_STRICT = 0.3
 TYPED_SENTENCE_BONUS = 0.15
 
+_QUESTION_OPENER = re.compile(
+    r"^\W*(?:who|whom|whose|what|what's|when|where|why|which|how|is|are|was|were|do|does|did|can|could|will|would|"
+    r"should|has|have|had|tell|name|list|describe|explain)\b", re.I)
 _MORE = re.compile(r"\b(?:else|more|other|another|besides)\b", re.I)
 _WHO_IS = re.compile(r"^\s*who\s*(?:is|was|'s|’s|are|were)\s+(?P<name>[^?]+?)\s*\??\s*$", re.I)
 
@@ -225,7 +228,8 @@ class ArticleIndex:
         missing = self._missing(question, kind, typed) if self.abstention.answer_types else None
         if missing:
             evidence["missing_type"] = missing
-        declined = read is not None and evidence["reader"] < self.reader_settings.threshold
+        declined = (read is not None and evidence["reader"] < self.reader_settings.threshold
+                    and is_question(question))
         if declined or missing or (
                 not ev["introduction"] and self._abstain(ev["dense_top"], ev["coverage"], ev["terms"])):
             return Answer(question, None, True, (), (), evidence=evidence, context_used=follow_up is not None)
@@ -246,7 +250,8 @@ class ArticleIndex:
         rs = self.reader_settings
         pool = [int(i) for i in np.argsort(-fused, kind="stable")[: rs.top_k]]
         windows = [(i, a, b) for i in pool for a, b in reader_windows.windows(self.article.paragraphs[i].text)]
-        readings = self.reader.read(question, [self.article.paragraphs[i].text[a:b] for i, a, b in windows])
+        texts = [self.article.paragraphs[i].text[a:b] for i, a, b in windows]
+        readings = self.reader.read(self.lexical.respell(question), texts)  # "Whch country anexed Crimea?"
         probability = np.zeros(len(fused))
         spans: dict[int, tuple[int, int]] = {}
         for (i, a, _), r in zip(windows, readings, strict=True):
@@ -394,6 +399,12 @@ class ArticleIndex:
             return Answer(question, None, True, (), (), evidence={"metadata": score, "missing_type": unit.source})
         passage = ScoredPassage(0, unit.shown, score, 0.0, score, unit.source)
         return Answer(question, unit.shown, False, (), (passage,), evidence={"metadata": score})
+
+
+def is_question(text: str) -> bool:
+    """A question rather than search words ("ushakov sanctions"): the reader learned from questions only, so its
+    "no answer" is not trusted on keywords."""
+    return "?" in text or bool(_QUESTION_OPENER.match(text))
 
 
 def boost(scores: np.ndarray, share: np.ndarray, weight: float) -> np.ndarray:

@@ -62,7 +62,7 @@ async def test_ask_validates_first_and_answers_through_the_batcher(cog):
     await ArticleCommands.ask.callback(cog, asked, "Who requested the call?")
     assert not asked.response.deferred and not asked.followup.sent, "a quick answer needs no defer"
     (answer,) = asked.response.sent
-    assert "Mr Putin requested the call" in answer["embed"].description and answer["view"] is not None
+    assert "**Mr Putin** requested the call" in answer["embed"].description and answer["view"] is not None
 
 
 async def test_quote_builds_its_index_off_the_event_loop(cog, monkeypatch):

@@ -51,7 +51,7 @@ async def test_follow_up_in_a_reply_chain(router, bot_settings, store_at):
     async with BotHarness(router, bot_settings, store=LazyStore(store_at)) as h:
         await h.say("Who requested the call?", mention_bot=True)
         (first,) = await replies_in(h, p.CHANNEL_ID, 1)
-        assert "Mr Putin requested the call" in text_of(first)
+        assert "**Mr Putin** requested the call" in text_of(first)
         answer = bot_messages(h, p.CHANNEL_ID)[-1]
         await h.say("Why did he want it?", reply_to=answer)
         second = (await replies_in(h, p.CHANNEL_ID, 2))[1]
@@ -83,7 +83,7 @@ async def test_thread_on_a_mention_then_follow_ups_without_mention(router, bot_s
         tid = int(thread["id"])
         assert thread["name"] == "Who requested the call?" and thread["parent_id"] == str(p.CHANNEL_ID)
         (first,) = await replies_in(h, tid, 1)
-        assert "Mr Putin requested the call" in text_of(first)
+        assert "**Mr Putin** requested the call" in text_of(first)
         await h.say("Why did he want it?", channel_id=tid)
         second = (await replies_in(h, tid, 2))[1]
         assert "speak directly with Mr Biden" in text_of(second)

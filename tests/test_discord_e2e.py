@@ -60,7 +60,7 @@ async def test_ask_answers_in_one_call_with_citations(router, bot_settings):
         reply = await h.final_reply(token)
         assert [c["type"] for c in h.callbacks(token)] == [4] and not h.followups(token)
         embed = reply["embeds"][0]
-        assert "Mr Putin requested the call" in embed["description"] and "¶3" in embed["description"]
+        assert "**Mr Putin** requested the call" in embed["description"] and "¶3" in embed["description"]
         assert embed["fields"][0]["name"].startswith("¶3")
         assert reply["components"], "the pager view is attached"
         assert_no_pings(h)
@@ -79,7 +79,7 @@ async def test_slow_answer_defers_then_follows_up(router, bot_settings, monkeypa
         token = await h.slash("ask", question="Which leader requested Thursday's call?")
         reply = await h.final_reply(token)
         assert [c["type"] for c in h.callbacks(token)] == [5], "thinking… shown while the answer is slow"
-        assert "Mr Putin requested the call" in reply["embeds"][0]["description"]
+        assert "**Mr Putin** requested the call" in reply["embeds"][0]["description"]
 
 
 async def test_off_topic_is_declined_and_cites_nothing(router, bot_settings):
@@ -153,7 +153,7 @@ async def test_mention_dm_and_reply_to_bot_are_answered(router, bot_settings):
     async with BotHarness(router, bot_settings) as h:
         await h.say("who requested the call?", mention_bot=True)
         first = (await h.channel_replies(1))[0]
-        assert "Mr Putin requested the call" in embed_text(first)
+        assert "**Mr Putin** requested the call" in embed_text(first)
         assert first["message_reference"]["message_id"]
         await h.say("when did russia annex crimea", guild_id=None)
         dm = (await h.channel_replies(2))[1]
