@@ -50,13 +50,13 @@ def collect(titles: list[dict], settings, encoder, reader) -> list[dict]:
         by_text = {_key(p.text): p.number - 1 for p in article.paragraphs}
         index = build_index(loose, encoder, article, reader)
         seen: dict = {}
-        original = index._read
+        original = index._fuse
 
-        def spy(question, fused, original=original, seen=seen):
-            seen["read"] = read = original(question, fused)
+        def spy(fused, windows, readings, original=original, seen=seen):
+            seen["read"] = read = original(fused, windows, readings)
             return read
 
-        index._read = spy
+        index._fuse = spy
         for p, para in enumerate(title["paragraphs"]):
             gold = by_text.get(_key(para["context"]))
             for qa in para["qas"]:

@@ -23,6 +23,7 @@ from .reader_spans import best_spans
 
 _log = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
+BATCH = 32  # pairs per ONNX Runtime call: larger batches gain little and pad more
 
 
 @dataclass(frozen=True)
@@ -68,18 +69,33 @@ class Reader:
         return ids[: self.max_question_tokens]
 
     def read(self, question: str, windows: Sequence[str]) -> list[Reading]:
-        """Score every window against the question in one batch."""
-        if not windows:
-            return []
-        q = self._question_ids(question)
+        """Score every window against the question."""
+        return self.read_many([(question, list(windows))])[0]
+
+    def read_many(self, asks: Sequence[tuple[str, Sequence[str]]]) -> list[list[Reading]]:
+        """Score the windows of several questions, in batches of similar length (one padding each)."""
         cls, sep = self._tokenizer.token_to_id("[CLS]"), self._tokenizer.token_to_id("[SEP]")
-        room = max(1, self.max_len - len(q) - 3)
-        rows, offsets = [], []
-        for text in windows:
-            enc = self._tokenizer.encode(text, add_special_tokens=False)
-            ids, offs = enc.ids[:room], enc.offsets[:room]
-            rows.append(([cls, *q, sep], [*ids, sep]))
-            offsets.append(offs)
+        rows, offsets, owner = [], [], []
+        for n, (question, windows) in enumerate(asks):
+            q = self._question_ids(question)
+            room = max(1, self.max_len - len(q) - 3)
+            for enc in self._tokenizer.encode_batch(list(windows), add_special_tokens=False) if windows else []:
+                rows.append(([cls, *q, sep], [*enc.ids[:room], sep]))
+                offsets.append(enc.offsets[:room])
+                owner.append(n)
+        order = sorted(range(len(rows)), key=lambda i: len(rows[i][0]) + len(rows[i][1]))
+        readings: list[Reading | None] = [None] * len(rows)
+        for k in range(0, len(order), BATCH):
+            chunk = order[k:k + BATCH]
+            for i, reading in zip(chunk, self._run([rows[i] for i in chunk], [offsets[i] for i in chunk]),
+                                  strict=True):
+                readings[i] = reading
+        out: list[list[Reading]] = [[] for _ in asks]
+        for i, n in enumerate(owner):
+            out[n].append(readings[i])
+        return out
+
+    def _run(self, rows: list[tuple[list[int], list[int]]], offsets: list) -> list[Reading]:
         length = max(len(a) + len(b) for a, b in rows)
         n = len(rows)
         input_ids = np.zeros((n, length), dtype=np.int64)
@@ -97,6 +113,9 @@ class Reader:
         s, e, margin = best_spans(start, end, allowed)
         out = []
         for i, (a, _) in enumerate(rows):
+            if not allowed[i].any():  # an empty window: nothing to point at
+                out.append(Reading(float(1 / (1 + np.exp(-answer[i]))), float("-inf"), (0, 0)))
+                continue
             first, last = offsets[i][s[i] - len(a)], offsets[i][e[i] - len(a)]
             out.append(Reading(float(1 / (1 + np.exp(-answer[i]))), float(margin[i]), (first[0], last[1])))
         return out

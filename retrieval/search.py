@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,7 +15,7 @@ from .article import Article, dateline_end
 from .dense import EmbeddingCache, Encoder
 from .followup import FollowUp
 from .lexical import LexicalIndex
-from .reader import Reader
+from .reader import Reader, Reading
 from .settings import AbstentionSettings, ReaderSettings, RetrievalSettings
 
 _log = logging.getLogger(__name__)
@@ -175,9 +175,20 @@ class ArticleIndex:
         expanded = [f.query for f in follow_ups if f]
         texts = [self.lexical.respell(q) for q in [*questions, *expanded]]
         vecs = list(self.encoder.encode(texts)) if texts else []
-        out, extra = [], iter(vecs[len(questions):])
-        for q, v, f in zip(questions, vecs[:len(questions)], follow_ups, strict=True):
-            out.append(self.search(q, method, v, f, next(extra) if f else None))
+        extra = iter(vecs[len(questions):])
+        steps = [self._search(q, method, v, f, next(extra) if f else None)
+                 for q, v, f in zip(questions, vecs[:len(questions)], follow_ups, strict=True)]
+        out: list[Answer | None] = [None] * len(steps)
+        asks = {}
+        for i, step in enumerate(steps):
+            try:
+                asks[i] = next(step)
+            except StopIteration as done:
+                out[i] = done.value
+        if asks:  # the reader reads every question's windows in one batch
+            readings = self.reader.read_many(list(asks.values()))
+            for (i, _), read in zip(asks.items(), readings, strict=True):
+                out[i] = _finish(steps[i], read)
         return out
 
     def search(self, question: str, method: str | None = None, qvec: np.ndarray | None = None,
@@ -185,6 +196,17 @@ class ArticleIndex:
         """Answer a question extractively, or abstain when the article holds no evidence for it. A follow_up is
         ranked on its own words and on the expanded query together, favouring the paragraphs the conversation
         was about; its own content words must still be in the article (an off-topic follow-up is declined)."""
+        step = self._search(question, method, qvec, follow_up, follow_vec)
+        try:
+            ask = next(step)
+        except StopIteration as done:
+            return done.value
+        return _finish(step, self.reader.read_many([ask])[0])
+
+    def _search(self, question: str, method: str | None, qvec: np.ndarray | None, follow_up: FollowUp | None,
+                follow_vec: np.ndarray | None) -> Generator[tuple[str, list[str]], list[Reading], Answer]:
+        """search() as steps: it yields (question, windows) when it wants the reader, and is sent the readings,
+        so search_many can read the windows of many questions in one batch."""
         s = self.settings
         if next_steps.asks(question):
             return self._next_steps(question, follow_up is not None)
@@ -215,7 +237,12 @@ class ArticleIndex:
             for i in order
         )
         evidence = {"dense_top": round(ev["dense_top"], 4), "coverage": round(ev["coverage"], 4)}
-        read = self._read(question, fused) if self.reader is not None else None
+        read = None
+        if self.reader is not None:
+            windows = self._windows(fused)
+            texts = [self.article.paragraphs[i].text[a:b] for i, a, b in windows]
+            readings = yield self.lexical.respell(question), texts  # "Whch country anexed Crimea?" respelt
+            read = self._fuse(fused, windows, readings)
         if read is not None:
             fused = read.scores
             order = np.argsort(-fused, kind="stable")[: s.top_k]
@@ -245,13 +272,14 @@ class ArticleIndex:
         return Answer(question, text, False, citations, passages, tuple(picked), evidence, follow_up is not None,
                       span=span)
 
-    def _read(self, question: str, fused: np.ndarray) -> Read:
-        """The reader over windows of the first stage's top paragraphs; their scores fused with its probability."""
+    def _windows(self, fused: np.ndarray) -> list[tuple[int, int, int]]:
+        """(paragraph index, start, end) of the reader's windows in the first stage's top paragraphs."""
+        pool = [int(i) for i in np.argsort(-fused, kind="stable")[: self.reader_settings.top_k]]
+        return [(i, a, b) for i in pool for a, b in reader_windows.windows(self.article.paragraphs[i].text)]
+
+    def _fuse(self, fused: np.ndarray, windows: list[tuple[int, int, int]], readings: list[Reading]) -> Read:
+        """The first stage's scores fused with the reader's probability of each paragraph's best window."""
         rs = self.reader_settings
-        pool = [int(i) for i in np.argsort(-fused, kind="stable")[: rs.top_k]]
-        windows = [(i, a, b) for i in pool for a, b in reader_windows.windows(self.article.paragraphs[i].text)]
-        texts = [self.article.paragraphs[i].text[a:b] for i, a, b in windows]
-        readings = self.reader.read(self.lexical.respell(question), texts)  # "Whch country anexed Crimea?"
         probability = np.zeros(len(fused))
         spans: dict[int, tuple[int, int]] = {}
         for (i, a, _), r in zip(windows, readings, strict=True):
@@ -399,6 +427,14 @@ class ArticleIndex:
             return Answer(question, None, True, (), (), evidence={"metadata": score, "missing_type": unit.source})
         passage = ScoredPassage(0, unit.shown, score, 0.0, score, unit.source)
         return Answer(question, unit.shown, False, (), (passage,), evidence={"metadata": score})
+
+
+def _finish(step: Generator, readings: list[Reading]) -> Answer:
+    try:
+        step.send(readings)
+    except StopIteration as done:
+        return done.value
+    raise RuntimeError("a search step asked the reader twice")
 
 
 def is_question(text: str) -> bool:
