@@ -38,6 +38,10 @@ def run(files=DEFAULT_SETS, overrides: dict | None = None, verbose: bool = False
                     print(f"  {'ctx' if got.get('context_used') else '   '} {cites} {turn['question']}")
         row = {}
         for name, pairs in (("first", first), ("followup", follow)):
+            if not pairs:  # a set of off-topic follow-ups only
+                row[name] = {"answerable": 0, "recall@1": float("nan"), "answer_hit": float("nan"),
+                             "answered_rate": float("nan"), "misses": []}
+                continue
             res = scorer.score_questions([t for t, _ in pairs], [o for _, o in pairs])
             row[name] = {k: res[k] for k in ("answerable", "recall@1", "answer_hit", "answered_rate")}
             row[name]["misses"] = res["misses"]
