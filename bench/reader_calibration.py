@@ -7,8 +7,8 @@
 The pool's titles are split whole (training/examples.py): the model never trained on validation or test
 titles; validation chooses reader.top_k, reader.weight and reader.threshold (and whether the rule-based
 abstention still earns its place), test is only reported. Each question is run once with the reader
-scoring the first stage's top 10 paragraphs and no reader decline; the sweep recombines those readings
-offline, so it is the same arithmetic as retrieval.search.ArticleIndex._read.
+scoring the first stage's top 8 paragraphs and no reader decline; the sweep recombines those readings
+offline, so it is the same arithmetic as retrieval.reading.fuse.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.config import load_settings  # noqa: E402
 from bot.wiring import build_index, build_reader  # noqa: E402
+from retrieval import reading  # noqa: E402
 from retrieval.article import parse  # noqa: E402
 from retrieval.dense import load_encoder  # noqa: E402
 from training.examples import load_pool, split_titles  # noqa: E402
@@ -43,20 +44,20 @@ def article_text(title: dict) -> str:
 def collect(titles: list[dict], settings, encoder, reader) -> list[dict]:
     """Per question: first-stage scores, reader probabilities of the top POOL_K, rules' verdict, gold."""
     rows = []
+    seen: dict = {}
+    original = reading.fuse
+
+    def spy(*args):
+        seen["read"] = read = original(*args)
+        return read
+
+    reading.fuse = spy  # search calls it through the module: keep what it fused
     loose = settings.override({"reader.top_k": POOL_K, "reader.threshold": 0.0, "reader.weight": 0.0})
     for title in titles:
         print(f"  {title['title']}…", file=sys.stderr, flush=True)
         article = parse(article_text(title), title["title"])
         by_text = {_key(p.text): p.number - 1 for p in article.paragraphs}
         index = build_index(loose, encoder, article, reader)
-        seen: dict = {}
-        original = index._fuse
-
-        def spy(fused, windows, readings, original=original, seen=seen):
-            seen["read"] = read = original(fused, windows, readings)
-            return read
-
-        index._fuse = spy
         for p, para in enumerate(title["paragraphs"]):
             gold = by_text.get(_key(para["context"]))
             for qa in para["qas"]:
@@ -69,6 +70,7 @@ def collect(titles: list[dict], settings, encoder, reader) -> list[dict]:
                              "answerable": not qa.get("is_impossible"), "gold": gold, "source_paragraph": p,
                              "first": read.scores.tolist(), "probability": read.probability.tolist(),
                              "rules_declined": answer.abstained})
+    reading.fuse = original
     return rows
 
 

@@ -146,30 +146,18 @@ class Router:
                     for _ in questions]
         keys = list(conversations or [None] * len(questions))
         cleaned = [clean_text(q) for q in questions]
-        overviews = {i for i, q in enumerate(cleaned) if asks_for_overview(q)}
-        if overviews:
-            rest = [i for i in range(len(cleaned)) if i not in overviews]
-            answered = dict(zip(rest, self.answer_many([questions[i] for i in rest], [keys[i] for i in rest]),
-                                strict=True))
-            return [self.summary(cleaned[i]) if i in overviews else answered[i] for i in range(len(cleaned))]
-        speech = {i: found for i, q in enumerate(cleaned) if (found := self._speech(q)) is not None}
-        if speech:
-            rest = [i for i in range(len(cleaned)) if i not in speech]
-            answered = dict(zip(rest, self.answer_many([questions[i] for i in rest], [keys[i] for i in rest]),
-                                strict=True))
-            for i, answer in speech.items():
-                self._remember(keys[i], answer, None)
-            return [r.AnswerResponse(speech[i]) if i in speech else answered[i] for i in range(len(cleaned))]
-        follow_ups = [self._follow_up(q, key) for q, key in zip(cleaned, keys, strict=True)]
-        answers = self.index.search_many(cleaned, follow_ups=follow_ups)
-        out: list[r.Response] = []
-        for answer, key, follow in zip(answers, keys, follow_ups, strict=True):
+        out: dict[int, r.Response] = {i: response for i, (q, key) in enumerate(zip(cleaned, keys, strict=True))
+                                      if (response := self._without_search(q, key)) is not None}
+        rest = [i for i in range(len(cleaned)) if i not in out]
+        follow_ups = [self._follow_up(cleaned[i], keys[i]) for i in rest]
+        answers = self.index.search_many([cleaned[i] for i in rest], follow_ups=follow_ups) if rest else []
+        for i, answer, follow in zip(rest, answers, follow_ups, strict=True):
             if _small_talk(answer):
-                out.append(self.help(GREETING, answer.question))
+                out[i] = self.help(GREETING, answer.question)
                 continue
-            self._remember(key, answer, follow)
-            out.append(r.AnswerResponse(answer))
-        return out
+            self._remember(keys[i], answer, follow)
+            out[i] = r.AnswerResponse(answer)
+        return [out[i] for i in range(len(cleaned))]
 
     def _remember(self, key: Hashable | None, answer: Answer, follow: FollowUp | None) -> None:
         if self.conversations is not None:
@@ -177,13 +165,20 @@ class Router:
             self.conversations.add(key, Turn(answer.question, follow.query if follow else answer.question,
                                              answer.citations, bool(answer.citations)))
 
-    def _speech(self, question: str) -> Answer | None:
-        """"What did NAME say?" answered from NAME's quotations (retrieval.speech), or None."""
+    def _without_search(self, question: str, key: Hashable | None) -> r.Response | None:
+        """The summary for an overview question; NAME's quotations for "what did NAME say?" (retrieval.speech);
+        None for a question to search."""
+        if asks_for_overview(question):
+            return self.summary(question)
         from retrieval.speech import asked_speaker, speech_answer
 
         if asked_speaker(question) is None or self.quotes is None:
             return None
-        return speech_answer(question, self.quotes, self.index)
+        said = speech_answer(question, self.quotes, self.index)
+        if said is None:
+            return None
+        self._remember(key, said, None)
+        return r.AnswerResponse(said)
 
     def summary(self, question: str = "") -> r.Response:
         """The article in a few of its own sentences (also the answer to "what is this about?", "tl;dr")."""

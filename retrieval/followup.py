@@ -18,6 +18,7 @@ _ANAPHORA = frozenset(
 )
 _OPENERS = re.compile(r"^\s*(and|but|so|also|then|what about|how about|and what about|or)\b", re.I)
 _WORD = re.compile(r"[A-Za-z’']+")
+_MORE = re.compile(r"\b(?:else|more|other|another|besides)\b", re.I)
 _WH = frozenset("who whom whose what when where why which how".split())
 _GENERIC = frozenset(
     """is are was were be been do does did have has had will would can could should may might must
@@ -64,3 +65,8 @@ def leans_on_context(question: str) -> bool:
         return True
     content = [w for w in words if w not in _GENERIC and w not in _WH]
     return len(content) <= 1
+
+
+def asks_for_more(question: str) -> bool:
+    """"What else did he say?", "any other reasons?": something the conversation has not cited yet."""
+    return bool(_MORE.search(question))

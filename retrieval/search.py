@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import answer_types, chunks, fusion, metadata, next_steps, reader_windows
+from . import answer_types, chunks, fusion, metadata, next_steps, reading
 from .aliases import Aliases
 from .article import Article, dateline_end
 from .dense import EmbeddingCache, Encoder
-from .followup import FollowUp
+from .followup import FollowUp, asks_for_more
 from .lexical import LexicalIndex
 from .reader import Reader, Reading
 from .settings import AbstentionSettings, ReaderSettings, RetrievalSettings
@@ -35,10 +35,6 @@ TYPED_BONUS = 0.1
 TYPED_BONUS_STRICT = 0.3
 TYPED_SENTENCE_BONUS = 0.15
 
-_QUESTION_OPENER = re.compile(
-    r"^\W*(?:who|whom|whose|what|what's|when|where|why|which|how|is|are|was|were|do|does|did|can|could|will|would|"
-    r"should|has|have|had|tell|name|list|describe|explain)\b", re.I)
-_MORE = re.compile(r"\b(?:else|more|other|another|besides)\b", re.I)
 _WHO_IS = re.compile(r"^\s*who\s*(?:is|was|'s|’s|are|were)\s+(?P<name>[^?]+?)\s*\??\s*$", re.I)
 
 
@@ -65,15 +61,6 @@ class Answer:
     kind: str = "answer"
     span: tuple[int, int] | None = None  # [start, end) of the reader's answer span in text
     speaker: str | None = None  # for kind "quotes" / "not_quoted": whose words were asked for
-
-
-@dataclass(frozen=True)
-class Read:
-    """What the reader found among the first stage's best paragraphs."""
-
-    scores: np.ndarray  # per paragraph: the first-stage score fused with the reader's probability
-    probability: np.ndarray  # per paragraph: the best window's "answers it" probability (0 outside the pool)
-    spans: dict[int, tuple[int, int]]  # paragraph index -> best span, offsets in the paragraph's text
 
 
 class ArticleIndex:
@@ -113,6 +100,7 @@ class ArticleIndex:
         for j, doc in enumerate(self._sentence_lexical.docs):
             for pair in {*zip(doc, doc[1:], strict=False), *zip(doc, doc[2:], strict=False)}:
                 self._pairs.setdefault(pair, []).append(j)
+        self._position = {sp.id: j for j, sp in enumerate(self.sentences)}
         self._sentences_of: list[list[int]] = [[] for _ in range(n)]
         for j, sp in enumerate(self.sentences):
             self._sentences_of[sp.paragraph - 1].append(j)
@@ -176,32 +164,23 @@ class ArticleIndex:
         texts = [self.lexical.respell(q) for q in [*questions, *expanded]]
         vecs = list(self.encoder.encode(texts)) if texts else []
         extra = iter(vecs[len(questions):])
-        steps = [self._search(q, method, v, f, next(extra) if f else None)
-                 for q, v, f in zip(questions, vecs[:len(questions)], follow_ups, strict=True)]
-        out: list[Answer | None] = [None] * len(steps)
-        asks = {}
-        for i, step in enumerate(steps):
-            try:
-                asks[i] = next(step)
-            except StopIteration as done:
-                out[i] = done.value
-        if asks:  # the reader reads every question's windows in one batch
-            readings = self.reader.read_many(list(asks.values()))
-            for (i, _), read in zip(asks.items(), readings, strict=True):
-                out[i] = _finish(steps[i], read)
-        return out
+        return self._run([self._search(q, method, v, f, next(extra) if f else None)
+                          for q, v, f in zip(questions, vecs[:len(questions)], follow_ups, strict=True)])
 
     def search(self, question: str, method: str | None = None, qvec: np.ndarray | None = None,
                follow_up: FollowUp | None = None, follow_vec: np.ndarray | None = None) -> Answer:
         """Answer a question extractively, or abstain when the article holds no evidence for it. A follow_up is
         ranked on its own words and on the expanded query together, favouring the paragraphs the conversation
         was about; its own content words must still be in the article (an off-topic follow-up is declined)."""
-        step = self._search(question, method, qvec, follow_up, follow_vec)
-        try:
-            ask = next(step)
-        except StopIteration as done:
-            return done.value
-        return _finish(step, self.reader.read_many([ask])[0])
+        return self._run([self._search(question, method, qvec, follow_up, follow_vec)])[0]
+
+    def _run(self, steps: list[Generator]) -> list[Answer]:
+        """Run search steps to their answers, reading the windows of all that ask the reader in one batch."""
+        started = [reading.start(step) for step in steps]
+        asks = {i: ask for i, (ask, _) in enumerate(started) if ask is not None}
+        readings = dict(zip(asks, self.reader.read_many(list(asks.values())), strict=True)) if asks else {}
+        return [reading.finish(steps[i], readings[i]) if i in readings else answer
+                for i, (_, answer) in enumerate(started)]
 
     def _search(self, question: str, method: str | None, qvec: np.ndarray | None, follow_up: FollowUp | None,
                 follow_vec: np.ndarray | None) -> Generator[tuple[str, list[str]], list[Reading], Answer]:
@@ -225,38 +204,32 @@ class ArticleIndex:
             lex, dense = np.maximum(lex, x_lex), np.maximum(dense, x_dense)
             if self._new_subject(own["terms"], ev["terms"]):
                 ev = own
-            if _MORE.search(question):  # "what else did he say?": not what the conversation already cited
+            if asks_for_more(question):  # "what else did he say?": not what the conversation already cited
                 fused = fused.copy()
                 fused[[p - 1 for p in follow_up.recent if 0 < p <= len(fused)]] = fused.min()
         kind = None if ev["introduction"] else expected
         fused, typed = self._typed(fused, question, kind, ev["terms"])
+        evidence = {"dense_top": round(ev["dense_top"], 4), "coverage": round(ev["coverage"], 4)}
+        read = None
+        if self.reader is not None:
+            rs = self.reader_settings
+            cut = reading.windows(self.article, fused, rs.top_k)
+            texts = [self.article.paragraphs[i].text[a:b] for i, a, b in cut]
+            readings = yield self.lexical.respell(question), texts  # "Whch country anexed Crimea?" respelt
+            read = reading.fuse(fused, cut, readings, rs.weight)
+            fused = read.scores
+            evidence["reader"] = round(float(read.probability.max()), 4)
         order = np.argsort(-fused, kind="stable")[: s.top_k]
         passages = tuple(
             ScoredPassage(int(i) + 1, self.article.paragraphs[i].text, round(float(fused[i]), 4),
                           round(float(lex[i]), 4), round(float(dense[i]), 4))
             for i in order
         )
-        evidence = {"dense_top": round(ev["dense_top"], 4), "coverage": round(ev["coverage"], 4)}
-        read = None
-        if self.reader is not None:
-            windows = self._windows(fused)
-            texts = [self.article.paragraphs[i].text[a:b] for i, a, b in windows]
-            readings = yield self.lexical.respell(question), texts  # "Whch country anexed Crimea?" respelt
-            read = self._fuse(fused, windows, readings)
-        if read is not None:
-            fused = read.scores
-            order = np.argsort(-fused, kind="stable")[: s.top_k]
-            passages = tuple(
-                ScoredPassage(int(i) + 1, self.article.paragraphs[i].text, round(float(fused[i]), 4),
-                              round(float(lex[i]), 4), round(float(dense[i]), 4))
-                for i in order
-            )
-            evidence["reader"] = round(float(read.probability.max()), 4)
         missing = self._missing(question, kind, typed) if self.abstention.answer_types else None
         if missing:
             evidence["missing_type"] = missing
         declined = (read is not None and evidence["reader"] < self.reader_settings.threshold
-                    and is_question(question))
+                    and reading.is_question(question))
         if declined or missing or (
                 not ev["introduction"] and self._abstain(ev["dense_top"], ev["coverage"], ev["terms"])):
             return Answer(question, None, True, (), (), evidence=evidence, context_used=follow_up is not None)
@@ -272,24 +245,6 @@ class ArticleIndex:
         return Answer(question, text, False, citations, passages, tuple(picked), evidence, follow_up is not None,
                       span=span)
 
-    def _windows(self, fused: np.ndarray) -> list[tuple[int, int, int]]:
-        """(paragraph index, start, end) of the reader's windows in the first stage's top paragraphs."""
-        pool = [int(i) for i in np.argsort(-fused, kind="stable")[: self.reader_settings.top_k]]
-        return [(i, a, b) for i in pool for a, b in reader_windows.windows(self.article.paragraphs[i].text)]
-
-    def _fuse(self, fused: np.ndarray, windows: list[tuple[int, int, int]], readings: list[Reading]) -> Read:
-        """The first stage's scores fused with the reader's probability of each paragraph's best window."""
-        rs = self.reader_settings
-        probability = np.zeros(len(fused))
-        spans: dict[int, tuple[int, int]] = {}
-        for (i, a, _), r in zip(windows, readings, strict=True):
-            if i not in spans or r.probability > probability[i]:
-                probability[i] = r.probability
-                spans[i] = (a + r.span[0], a + r.span[1])
-        lo, hi = float(fused.min()), float(fused.max())
-        first = (fused - lo) / (hi - lo) if hi > lo else np.ones(len(fused))
-        return Read((1 - rs.weight) * first + rs.weight * probability, probability, spans)
-
     def _with_span(self, picked: list[chunks.Span], paragraph: int,
                    span: tuple[int, int]) -> tuple[list[chunks.Span], tuple[int, int] | None]:
         """The quoted sentences with the one holding the reader's span first in the choice, and the span's
@@ -298,15 +253,9 @@ class ArticleIndex:
                         if self.sentences[j].start <= span[0] < self.sentences[j].end), None)
         if holding is None:
             return picked, None
-        chosen = [holding] + [self.sentences.index(sp) for sp in picked if self.sentences.index(sp) != holding]
-        chosen = sorted(self._whole_quotes(chosen[: self.settings.answer_sentences]))
-        out = [self.sentences[j] for j in chosen]
-        offset = 0
-        for sp in out:
-            if sp.start <= span[0] < sp.end:
-                return out, (offset + span[0] - sp.start, offset + min(span[1], sp.end) - sp.start)
-            offset += len(sp.text) + 1
-        return out, None
+        chosen = [holding] + [j for j in (self._position[sp.id] for sp in picked) if j != holding]
+        out = [self.sentences[j] for j in sorted(self._whole_quotes(chosen[: self.settings.answer_sentences]))]
+        return out, reading.span_in(out, span)
 
     def _next_steps(self, question: str, in_conversation: bool) -> Answer:
         """'What happens next?': the story's sentences about what is still to come, or a decline."""
@@ -427,20 +376,6 @@ class ArticleIndex:
             return Answer(question, None, True, (), (), evidence={"metadata": score, "missing_type": unit.source})
         passage = ScoredPassage(0, unit.shown, score, 0.0, score, unit.source)
         return Answer(question, unit.shown, False, (), (passage,), evidence={"metadata": score})
-
-
-def _finish(step: Generator, readings: list[Reading]) -> Answer:
-    try:
-        step.send(readings)
-    except StopIteration as done:
-        return done.value
-    raise RuntimeError("a search step asked the reader twice")
-
-
-def is_question(text: str) -> bool:
-    """A question rather than search words ("ushakov sanctions"): the reader learned from questions only, so its
-    "no answer" is not trusted on keywords."""
-    return "?" in text or bool(_QUESTION_OPENER.match(text))
 
 
 def boost(scores: np.ndarray, share: np.ndarray, weight: float) -> np.ndarray:

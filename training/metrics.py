@@ -15,17 +15,13 @@ from .model import encode
 
 
 def auc(positive: np.ndarray, negative: np.ndarray) -> float:
-    """Probability that a positive outscores a negative (ties count half)."""
+    """Probability that a positive outscores a negative (ties count half); nan when a side is empty."""
     if not len(positive) or not len(negative):
         return float("nan")
-    both = np.concatenate([positive, negative])
-    ranks = np.argsort(np.argsort(both, kind="stable"), kind="stable").astype(float)
-    for value in np.unique(both):  # average ranks of ties
-        tied = both == value
-        if tied.sum() > 1:
-            ranks[tied] = ranks[tied].mean()
-    n_pos = len(positive)
-    return float((ranks[:n_pos].sum() - n_pos * (n_pos - 1) / 2) / (n_pos * len(negative)))
+    from sklearn.metrics import roc_auc_score  # installed with sentence-transformers
+
+    labels = np.r_[np.ones(len(positive)), np.zeros(len(negative))]
+    return float(roc_auc_score(labels, np.concatenate([positive, negative])))
 
 
 def _tokens(text: str) -> list[str]:
