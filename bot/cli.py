@@ -13,7 +13,7 @@ from retrieval.errors import ArticleError, ModelError
 
 from . import render
 from . import responses as r
-from .config import ConfigError, Settings, load_settings, parse_assignment, unknown_env_names
+from .config import ConfigError, Settings, is_url, load_settings, parse_assignment, unknown_env_names
 from .errors import StoreError
 from .logs import FILE_ONLY, setup_logging
 from .router import clean_text
@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", help="TOML settings file (default: config/default.toml)")
     p.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
                    help="override one setting, e.g. --set retrieval.top_k=5 (repeatable)")
-    p.add_argument("--article", help="article file to load (overrides article.path); - reads it from stdin")
+    p.add_argument("--article", help="article to load: a file (web page, Markdown or text) or an http(s) URL "
+                   "(overrides article.path); - reads it from stdin")
     p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     sp = sub.add_parser("chat", help="interactive chat over the article (follow-ups use the conversation)")
@@ -65,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         overrides = dict(parse_assignment(a) for a in args.set)
         if args.article and args.article != "-":
-            overrides["article.path"] = str(Path(args.article).expanduser().absolute())
+            overrides["article.path"] = (args.article if is_url(args.article)
+                                         else str(Path(args.article).expanduser().absolute()))
         settings = load_settings(args.config, overrides)
     except ConfigError as exc:
         return _fail(str(exc), EXIT_SETUP)

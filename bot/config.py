@@ -43,8 +43,16 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class ArticleSettings:
-    path: Path = setting("a path to a UTF-8 text file")
+    path: Path | str = setting("a path to an article file (web page, Markdown or text) or an http(s) URL")
     max_bytes: int = setting("an integer 1000..100000000", between(1_000, 100_000_000))
+    allow_private_hosts: bool = setting("true or false")
+    fetch_timeout: float = setting("seconds, 1..120", between(1, 120))
+    max_redirects: int = setting("an integer 0..20", between(0, 20))
+
+
+@dataclass(frozen=True)
+class ArticlesSettings:
+    max_loaded: int = setting("an integer 1..64", between(1, 64))
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,7 @@ class DiscordSettings:
 @dataclass(frozen=True)
 class Settings:
     article: ArticleSettings
+    articles: ArticlesSettings
     model: ModelSettings
     retrieval: RetrievalSettings
     abstention: AbstentionSettings
@@ -161,6 +170,10 @@ def unknown_env_names(environ: Mapping[str, str] | None = None) -> list[str]:
     return out
 
 
+def is_url(text: str) -> bool:
+    return bool(re.match(r"(?i)https?://", text.strip()))
+
+
 def env_name(key: str) -> str:
     return ENV_PREFIX + key.replace(".", "_").upper()
 
@@ -206,7 +219,7 @@ def _from_text(key: str, raw: str, source: str) -> Any:
             return [int(p) for p in parts]
     if kind is bool and text.lower() in ("true", "false", "1", "0", "yes", "no", "on", "off"):
         return text.lower() in ("true", "1", "yes", "on")
-    if kind in (str, Path, Path | None):
+    if kind in (str, Path, Path | None, Path | str):
         return raw
     raise ConfigError(f"{source}: {key} = {raw!r} is not valid; allowed: {_field(key).metadata['allowed']}")
 
@@ -227,13 +240,15 @@ def _convert(key: str, value: Any) -> Any:
         return value if isinstance(value, str) else _WRONG
     if kind is bool:
         return value
-    if kind in (Path, Path | None):
+    if kind == Path | str and isinstance(value, str) and is_url(value):
+        return value.strip()
+    if kind in (Path, Path | None, Path | str):
         if isinstance(value, Path):
             return value
         if not isinstance(value, str):
             return _WRONG
         if not value.strip():
-            return _WRONG if kind is Path else None
+            return None if kind == Path | None else _WRONG
         try:
             p = Path(value.strip()).expanduser()
         except RuntimeError:  # "~nobody/x": no such user's home

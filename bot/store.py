@@ -13,7 +13,6 @@ import hashlib
 import json
 import logging
 import re
-import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -25,45 +24,11 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .errors import StoreError
+from .schema import MIGRATIONS, article_texts, channel_articles, guild_settings, meta, metadata, questions, votes
 
 _log = logging.getLogger(__name__)
 SQLITE_BUSY_TIMEOUT_MS = 5000
 VOTE_ROWS_PER_STATEMENT = 500  # under SQLite's 32,766 bound parameters per statement
-
-metadata = sa.MetaData()
-meta = sa.Table("meta", metadata, sa.Column("key", sa.String(64), primary_key=True),
-                sa.Column("value", sa.Text, nullable=False))
-questions = sa.Table(
-    "questions", metadata,
-    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
-    sa.Column("asked_at", sa.DateTime(timezone=True), nullable=False, index=True),
-    sa.Column("guild_id", sa.BigInteger), sa.Column("channel_id", sa.BigInteger),
-    sa.Column("user_hash", sa.String(64), nullable=False),
-    sa.Column("question", sa.Text, nullable=False), sa.Column("normalized", sa.Text, nullable=False, index=True),
-    sa.Column("abstained", sa.Boolean, nullable=False), sa.Column("citations", sa.Text, nullable=False),
-    sa.Column("context_used", sa.Boolean, nullable=False),
-)
-votes = sa.Table(
-    "votes", metadata,
-    sa.Column("question_id", sa.BigInteger().with_variant(sa.Integer, "sqlite"),
-              sa.ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True),
-    sa.Column("user_hash", sa.String(64), primary_key=True),
-    sa.Column("value", sa.SmallInteger, nullable=False), sa.Column("voted_at", sa.DateTime(timezone=True)),
-)
-guild_settings = sa.Table(
-    "guild_settings", metadata, sa.Column("guild_id", sa.BigInteger, primary_key=True),
-    sa.Column("answer_in_threads", sa.Boolean, nullable=False),
-    sa.Column("ask_channels", sa.Text, nullable=False),
-)
-
-
-def _v1(conn: sa.Connection) -> None:
-    metadata.create_all(conn, tables=[questions, votes, guild_settings])
-    conn.execute(meta.insert().values(key="user_salt", value=secrets.token_hex(16)))
-
-
-MIGRATIONS: list[Callable[[sa.Connection], None]] = [_v1]
-
 
 class UnknownAnswer(LookupError):
     """A vote for an answer the store does not know (purged, or never ours)."""
@@ -79,6 +44,17 @@ class LoggedQuestion:
     channel_id: int | None = None
     context_used: bool = False
     at: dt.datetime | None = None
+    article: str | None = None  # the article's content hash
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article a user set for a channel, as it was read: its bytes, where from, and their type."""
+
+    sha256: str
+    source: str
+    content_type: str
+    raw: bytes
 
 
 @dataclass(frozen=True)
@@ -148,7 +124,7 @@ class Store:
         rows = [{"asked_at": q.at or _now(), "guild_id": q.guild_id, "channel_id": q.channel_id,
                  "user_hash": self.user_hash(q.user_id), "question": q.question, "normalized": normalize(q.question),
                  "abstained": q.abstained, "citations": json.dumps(list(q.citations)),
-                 "context_used": q.context_used} for q in batch]
+                 "context_used": q.context_used, "article": q.article} for q in batch]
         stmt = questions.insert().returning(questions.c.id, sort_by_parameter_order=True)
         with self._begin() as conn:
             return [int(i) for i in conn.execute(stmt, rows).scalars()]
@@ -195,6 +171,26 @@ class Store:
                                            "ask_channels": json.dumps(sorted(settings.ask_channels))},
                     ["guild_id"], ["answer_in_threads", "ask_channels"])
 
+    def save_channel_article(self, channel_id: int, guild_id: int | None, article: StoredArticle,
+                             headline: str) -> None:
+        """Keep an article's bytes (once per content) and make it the channel's article."""
+        now = _now()
+        with self._begin() as conn:
+            _upsert(conn, article_texts, {"sha256": article.sha256, "source": article.source, "raw": article.raw,
+                                          "content_type": article.content_type, "headline": headline,
+                                          "added_at": now}, ["sha256"], ["source"])
+            _upsert(conn, channel_articles, {"channel_id": channel_id, "guild_id": guild_id,
+                                             "sha256": article.sha256, "set_at": now}, ["channel_id"],
+                    ["sha256", "set_at"])
+
+    def channel_article(self, channel_id: int) -> StoredArticle | None:
+        """The article set for a channel, or None when it discusses the default one."""
+        with self._begin() as conn:
+            row = conn.execute(sa.select(article_texts).join(
+                channel_articles, channel_articles.c.sha256 == article_texts.c.sha256)
+                .where(channel_articles.c.channel_id == channel_id)).first()
+        return StoredArticle(row.sha256, row.source, row.content_type, bytes(row.raw)) if row else None
+
     def purge(self) -> int:
         """Delete questions (and their votes) older than retention_days; returns how many went."""
         if not self.retention_days:
@@ -208,10 +204,13 @@ class Store:
             _log.info("purged %d questions older than %s days", gone, self.retention_days)
         return gone
 
-    def report(self, since_days: float = 30, limit: int = 10) -> Report:
-        """What readers asked since `since_days` ago: most asked, most declined, voted down, per day."""
+    def report(self, since_days: float = 30, limit: int = 10, article: str | None = None) -> Report:
+        """What readers asked since `since_days` ago (about one article, given its hash): most asked, most
+        declined, voted down, per day."""
         since = _now() - dt.timedelta(days=since_days)
         recent = questions.c.asked_at >= since
+        if article:
+            recent = sa.and_(recent, questions.c.article == article)
         count = sa.func.count().label("n")
         with self._begin() as conn:
             total = conn.execute(sa.select(sa.func.count()).where(recent)).scalar_one()

@@ -48,10 +48,11 @@ def build_reader(settings: Settings) -> Reader | None:
 def build_index(settings: Settings, encoder: Encoder | None = None, article: Article | None = None,
                 reader: Reader | None = None) -> ArticleIndex:
     """Index the article with the given (or a freshly loaded) encoder and reader, through the embedding cache."""
-    from retrieval import article as article_mod
     from retrieval.search import ArticleIndex
 
-    article = article or article_mod.load(settings.article.path, settings.article.max_bytes)
+    from .fetch import load_article
+
+    article = article or load_article(settings.article.path, settings.article)
     encoder = encoder or load_encoder(settings.model)
     reader = reader or build_reader(settings)
     start = time.perf_counter()
@@ -67,11 +68,10 @@ def build_router(settings: Settings, with_index: bool = True, encoder: Encoder |
     """A Router over the article; without the index (and so without loading the model) when not needed."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encoder") as pool:
         pending = pool.submit(load_encoder, settings.model) if with_index and encoder is None else None
-        from retrieval import article as article_mod
-
+        from .fetch import load_article
         from .router import Router
 
-        article = article or article_mod.load(settings.article.path, settings.article.max_bytes)
+        article = article or load_article(settings.article.path, settings.article)
         index = build_index(settings, encoder or pending.result(), article) if with_index else None
     c = settings.conversation
     return Router(article, index, partial(_quote_book, article), settings.limits.max_question_chars, syntax,

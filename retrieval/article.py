@@ -8,7 +8,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import header
+from . import formats, header
+from .chunks import split_sentences
+from .dateline import dateline
 from .errors import ArticleError
 from .header import parse_byline
 
@@ -16,27 +18,32 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _AD_MARKER = re.compile(r"^[\s\-–—•*|]*(advertisement|advertisements|sponsored( content)?|ad)[\s\-–—•*|]*$", re.I)
 _NEWSLETTER = re.compile(
     r"\b(newsletter|in your inbox|subscribe|sign up|signup|stay on top|follow us|share this|read more|"
-    r"click here|cookie)\b",
+    r"click here|cookie|news tip|got a tip|have a tip)\b",
     re.I,
 )
 # Rights notices run long ("This copy is for your personal non-commercial use only. To order …"); these
 # phrases occur in no story's own text.
 _RIGHTS = re.compile(r"all rights reserved|©|for your personal,? non-commercial use|republication or distribution of "
                      r"this content|without the prior written (?:consent|permission)", re.I)
-# A wire-style dateline opening the first paragraph: "LIMA, March 3 (Reuters) - ", "TORONTO — ".
-DATELINE = (r"(?P<dateline>[A-Z][A-Z.'\- ]{1,40}(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
-            r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?)"
-            r"\s*[-—–]+\s+")
-_DATELINE = re.compile(DATELINE)
-
-
-def dateline_end(text: str) -> int:
-    """Where a dateline opening text ends (0 when there is none)."""
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
-
-
+# Photo captions and credits: "(Photo by A/Getty Images)", "(AP Photo/B)", "Image source, Getty Images", "Photo: C".
+_CAPTION = re.compile(r"\((?:[A-Z]{2,8}\s+|file\s+)?(?:photo|photograph|picture|image|video)s?\b[^()]{0,100}\)\s*$|"
+                      r"^(?:photo|photograph|picture|image|video)s?(?:\s+(?:by|credit|courtesy|source|caption))?\s*[:,]\s|"
+                      r"(?:^|/|\bvia\s)\s*getty\s+images\W*$", re.I)
+_CAPTION_MAX_WORDS = 45
+# Editors' notes about the page itself: "Correction: …", "This article has been updated to …".
+_EDITORS_NOTE = re.compile(r"^(?:editor['’]?s\s+note|correction|clarification|update)\s*:|"
+                           r"^this\s+(?:article|story|report|piece)\s+(?:has\s+been|was)\s+"
+                           r"(?:corrected|updated|amended|changed|edited)\b", re.I)
 _LABEL_SMALL_WORDS = 4
+# A first block over HEADLINE_MAX_WORDS words is the story's first paragraph, not a headline; the headline is
+# then its first sentence, clipped to HEADLINE_CLIP_WORDS.
+HEADLINE_MAX_WORDS = 30
+HEADLINE_CLIP_WORDS = 14
+# Lines of PARAGRAPH_LINE_WORDS words or more that all end a sentence are paragraphs one a line; a text on one
+# line of over LONG_LINE_WORDS words is parted into paragraphs of about GROUP_WORDS words.
+PARAGRAPH_LINE_WORDS = 8
+LONG_LINE_WORDS = 150
+GROUP_WORDS = 80
 _CHROME_MAX_WORDS = 5
 
 
@@ -66,8 +73,7 @@ class Article:
     @property
     def dateline(self) -> str | None:
         """Where (and when) the story was filed, if the first paragraph opens with a dateline."""
-        match = _DATELINE.match(self.paragraphs[0].text) if self.paragraphs else None
-        return match.group("dateline").strip() if match else None
+        return dateline(self.paragraphs[0].text) if self.paragraphs else None
 
     @property
     def word_count(self) -> int:
@@ -87,33 +93,89 @@ def load(path: str | Path, max_bytes: int | None = None) -> Article:
     return from_bytes(raw, str(path), max_bytes)
 
 
-def from_bytes(raw: bytes, source: str, max_bytes: int | None = None) -> Article:
-    """Decode and clean an article read elsewhere (standard input), with the same checks as load()."""
+def from_bytes(raw: bytes, source: str, max_bytes: int | None = None, content_type: str | None = None) -> Article:
+    """Clean an article read elsewhere (standard input, a download, an attachment), with the same checks as
+    load(): a web page, Markdown or plain text, told apart by content (formats.detect); charsets as declared."""
     if max_bytes and len(raw) > max_bytes:
         raise ArticleError(f"article {source!r} is larger than article.max_bytes ({max_bytes:,} bytes); "
                            "raise it with --set article.max_bytes=N")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(f"article file {source!r} is not UTF-8 text") from exc
+    kind = formats.detect(raw, source, content_type)
+    text = formats.decode(raw, kind, formats.charset_of(content_type), source)
+    if kind == "html":
+        from . import html_page
+
+        return from_page(html_page.read(text), source)
+    if kind == "markdown":
+        from . import markdown_text
+
+        return from_page(markdown_text.read(text), source)
     return parse(text, source=source)
 
 
 def parse(text: str, source: str = "<text>") -> Article:
     """Clean raw article text: first block is the headline, boilerplate dropped, byline and timestamp parsed
-    wherever they stand (a header under the headline, a wire footer at the end)."""
+    wherever they stand (a header under the headline, a wire footer at the end). Paragraphs are parted by
+    blank lines, or one a line when the text has no blank lines or its lines are whole sentences."""
+    return _build(_plain_blocks(text), source, formats.Page(()))
+
+
+def from_page(page: formats.Page, source: str) -> Article:
+    """An article from a web page or Markdown: the markup's headline, authors and date where it states them;
+    its blocks go through the same cleaning rules as plain text."""
+    if not page.blocks:
+        raise ArticleError(f"found no article text in {source!r}")
+    return _build(list(page.blocks), source, page)
+
+
+def _plain_blocks(text: str) -> list[str]:
+    blocks = re.split(r"\n\s*\n|\r\n\s*\r\n", text.strip())
+    if len(blocks) == 1 and "\n" in blocks[0]:
+        return blocks[0].splitlines()
+    if len(blocks) == 1 and len(text.split()) > LONG_LINE_WORDS:
+        return _sentence_groups(blocks[0])
+    return [line for block in blocks for line in (block.splitlines() if _one_per_line(block) else [block])]
+
+
+def _one_per_line(block: str) -> bool:
+    """A block whose every line is a whole sentence of some length: paragraphs one a line, not wrapped prose."""
+    lines = [line for line in block.splitlines() if line.strip()]
+    return len(lines) >= 2 and all(_SENTENCE_END.search(line) and len(line.split()) >= PARAGRAPH_LINE_WORDS
+                                   for line in lines)
+
+
+def _sentence_groups(text: str) -> list[str]:
+    """A text on one long line, parted into paragraphs of whole sentences of about GROUP_WORDS words."""
+    text = " ".join(text.split())
+    groups: list[list[str]] = [[]]
+    for a, b in split_sentences(text):
+        if sum(len(s.split()) for s in groups[-1]) >= GROUP_WORDS:
+            groups.append([])
+        groups[-1].append(text[a:b])
+    return [" ".join(g) for g in groups if g]
+
+
+def _build(raw_blocks: list[str], source: str, page: formats.Page) -> Article:
     blocks = []
-    for raw in re.split(r"\n\s*\n|\r\n\s*\r\n", text):
+    for raw in raw_blocks:
         block = _normalise_block(raw)
         if block and not is_boilerplate(block) and not header.is_link(block):
             blocks.append((raw, block))
     if not blocks:
         raise ArticleError(f"article {source!r} is empty after removing boilerplate")
-    headline = blocks[0][1]
+    headline = _normalise_block(page.headline or "")
+    if not headline:
+        headline = blocks[0][1]
+        if _is_body_text(headline):  # no headline line: the story starts at once
+            a, b = split_sentences(headline)[0]
+            headline = _clip(headline[a:b])
+        else:
+            blocks = blocks[1:]
     rest: list[str] = []
     authors: tuple[str, ...] = ()
     published = None
-    for raw, block in blocks[1:]:
+    for raw, block in blocks:
+        if block == headline:
+            continue
         found = header.parse(_normalise_lines(raw))
         if found is None and (names := parse_byline(block)):  # "Write A at … and B at …", "Von A und B"
             found = header.Header(names)
@@ -122,6 +184,8 @@ def parse(text: str, source: str = "<text>") -> Article:
             continue
         authors = authors or found.authors
         published = published or found.published
+    authors = page.authors or authors
+    published = page.published or published
     subtitle = None
     if rest and not _SENTENCE_END.search(rest[0]) and len(rest[0].split()) > _CHROME_MAX_WORDS:
         subtitle, rest = rest[0], rest[1:]
@@ -134,11 +198,24 @@ def parse(text: str, source: str = "<text>") -> Article:
     return Article(headline, subtitle, paragraphs, authors, byline, source, digest, published)
 
 
+def _is_body_text(block: str) -> bool:
+    """A first block that is a paragraph of the story rather than a headline: long, or several sentences."""
+    words = len(block.split())
+    return words > HEADLINE_MAX_WORDS or words > _CHROME_MAX_WORDS * 3 and len(split_sentences(block)) > 1
+
+
+def _clip(sentence: str) -> str:
+    words = sentence.split()
+    return sentence if len(words) <= HEADLINE_CLIP_WORDS else " ".join(words[:HEADLINE_CLIP_WORDS]) + " …"
+
+
 def is_boilerplate(block: str) -> bool:
     """Tell whether a block is an ad marker or a newsletter/social prompt rather than article text."""
     if _AD_MARKER.match(block):
         return True
     if _RIGHTS.search(block) and len(block.split()) <= 80:
+        return True
+    if (_CAPTION.search(block) and len(block.split()) <= _CAPTION_MAX_WORDS) or _EDITORS_NOTE.match(block):
         return True
     return bool(_NEWSLETTER.search(block)) and len(block.split()) <= 15
 

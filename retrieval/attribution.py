@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 
 from . import after_cue, before_cue, cue_rules, sources, text_spans
-from .article import DATELINE, Article
+from .article import Article
 from .chunks import split_sentences
 from .cue_rules import Cue
+from .dateline import DATELINE
 from .people import People
 from .quotes import (
     ADJACENT_ONLY,

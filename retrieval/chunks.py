@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .article import Article, dateline_end
+from .dateline import dateline_end
+
+if TYPE_CHECKING:
+    from .article import Article
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms mx dr prof st jr sr gen sen rep gov lt col capt cmdr sgt adm maj corp inc ltd co plc coun rev hon

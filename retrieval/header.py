@@ -145,7 +145,8 @@ def _clean_name(name: str) -> str:
 
 def _is_context(part: str) -> bool:
     """An outlet ("The Canadian Press", "CBC News", "AFP") or a role ("Staff reporter")."""
-    return bool(_OUTLET.match(part)) or len(part.split()) <= 5 and bool(_ROLE.search(part)) and not _BY.match(part)
+    return bool(_OUTLET.match(part)) or (len(part.split()) <= 5 and "," not in part and bool(_ROLE.search(part))
+                                         and not _BY.match(part))
 
 
 def _label_free(part: str) -> str:

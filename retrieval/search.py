@@ -11,7 +11,8 @@ import numpy as np
 
 from . import answer_types, chunks, fusion, metadata, next_steps, reading
 from .aliases import Aliases
-from .article import Article, dateline_end
+from .article import Article
+from .dateline import dateline_end
 from .dense import EmbeddingCache, Encoder
 from .followup import FollowUp, asks_for_more
 from .lexical import LexicalIndex

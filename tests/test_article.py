@@ -93,8 +93,12 @@ def test_unreadable_and_binary_files_are_refused(tmp_path: Path):
         article_mod.load(tmp_path / "missing.txt")
     binary = tmp_path / "bin.txt"
     binary.write_bytes(b"\xff\xfe\x00bad")
-    with pytest.raises(ArticleError, match="not UTF-8"):
+    with pytest.raises(ArticleError, match="binary file, not text"):
         article_mod.load(binary)
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\xe9\n\nUne phrase ici.".encode("latin-1"))
+    with pytest.raises(ArticleError, match="not UTF-8"):
+        article_mod.load(latin)
 
 
 def test_content_hash_changes_with_body(tmp_path: Path):
