@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--article", help="article to load: a file (web page, Markdown or text) or an http(s) URL "
                    "(overrides article.path); - reads it from stdin")
     p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    p.add_argument("--version", action="version", version=f"article-bot {_version()}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     sp = sub.add_parser("chat", help="interactive chat over the article (follow-ups use the conversation)")
     sp.add_argument("--json", action="store_true", help="one turn a line on stdin, one ask object a line out")
@@ -56,9 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--since", type=float, default=30.0, metavar="DAYS", help="look back this many days (30)")
     sp.add_argument("--plot", metavar="FILE.png", help="also draw questions and declines per day")
+    sp.add_argument("--article", dest="report_article", metavar="FILE|URL",
+                    help="only the questions asked about this article (as set for a channel with /article)")
     sub.add_parser("run", help="start the Discord bot (token from DISCORD_TOKEN)")
     sub.add_parser("sync", help="push slash commands to Discord globally (can take an hour to appear)")
     return p
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("article-bot")
+    except PackageNotFoundError:
+        return "(not installed)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,27 +161,40 @@ def cmd_report(args, settings: Settings) -> int:
 
     if not 0 < args.since <= 36500:
         return _fail(f"--since {args.since:g} is not valid; allowed: a number of days above 0", EXIT_USAGE)
+    about = None
+    if args.report_article:
+        from .fetch import load_article
+
+        source = args.report_article
+        about = load_article(source if is_url(source) else Path(source).expanduser(), settings.article).sha256
     store = Store(store_url(settings))
     try:
-        rep = store.report(args.since)
+        rep = store.report(args.since, article=about)
     finally:
         store.close()
+    if args.plot:
+        try:
+            report.plot(rep, Path(args.plot))
+        except OSError as exc:
+            return _fail(f"cannot write the plot to {args.plot}: {exc.strerror or exc}", EXIT_SETUP)
     print(json.dumps(report.to_json(rep), ensure_ascii=False) if args.json else report.to_text(rep))
     if args.plot:
-        report.plot(rep, Path(args.plot))
         print(f"Plot written to {args.plot}", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_run(args, settings: Settings) -> int:
-    from .discord.run import discord_env, run
+    from .discord.run import discord_env, hold_run_lock, run
 
     env = discord_env()
     from .store import LazyStore
-    from .wiring import store_url
+    from .wiring import library_around, store_url
 
-    store = LazyStore(store_url(settings), settings.storage.retention_days)
-    return run(settings, lambda: _router(args, settings, with_index=True, syntax="slash"), env, store)
+    url = store_url(settings)
+    store = LazyStore(url, settings.storage.retention_days)
+    hold_run_lock(settings, url)
+    return run(settings, lambda: library_around(_router(args, settings, with_index=True, syntax="discord"), settings),
+               env, store)
 
 
 def cmd_sync(args, settings: Settings) -> int:

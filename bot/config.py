@@ -112,7 +112,7 @@ class Settings:
                 for name, cls in SECTIONS.items() for f in dataclasses.fields(cls)}
         for key, value in values.items():
             if key not in flat:
-                raise ConfigError(f"unknown setting {key!r}; known keys: {', '.join(flat)}")
+                raise ConfigError(f"unknown setting {key!r}{_did_you_mean(key, list(flat))}")
             flat[key] = value
         return _build(flat, {key: "override" for key in values})
 
@@ -126,8 +126,35 @@ def known_keys() -> list[str]:
 
 def load_settings(path: str | Path | None = None, overrides: Mapping[str, str] | None = None,
                   environ: Mapping[str, str] | None = None) -> Settings:
-    """Read the TOML file, apply env and explicit overrides, validate every key, return Settings."""
-    path = Path(path) if path else DEFAULT_CONFIG
+    """The defaults (config/default.toml), then the keys a given TOML file sets, then env and explicit
+    overrides; every key validated."""
+    keys = known_keys()
+    values = _read_toml(DEFAULT_CONFIG)
+    sources = dict.fromkeys(values, str(DEFAULT_CONFIG))
+    if path and Path(path) != DEFAULT_CONFIG:
+        path = Path(path)
+        overlay = _read_toml(path)
+        unknown = sorted(set(overlay) - set(keys))
+        if unknown:
+            raise ConfigError(f"unknown config key {unknown[0]!r} in {path}{_did_you_mean(unknown[0], keys)}")
+        values.update(overlay)
+        sources.update(dict.fromkeys(overlay, str(path)))
+    env = os.environ if environ is None else environ
+    for key in keys:
+        name = env_name(key)
+        if name in env:
+            values[key], sources[key] = _from_text(key, env[name], name), name
+    for key, raw in (overrides or {}).items():
+        if key not in keys:
+            raise ConfigError(f"unknown setting {key!r}{_did_you_mean(key, keys)}")
+        values[key], sources[key] = _from_text(key, raw, "--set"), "--set"
+    missing = [k for k in keys if k not in values]
+    if missing:
+        raise ConfigError(f"{DEFAULT_CONFIG} lacks key {missing[0]!r} ({_field(missing[0]).metadata['allowed']})")
+    return _build(values, sources)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -136,25 +163,15 @@ def load_settings(path: str | Path | None = None, overrides: Mapping[str, str] |
         raise ConfigError(f"config file {path} is not UTF-8 text (byte {exc.start})") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path} is not valid TOML: {exc}") from exc
-    keys = known_keys()
-    values = _flatten(data)
-    unknown = sorted(set(values) - set(keys))
-    if unknown:
-        raise ConfigError(f"unknown config key {unknown[0]!r} in {path}; known keys: {', '.join(keys)}")
-    sources = dict.fromkeys(values, str(path))
-    env = os.environ if environ is None else environ
-    for key in keys:
-        name = env_name(key)
-        if name in env:
-            values[key], sources[key] = _from_text(key, env[name], name), name
-    for key, raw in (overrides or {}).items():
-        if key not in keys:
-            raise ConfigError(f"unknown setting {key!r}; known keys: {', '.join(keys)}")
-        values[key], sources[key] = _from_text(key, raw, "--set"), "--set"
-    missing = [k for k in keys if k not in values]
-    if missing:
-        raise ConfigError(f"config file {path} lacks key {missing[0]!r} ({_field(missing[0]).metadata['allowed']})")
-    return _build(values, sources)
+    return _flatten(data)
+
+
+def _did_you_mean(key: str, keys: list[str]) -> str:
+    near = difflib.get_close_matches(key, keys, 2, 0.8)
+    if not near:  # a key without its section ("top_k"), or a section's key misspelt
+        names = difflib.get_close_matches(key.rsplit(".", 1)[-1], [k.rsplit(".", 1)[-1] for k in keys], 1, 0.6)
+        near = [k for k in keys if names and k.rsplit(".", 1)[-1] == names[0]][:3]
+    return f"; did you mean {' or '.join(near)}?" if near else f"; known keys: {', '.join(keys)}"
 
 
 def unknown_env_names(environ: Mapping[str, str] | None = None) -> list[str]:

@@ -42,6 +42,7 @@ def setup_logging(settings: Settings, verbose: bool = False, console_tracebacks:
         log_file = Path("<stderr>")
     console = logging.StreamHandler(sys.stderr)
     console.addFilter(lambda record: not getattr(record, FILE_ONLY, False))
+    console.addFilter(lambda record: "using static token" not in record.getMessage())  # discord.py's, not ours
     console.setLevel(logging.INFO if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter(fmt) if console_tracebacks else _NoTraceback(fmt))
     root.addHandler(console)

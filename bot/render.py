@@ -51,7 +51,7 @@ def to_json(response: r.Response) -> dict[str, Any]:
     if isinstance(response, r.AboutResponse):
         return {"headline": response.headline, "subtitle": response.subtitle, "authors": list(response.authors),
                 "paragraphs": response.paragraphs, "words": response.words, "source": response.source,
-                "published": response.published}
+                "published": response.published, "site": response.site}
     if isinstance(response, r.HelpResponse):
         if response.question is not None:
             return {"question": response.question, "kind": "help", **_EMPTY_RESULT["ask"], "abstained": True,
@@ -63,8 +63,9 @@ def to_json(response: r.Response) -> dict[str, Any]:
 
 
 _EMPTY_RESULT: dict[str, dict[str, Any]] = {
-    "ask": {"answer": None, "abstained": False, "citations": [], "passages": []},
-    "quote": {"speaker": None, "quotes": []},
+    "ask": {"answer": None, "span": None, "speaker": None, "abstained": False, "citations": [],
+            "context_used": False, "passages": []},
+    "quote": {"speaker": None, "quotes": [], "message": None, "speakers": []},
 }
 _ECHO_FIELD = {"ask": "question", "quote": "query"}
 
@@ -125,8 +126,8 @@ def to_text(response: r.Response, bold: bool = False) -> str:
             lines.append("By " + ", ".join(response.authors))
         if response.published:
             lines.append(response.published)
-        lines.append(f"{plural(response.paragraphs, 'paragraph')}, {plural(response.words, 'word')} "
-                     f"({response.source})")
+        where = f"{response.site}, {response.source}" if response.site else response.source
+        lines.append(f"{plural(response.paragraphs, 'paragraph')}, {plural(response.words, 'word')} ({where})")
         return "\n".join(lines)
     if isinstance(response, r.HelpResponse):
         return response.text

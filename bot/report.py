@@ -50,5 +50,7 @@ def plot(report: Report, path: Path) -> None:
     ax.legend()
     fig.autofmt_xdate()
     fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
+    try:
+        fig.savefig(path, dpi=100)
+    finally:
+        plt.close(fig)

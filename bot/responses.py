@@ -47,6 +47,7 @@ class AboutResponse:
     words: int
     source: str
     published: str | None = None
+    site: str | None = None
 
 
 @dataclass(frozen=True)

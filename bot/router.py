@@ -31,9 +31,18 @@ HELP_TEXT = """Ask me about the article: "{headline}".
   /quote NAME      what NAME said, quoted and reported; /quote alone lists the speakers
   /passage N       show paragraph ¶N (1..{total})
   /about           headline, authors and size of the article
-  /help            this message
+{extra}  /help            this message
 Follow-ups work: "why did he want it?" or "and Biden?" is answered with the conversation so far
 (this chat; in Discord a thread I answer in, a DM, or a reply to one of my answers)."""
+DISCORD_EXTRA = "  /article         this channel's article; Manage Server can set one with url: or file:\n"
+CLI_HELP_TEXT = """Ask me about the article: "{headline}".
+  article-bot ask QUESTION    answer from the article, citing paragraphs as ¶N
+  article-bot summary         the article in a few of its own sentences, cited
+  article-bot quote NAME      what NAME said, quoted and reported; quote alone lists the speakers
+  article-bot passage N       show paragraph ¶N (1..{total})
+  article-bot about           headline, authors and size of the article
+  article-bot --article FILE|URL COMMAND   the same about another article (web page, Markdown or text)
+Follow-ups ("why did he want it?") need the conversation so far: use `article-bot chat`."""
 COMMANDS = ("ask", "summary", "quote", "passage", "about", "help")
 _SMALL_TALK_WORDS = 3
 _WH_WORD = re.compile(r"^\s*(who|whom|whose|what|when|where|why|which|how)\b", re.I)
@@ -71,7 +80,8 @@ class Router:
                  syntax: str = "slash", conversations: Conversations | None = None,
                  summary: SummarySettings | None = None):
         """quotes may be a factory: the quote index is then built on the first /quote, not at start.
-        syntax: how hints spell commands, "slash" (chat, Discord: /passage 3) or "cli" (article-bot passage 3)."""
+        syntax: how hints spell commands, "slash" (chat: /passage 3), "discord" (the same, with /article) or "cli"
+        (article-bot passage 3)."""
         self.article = article
         self.syntax = syntax
         self.conversations = conversations
@@ -119,7 +129,7 @@ class Router:
 
     def example(self, command: str, argument: str = "") -> str:
         """A command as the user types it in this transport."""
-        spelled = f"/{command}" if self.syntax == "slash" else f"article-bot {command}"
+        spelled = f"article-bot {command}" if self.syntax == "cli" else f"/{command}"
         return f"{spelled} {argument}".rstrip()
 
     def check_question(self, question: str) -> r.ErrorResponse | None:
@@ -231,12 +241,15 @@ class Router:
 
     def about(self) -> r.Response:
         a = self.article
-        return r.AboutResponse(a.headline, a.subtitle, a.authors, len(a.paragraphs), a.word_count,
-                               a.source.rsplit("/", 1)[-1], a.published)
+        source = a.source if re.match(r"(?i)https?://", a.source) else a.source.rsplit("/", 1)[-1]
+        return r.AboutResponse(a.headline, a.subtitle, a.authors, len(a.paragraphs), a.word_count, source,
+                               a.published, a.site)
 
     def help(self, greeting: str = "", question: str | None = None) -> r.Response:
         """The help; with a greeting for messages with no content words ("hello", "thanks") that the article
         cannot answer, so small talk gets a friendly pointer rather than "I couldn't find that"."""
         a = self.article
-        text = HELP_TEXT.format(headline=a.headline, total=len(a.paragraphs))
+        template = CLI_HELP_TEXT if self.syntax == "cli" else HELP_TEXT
+        extra = DISCORD_EXTRA if self.syntax == "discord" else ""
+        text = template.format(headline=a.headline, total=len(a.paragraphs), extra=extra)
         return r.HelpResponse(f"{greeting}\n{text}" if greeting else text, question)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from retrieval.reader import Reader
     from retrieval.search import ArticleIndex
 
+    from .library import Library
     from .router import Router
 
 _log = logging.getLogger(__name__)
@@ -46,7 +48,7 @@ def build_reader(settings: Settings) -> Reader | None:
 
 
 def build_index(settings: Settings, encoder: Encoder | None = None, article: Article | None = None,
-                reader: Reader | None = None) -> ArticleIndex:
+                reader: Reader | None = None, progress: Callable[[int, int], None] | None = None) -> ArticleIndex:
     """Index the article with the given (or a freshly loaded) encoder and reader, through the embedding cache."""
     from retrieval.search import ArticleIndex
 
@@ -57,14 +59,16 @@ def build_index(settings: Settings, encoder: Encoder | None = None, article: Art
     reader = reader or build_reader(settings)
     start = time.perf_counter()
     index = ArticleIndex(article, encoder, settings.retrieval, settings.abstention,
-                         EmbeddingCache(settings.model.cache_dir), Progress("indexing the article (texts embedded)"),
+                         EmbeddingCache(settings.model.cache_dir),
+                         progress or Progress("indexing the article (texts embedded)"),
                          reader=reader, reader_settings=settings.reader)
     _log.info("indexed %d paragraphs in %.2fs", len(article.paragraphs), time.perf_counter() - start)
     return index
 
 
 def build_router(settings: Settings, with_index: bool = True, encoder: Encoder | None = None,
-                 article: Article | None = None, syntax: str = "slash") -> Router:
+                 article: Article | None = None, syntax: str = "slash", reader: Reader | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> Router:
     """A Router over the article; without the index (and so without loading the model) when not needed."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="encoder") as pool:
         pending = pool.submit(load_encoder, settings.model) if with_index and encoder is None else None
@@ -72,10 +76,28 @@ def build_router(settings: Settings, with_index: bool = True, encoder: Encoder |
         from .router import Router
 
         article = article or load_article(settings.article.path, settings.article)
-        index = build_index(settings, encoder or pending.result(), article) if with_index else None
+        index = (build_index(settings, encoder or pending.result(), article, reader, progress)
+                 if with_index else None)
     c = settings.conversation
     return Router(article, index, partial(_quote_book, article), settings.limits.max_question_chars, syntax,
                   Conversations(c.max_turns, c.idle_minutes, c.max_conversations), settings.summary)
+
+
+def build_library(settings: Settings, syntax: str = "slash") -> Library:
+    """The default article's Router in a Library that builds more with the same encoder and reader."""
+    return library_around(build_router(settings, syntax=syntax), settings)
+
+
+def library_around(default: Router, settings: Settings) -> Library:
+    """A Library whose other articles share the default Router's encoder and reader (loaded once)."""
+    from .library import Library
+
+    index = default.index
+    encoder = index.encoder if index is not None else None
+    reader = index.reader if index is not None else None
+    return Library(default, settings.articles.max_loaded,
+                   lambda article, progress: build_router(settings, encoder=encoder, article=article,
+                                                          syntax=default.syntax, reader=reader, progress=progress))
 
 
 def _quote_book(article: Article) -> QuoteBook:

@@ -63,6 +63,7 @@ class Article:
     source: str
     sha256: str = field(repr=False)
     published: str | None = None  # the page's timestamp as printed ("Updated: 6:14 p.m. ET"), if any
+    site: str | None = None  # the publication, when a web page's markup names it
 
     def paragraph(self, number: int) -> Paragraph:
         """Return ¶number, raising IndexError outside 1..N."""
@@ -195,7 +196,7 @@ def _build(raw_blocks: list[str], source: str, page: formats.Page) -> Article:
     paragraphs = tuple(Paragraph(i, t) for i, t in enumerate(body, start=1))
     digest = hashlib.sha256("\n\n".join([headline, *body]).encode()).hexdigest()
     byline = "By " + _join_names(authors) if authors else None
-    return Article(headline, subtitle, paragraphs, authors, byline, source, digest, published)
+    return Article(headline, subtitle, paragraphs, authors, byline, source, digest, published, page.site)
 
 
 def _is_body_text(block: str) -> bool:

@@ -188,20 +188,24 @@ class EmbeddingCache:
 
     def embed(self, encoder: Encoder, texts: Sequence[str],
               progress: Callable[[int, int], None] | None = None) -> np.ndarray:
-        """Return the cached matrix when it is valid, else encode (reporting progress(done, total) after each
-        step of PROGRESS_STEP texts), store and return it."""
+        """Return the cached matrix when it is valid, else encode each distinct text once (reporting
+        progress(done, total) after each step of PROGRESS_STEP texts), store and return it."""
         path = self.path_for(encoder.model_id, texts)
         cached = self._read(path, len(texts))
         if cached is not None:
             return cached
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
+        unique = list(dict.fromkeys(texts))  # a sentence that is also its paragraph, or repeated, is encoded once
         parts = []
-        for start in range(0, len(texts), PROGRESS_STEP):
-            parts.append(encoder.encode(texts[start:start + PROGRESS_STEP]))
+        for start in range(0, len(unique), PROGRESS_STEP):
+            parts.append(encoder.encode(unique[start:start + PROGRESS_STEP]))
             if progress:
-                progress(min(start + PROGRESS_STEP, len(texts)), len(texts))
+                progress(min(start + PROGRESS_STEP, len(unique)), len(unique))
+        row = {text: i for i, text in enumerate(unique)}
         vecs = np.concatenate(parts).astype(np.float32, copy=False)
+        if len(unique) < len(texts):
+            vecs = vecs[[row[t] for t in texts]]
         self._write(path, vecs)
         return vecs
 

@@ -47,9 +47,9 @@ def test_bad_files(tmp_path):
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings(bad, environ={})
     partial = tmp_path / "partial.toml"
-    partial.write_text('[article]\npath = "x.txt"\n')
-    with pytest.raises(ConfigError, match="lacks key"):
-        load_settings(partial, environ={})
+    partial.write_text('[retrieval]\ntop_k = 5\n')
+    overlaid = load_settings(partial, environ={})
+    assert overlaid.retrieval.top_k == 5 and overlaid == load_settings(environ={}).override({"retrieval.top_k": 5})
     typo = tmp_path / "typo.toml"
     typo.write_text('[retrieval]\ntopk = 3\n')
     with pytest.raises(ConfigError, match="unknown config key 'retrieval.topk'"):

@@ -6,6 +6,7 @@ import pytest
 
 from bot.discord.client import ArticleTree, create_bot
 from bot.discord.commands import ArticleCommands
+from bot.wiring import library_around
 
 
 class FakeResponse:
@@ -40,6 +41,7 @@ def interaction(user_id: int = 1):
 @pytest.fixture()
 def cog(router, settings):
     bot = create_bot(lambda: router, settings)
+    bot.library = library_around(router, settings)
     bot._router = router
     return ArticleCommands(bot)
 

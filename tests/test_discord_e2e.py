@@ -44,7 +44,7 @@ async def test_login_ready_and_guild_sync_with_option_names(router, bot_settings
         options = {c["name"]: [o["name"] for o in c["options"]] for c in synced}
         assert options == {"ask": ["question"], "quote": ["speaker"], "passage": ["number"], "about": [],
                            "help": [], "settings": ["answer_in_threads", "ask_channel", "ask_channel_enabled"],
-                           "summary": []}
+                           "summary": [], "article": ["url", "file"]}
         (sent,) = h.emulator.payloads("PUT", r"/applications/\d+/guilds/\d+/commands")
         admin = next(c for c in sent if c["name"] == "settings")
         assert int(admin["default_member_permissions"]) == 1 << 5 and admin["contexts"] == [0]

@@ -71,9 +71,9 @@ async def test_sync_pushes_commands_globally(cache_dir):
     finally:
         await emulator.stop()
     assert proc.returncode == 0, proc.stderr
-    assert "Synced 7 slash commands globally" in proc.stdout
+    assert "Synced 8 slash commands globally" in proc.stdout
     assert [c["name"] for c in emulator.synced["global"]] == ["ask", "summary", "quote", "passage", "about",
-                                                              "settings", "help"]
+                                                              "settings", "help", "article"]
 
 
 def test_missing_token_is_one_line_naming_the_variable(cache_dir):

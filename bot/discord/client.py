@@ -4,10 +4,8 @@ replies, the bot's threads, ask channels), conversations, the question log, vote
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import re
-import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -21,10 +19,14 @@ from .. import responses as r
 from ..batcher import Batcher
 from ..config import Settings
 from ..cooldown import Cooldown
+from ..library import Library
 from ..router import Router
 from ..store import GuildSettings, LazyStore, LoggedQuestion, StoreError
+from ..wiring import library_around
 from . import render as dr
+from .articles import ChannelArticles
 from .commands import ArticleCommands
+from .daemon import in_daemon_thread
 from .views import AnswerView, VoteButton, is_vote, set_vote_counts
 
 _log = logging.getLogger(__name__)
@@ -52,30 +54,6 @@ def intents(settings: Settings) -> discord.Intents:
 
 def cooldown_text(wait: float) -> str:
     return f"You're going a bit fast. Try again in {wait:.0f}s." if wait >= 1 else "Try again in a moment."
-
-
-async def in_daemon_thread(work: Callable[[], T]) -> T:
-    """Run blocking start-up work off the event loop in a daemon thread: unlike asyncio.to_thread, a signal
-    during start-up does not have to wait for it (interpreter exit does not join daemon threads)."""
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future = loop.create_future()
-
-    def settle(method, value) -> None:
-        if not future.done():
-            method(value)
-
-    def run() -> None:
-        try:
-            result = work()
-        except BaseException as exc:  # handed to the awaiting coroutine, which re-raises it
-            outcome = (future.set_exception, exc)
-        else:
-            outcome = (future.set_result, result)
-        with contextlib.suppress(RuntimeError):  # the loop closed while we worked
-            loop.call_soon_threadsafe(settle, *outcome)
-
-    threading.Thread(target=run, name="article-bot-loader", daemon=True).start()
-    return await future
 
 
 class ArticleTree(app_commands.CommandTree):
@@ -106,13 +84,15 @@ class ArticleTree(app_commands.CommandTree):
 class ArticleBotMixin:
     """Behaviour shared by the plain and the auto-sharded client."""
 
-    def _init_article_bot(self, loader: Callable[[], Router | None], settings: Settings, guild_id: int | None,
-                          store: LazyStore | None) -> None:
+    def _init_article_bot(self, loader: Callable[[], Library | Router | None], settings: Settings,
+                          guild_id: int | None, store: LazyStore | None) -> None:
         self.loader = loader
         self.settings = settings
         self.guild_id = guild_id
         self.store = store
         self._router: Router | None = None
+        self.library: Library | None = None
+        self.channel_articles = ChannelArticles(self)
         self.asker: Batcher = Batcher(self._answer_batch)
         self.voter: Batcher | None = Batcher(self._vote_batch, max_batch=1000) if store else None
         self.logger: Batcher = Batcher(lambda rows: self.store.get().record_questions(rows), max_batch=1000)
@@ -122,15 +102,25 @@ class ArticleBotMixin:
 
     @property
     def router(self) -> Router:
+        """The default article's Router."""
         if self._router is None:
             raise RuntimeError("router used before setup_hook loaded it")
         return self._router
 
+    async def router_for(self, interaction: discord.Interaction) -> Router:
+        """The Router of the article discussed where an interaction happened."""
+        return await self.channel_articles.router_for(interaction.guild_id, interaction.channel,
+                                                      interaction.channel_id)
+
     async def setup_hook(self) -> None:
         """Register commands and vote buttons, load the model and index off the event loop, sync the dev guild."""
         await self.add_cog(ArticleCommands(self))
+        await self.add_cog(self.channel_articles)
         self.add_dynamic_items(VoteButton)
-        self._router = await in_daemon_thread(self.loader)
+        loaded = await in_daemon_thread(self.loader)
+        if loaded is not None:
+            self.library = loaded if isinstance(loaded, Library) else library_around(loaded, self.settings)
+            self._router = self.library.default
         if self.guild_id:
             guild = discord.Object(id=self.guild_id)
             self.tree.copy_global_to(guild=guild)
@@ -146,12 +136,20 @@ class ArticleBotMixin:
         _log.info("logged in as %s (%s) in %d guilds", self.user, getattr(self.user, "id", "?"), len(self.guilds))
 
     # questions --------------------------------------------------------------------------------------------
-    def _answer_batch(self, items: list[tuple[str, Hashable | None]]) -> list[r.Response]:
-        return self.router.answer_many([q for q, _ in items], [key for _, key in items])
+    def _answer_batch(self, items: list[tuple[str, Hashable | None, Router]]) -> list[r.Response]:
+        """Questions asked at once, answered in one batch per article."""
+        out: dict[int, r.Response] = {}
+        for router in {id(router): router for _, _, router in items}.values():
+            mine = [i for i, item in enumerate(items) if item[2] is router]
+            for i, response in zip(mine, router.answer_many([items[i][0] for i in mine], [items[i][1] for i in mine]),
+                                   strict=True):
+                out[i] = response
+        return [out[i] for i in range(len(items))]
 
-    async def ask(self, question: str, conversation: Hashable | None = None) -> r.Response:
+    async def ask(self, question: str, conversation: Hashable | None = None, router: Router | None = None
+                  ) -> r.Response:
         """A question that passed check_question, answered through the batcher (one encoder call for all)."""
-        return await self.asker.submit((question, conversation))
+        return await self.asker.submit((question, conversation, router or self.router))
 
     def interaction_conversation(self, interaction: discord.Interaction) -> Hashable | None:
         """/ask in a DM or in one of the bot's threads continues that conversation."""
@@ -199,39 +197,43 @@ class ArticleBotMixin:
     async def _answer_message(self, message: discord.Message, conversation: Hashable,
                               where: discord.abc.Messageable) -> None:
         text = self._strip_mention(message.content)
+        router = await self.channel_articles.router_for(message.guild.id if message.guild else None, where,
+                                                        where.id)
         if not text:
             mentioned = any(u.id == self.user.id for u in message.mentions)
             if message.guild is None or mentioned:
-                await self.deliver(message, self.router.help(), where=where)
+                await self.deliver(message, router.help(), where=where)
             elif conversation[0] == "reply":
                 await self.deliver(message, r.ErrorResponse(UNREADABLE_REPLY, "usage"), where=where)
             return
-        command, argument = self.router.parse(text)
+        command, argument = router.parse(text)
         if command != "ask":
-            await self.deliver(message, await asyncio.to_thread(self.router.handle, text), where=where)
+            await self.deliver(message, await asyncio.to_thread(router.handle, text), where=where, router=router)
             return
         wait = self.cooldown.retry_after(message.author.id)
         if wait:
             await self.deliver(message, r.ErrorResponse(cooldown_text(wait), "cooldown"), where=where)
             return
-        error = self.router.check_question(argument)
+        error = router.check_question(argument)
         if error:
             await self.deliver(message, error, where=where)
             return
         async with where.typing():
-            response = await self.ask(argument, conversation)
-        await self.deliver(message, response, conversation, where)
+            response = await self.ask(argument, conversation, router)
+        await self.deliver(message, response, conversation, where, router)
 
     # the one way out ------------------------------------------------------------------------------------
     async def deliver(self, target: discord.Interaction | discord.Message, response: r.Response,
-                      conversation: Hashable | None = None, where: discord.abc.Messageable | None = None) -> None:
+                      conversation: Hashable | None = None, where: discord.abc.Messageable | None = None,
+                      router: Router | None = None) -> None:
         """Errors as plain text (private for interactions); everything else as an embed, answers with their
         passage pager and 👍/👎 buttons (logged first, so the votes have an id); the sent answer joins the
         conversation, so a reply to it is a follow-up."""
         if isinstance(response, r.ErrorResponse):
             await self._send_error(target, dr.error_text(response), where)
             return
-        view = await self._answer_view(target, response)
+        router = router or self.router
+        view = await self._answer_view(target, response, router.article.sha256)
         extra = {"view": view} if view else {}
         embed = dr.response_embed(response)
         if isinstance(target, discord.Message):
@@ -247,8 +249,8 @@ class ArticleBotMixin:
         if view and sent is not None:
             view.message = sent
             self._remember_view(sent.id, view)
-        if sent is not None and conversation is not None and self.router.conversations is not None:
-            self.router.conversations.link(("reply", sent.id), conversation)
+        if sent is not None and conversation is not None and router.conversations is not None:
+            router.conversations.link(("reply", sent.id), conversation)
 
     async def _send_error(self, target: discord.Interaction | discord.Message, text: str,
                           where: discord.abc.Messageable | None) -> None:
@@ -262,19 +264,19 @@ class ArticleBotMixin:
         else:
             await target.response.send_message(text, ephemeral=True, allowed_mentions=dr.NO_PINGS)
 
-    async def _answer_view(self, target: discord.Interaction | discord.Message,
-                           response: r.Response) -> AnswerView | None:
+    async def _answer_view(self, target: discord.Interaction | discord.Message, response: r.Response,
+                           article: str) -> AnswerView | None:
         if not isinstance(response, r.AnswerResponse):
             return None
-        logged = await self._log_question(target, response)
+        logged = await self._log_question(target, response, article)
         answer_id = None if response.answer.abstained else logged
         if answer_id is None and len(response.answer.passages) <= 1:
             return None
         owner = target.author.id if isinstance(target, discord.Message) else target.user.id
         return AnswerView(response.answer, owner, self.settings.discord.view_timeout, answer_id)
 
-    async def _log_question(self, target: discord.Interaction | discord.Message,
-                            response: r.AnswerResponse) -> int | None:
+    async def _log_question(self, target: discord.Interaction | discord.Message, response: r.AnswerResponse,
+                            article: str) -> int | None:
         if self.store is None:
             return None
         a = response.answer
@@ -284,7 +286,7 @@ class ArticleBotMixin:
             who, guild, channel = target.user.id, target.guild_id, target.channel_id
         try:
             return await self.logger.submit(LoggedQuestion(a.question, a.abstained, a.citations, who, guild, channel,
-                                                           a.context_used))
+                                                           a.context_used, article=article))
         except StoreError as exc:
             _log.warning("question not logged: %s", exc)
             return None

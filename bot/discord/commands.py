@@ -31,41 +31,45 @@ class ArticleCommands(commands.Cog):
     @app_commands.command(name="ask", description="Ask a question about the article", extras=RANKS)
     @app_commands.describe(question="Your question, e.g. who requested the call?")
     async def ask(self, interaction: discord.Interaction, question: str) -> None:
-        error = self.bot.router.check_question(question)
+        router = await self.bot.router_for(interaction)
+        error = router.check_question(question)
         if error:
             await self.bot.deliver(interaction, error)
             return
-        answer = asyncio.ensure_future(self.bot.ask(question, self.bot.interaction_conversation(interaction)))
+        answer = asyncio.ensure_future(self.bot.ask(question, self.bot.interaction_conversation(interaction), router))
         done, _ = await asyncio.wait({answer}, timeout=self.bot.settings.discord.defer_after)
         if not done:
             await interaction.response.defer(thinking=True)
-        await self.bot.deliver(interaction, await answer)
+        await self.bot.deliver(interaction, await answer, router=router)
 
     @app_commands.command(name="summary", description="The article in a few of its own sentences, cited",
                           extras=RANKS)
     async def summary(self, interaction: discord.Interaction) -> None:
-        await self.bot.deliver(interaction, await asyncio.to_thread(self.bot.router.summary))
+        router = await self.bot.router_for(interaction)
+        await self.bot.deliver(interaction, await asyncio.to_thread(router.summary), router=router)
 
     @app_commands.command(name="quote", description="What a person in the article said, quoted and reported")
     @app_commands.describe(speaker="A name from the article, e.g. Ushakov (leave empty for the list)")
     async def quote(self, interaction: discord.Interaction, speaker: str = "") -> None:
         # the first /quote builds the quote index (seconds on a long article): off the event loop
-        await self.bot.deliver(interaction, await asyncio.to_thread(self.bot.router.quote, speaker))
+        router = await self.bot.router_for(interaction)
+        await self.bot.deliver(interaction, await asyncio.to_thread(router.quote, speaker), router=router)
 
     @quote.autocomplete("speaker")
     async def quote_speakers(self, interaction: discord.Interaction,
                              current: str) -> list[app_commands.Choice[str]]:
-        choices = dr.autocomplete_choices(await asyncio.to_thread(self.bot.router.speaker_choices), current)
+        router = await self.bot.router_for(interaction)
+        choices = dr.autocomplete_choices(await asyncio.to_thread(router.speaker_choices), current)
         return [app_commands.Choice(name=label, value=name) for label, name in choices]
 
     @app_commands.command(name="passage", description="Show one paragraph of the article")
     @app_commands.describe(number="Paragraph number (¶N)")
     async def passage(self, interaction: discord.Interaction, number: int) -> None:
-        await self.bot.deliver(interaction, self.bot.router.passage(number))
+        await self.bot.deliver(interaction, (await self.bot.router_for(interaction)).passage(number))
 
     @app_commands.command(name="about", description="Headline, authors and size of the article")
     async def about(self, interaction: discord.Interaction) -> None:
-        await self.bot.deliver(interaction, self.bot.router.about())
+        await self.bot.deliver(interaction, (await self.bot.router_for(interaction)).about())
 
     @app_commands.command(name="settings", description="Server settings: answer in threads, ask channels")
     @app_commands.default_permissions(manage_guild=True)
@@ -99,4 +103,4 @@ class ArticleCommands(commands.Cog):
 
     @app_commands.command(name="help", description="What this bot can do")
     async def help_(self, interaction: discord.Interaction) -> None:
-        await self.bot.deliver(interaction, self.bot.router.help())
+        await self.bot.deliver(interaction, (await self.bot.router_for(interaction)).help())

@@ -112,6 +112,8 @@ def response_embed(response: r.Response) -> discord.Embed:
             embed.add_field(name="Published", value=clip(safe(response.published), FIELD_VALUE_MAX))
         embed.add_field(name="Size", value=f"{render.plural(response.paragraphs, 'paragraph')}, "
                                            f"{render.plural(response.words, 'word')}")
+        where = f"{response.site} · {response.source}" if response.site else response.source
+        embed.add_field(name="Source", value=clip(safe(where), FIELD_VALUE_MAX), inline=False)
         return fit(embed)
     if isinstance(response, r.HelpResponse):
         return fit(discord.Embed(title="article-bot", description=clip(safe(response.text), DESCRIPTION_MAX)))
@@ -134,6 +136,10 @@ def quote_embed(response: r.QuoteResponse) -> discord.Embed:
 
 
 SETTINGS_REFUSED = "Only members with the Manage Server permission can change my settings here."
+ARTICLE_REFUSED = "Only members with the Manage Server permission can change this channel's article."
+ARTICLE_IN_DMS = "Articles are set per server channel; here I discuss the default article (see /about)."
+ARTICLE_BOTH = "Give me a url or a file, not both."
+ARTICLE_NO_STORE = "I have no store to remember this channel's article in; nothing was changed."
 SETTINGS_NOT_SAVED = "Sorry, I couldn't reach my settings store; nothing was changed. Please try again later."
 
 

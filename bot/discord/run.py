@@ -19,6 +19,7 @@ import yarl
 from dotenv import dotenv_values
 
 from ..config import ConfigError, Settings
+from ..library import Library
 from ..router import Router
 from ..store import LazyStore
 
@@ -103,7 +104,39 @@ def _close(bot: discord.Client, sig: signal.Signals, main: asyncio.Task | None) 
         main.cancel()
 
 
-def run(settings: Settings, loader: Callable[[], Router], env: DiscordEnv, store: LazyStore | None = None) -> int:
+_held_locks: list = []
+
+
+def hold_run_lock(settings: Settings, store_url: str) -> None:
+    """Refuse a second `article-bot run` on this machine with the same store and shards (both would answer
+    every question and log it twice): an exclusive lock on a file named after them, held until exit."""
+    import fcntl
+    import hashlib
+
+    import platformdirs
+
+    shards = f"{settings.discord.shard_count}:{sorted(settings.discord.shard_ids)}"
+    name = hashlib.sha256(f"{store_url}|{shards}".encode()).hexdigest()[:16]
+    folder = settings.model.cache_dir or platformdirs.user_data_path("article-bot")
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = open(folder / f"run-{name}.lock", "a+")  # noqa: SIM115 (held open for the life of the process)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.seek(0)
+        pid = handle.read().strip() or "?"
+        handle.close()
+        raise ConfigError(f"another `article-bot run` (pid {pid}) is already answering with this store; stop it, "
+                          "or give each process its own discord.shard_ids") from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    _held_locks.append(handle)
+
+
+def run(settings: Settings, loader: Callable[[], Library | Router], env: DiscordEnv,
+        store: LazyStore | None = None) -> int:
     from .client import create_bot
 
     point_at_api(env)

@@ -21,6 +21,7 @@ BOB = p.user(900000000000000002, "bob")
 OTHER_BOT = p.user(900000000000000003, "otherbot", bot=True)
 OPTION_TYPES = {str: 3, int: 4, bool: 5}
 CHANNEL_OPTION = 7
+ATTACHMENT_OPTION = 11
 
 
 class HeartbeatWatch(logging.Handler):
@@ -93,10 +94,16 @@ class BotHarness:
 
     async def slash(self, name: str, who: dict = ALICE, guild_id: int | None = p.GUILD_ID,
                     permissions: str = "2147483647", channel_options: dict[str, int] | None = None,
-                    **options) -> str:
-        """A slash command; channel_options name text channels of the guild by id (sent with `resolved`)."""
+                    attachments: dict[str, dict] | None = None, **options) -> str:
+        """A slash command; channel_options name text channels of the guild by id, attachments name files
+        ({"filename", "url", "size", "content_type"}), both sent with `resolved`."""
         opts = [{"name": k, "type": OPTION_TYPES[type(v)], "value": v} for k, v in options.items()]
         data = {"id": "1", "name": name, "type": 1, "options": opts}
+        if attachments:
+            ids = {k: str(self.emulator.next_id()) for k in attachments}
+            opts += [{"name": k, "type": ATTACHMENT_OPTION, "value": ids[k]} for k in attachments]
+            data["resolved"] = {"attachments": {ids[k]: {"id": ids[k], "proxy_url": f["url"], **f}
+                                                for k, f in attachments.items()}}
         if channel_options:
             opts += [{"name": k, "type": CHANNEL_OPTION, "value": str(v)} for k, v in channel_options.items()]
             data["resolved"] = {"channels": {str(v): {"id": str(v), "type": 0, "name": "general",
@@ -139,6 +146,10 @@ class BotHarness:
     # reading what the bot sent ---------------------------------------------
     def callbacks(self, token: str) -> list[dict]:
         return self.emulator.payloads("POST", rf"/interactions/\d+/{token}/callback")
+
+    def edits(self, token: str) -> list[dict]:
+        """Edits of an interaction's first message (progress lines, results)."""
+        return self.emulator.payloads("PATCH", rf"/webhooks/\d+/{token}/messages/@original")
 
     def followups(self, token: str, ok_only: bool = True) -> list[dict]:
         return self.emulator.payloads("POST", rf"/webhooks/\d+/{token}", ok_only)
