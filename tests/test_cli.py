@@ -58,6 +58,9 @@ def test_quote_batch_json_contract(tmp_cache):
     (["--set", "retrieval.top_k=0", "about"], 3, "retrieval.top_k = 0"),
     (["--article", "/nonexistent/file.txt", "about"], 3, "cannot read article file"),
     (["frobnicate"], 2, "invalid choice"),
+    (["--set", "retrieval.topk=3", "about"], 3, "did you mean retrieval.top_k?"),
+    (["--article", "tests/test_cli.py", "--set", "article.max_bytes=1000000", "report", "--plot",
+      "/nonexistent/folder/plot.png"], 3, "cannot write the plot to /nonexistent/folder/plot.png"),
     ([], 2, "required"),
 ])
 def test_errors_are_one_line_with_exit_codes(args, code, fragment, tmp_cache):
@@ -182,3 +185,19 @@ def test_quote_listing_json_keeps_the_wording_external_tools_parse(tmp_cache):
 def test_metadata_answers_name_what_they_cite(tmp_cache):
     proc = run("ask", "Who are the authors of this piece?", env_extra=tmp_cache)
     assert proc.stdout.splitlines()[0].endswith("[byline]")
+
+
+def test_version_and_the_cli_help_speaks_cli(tmp_cache):
+    version = run("--version", env_extra=tmp_cache)
+    assert version.returncode == 0 and version.stdout.startswith("article-bot ")
+    hello = run("ask", "hello", env_extra=tmp_cache)
+    assert "article-bot quote NAME" in hello.stdout and "/quote" not in hello.stdout
+
+
+def test_refused_json_lines_carry_every_key_of_their_object(tmp_cache):
+    asked = run("ask", "--json", "-", stdin="Who requested the call?\n\n", env_extra=tmp_cache)
+    ok, refused = (json.loads(line) for line in asked.stdout.splitlines())
+    assert set(ok) <= set(refused) | {"kind"} and refused["error"]
+    quoted = run("quote", "--json", "-", stdin="Ushakov\n" + "x" * 200 + "\n", env_extra=tmp_cache)
+    ok, refused = (json.loads(line) for line in quoted.stdout.splitlines())
+    assert set(ok) <= set(refused) and refused["error"]

@@ -154,7 +154,7 @@ async def test_invalid_token_is_one_clear_line(cache_dir, command):
         await emulator.stop()
     assert proc.returncode == 3, proc.stderr
     assert "Discord rejected DISCORD_TOKEN" in one_error_line(proc.stderr)
-    assert TOKEN not in proc.stderr
+    assert TOKEN not in proc.stderr and "static token" not in proc.stderr
 
 
 @pytest.mark.parametrize("command", ["run", "sync"])
@@ -198,3 +198,20 @@ async def test_signal_during_start_up_stops_at_once(tmp_path):
         await emulator.stop()
     assert proc.returncode == 0 and "Traceback" not in err, err
     assert not list(tmp_path.glob("onnx/minilm-*/model.onnx")), "it waited for the export to finish"
+
+
+def test_a_second_run_with_the_same_store_and_shards_refuses(settings, tmp_path):
+    from bot.config import ConfigError
+    from bot.discord import run as run_mod
+
+    mine = settings.override({"model.cache_dir": str(tmp_path)})
+    try:
+        run_mod.hold_run_lock(mine, "sqlite:///one.db")
+        with pytest.raises(ConfigError, match=rf"another `article-bot run` \(pid {os.getpid()}\)"):
+            run_mod.hold_run_lock(mine, "sqlite:///one.db")
+        run_mod.hold_run_lock(mine, "sqlite:///two.db")  # another store is another bot
+        run_mod.hold_run_lock(mine.override({"discord.shard_count": 2, "discord.shard_ids": [1]}), "sqlite:///one.db")
+    finally:
+        for handle in run_mod._held_locks:
+            handle.close()
+        run_mod._held_locks.clear()
