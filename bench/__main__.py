@@ -7,7 +7,7 @@ import json
 import platform
 import time
 
-from . import conversations, latency, load, memory, quote_index, startup, votes
+from . import article_formats, big_article, conversations, latency, load, memory, quote_index, startup, votes
 from .common import RESULTS
 
 
@@ -35,6 +35,9 @@ def main() -> None:
     report["memory"] = memory.run()
     print("quote index against article size…", flush=True)
     report["quote_index"] = quote_index.run()
+    print("a 1 MB article, and our article files in every format…", flush=True)
+    report["big_article"] = big_article.run(1.0)
+    report["article_formats"] = article_formats.run(quiet=True)["total"]
     (RESULTS / "results.json").write_text(json.dumps(report, indent=2) + "\n")
     (RESULTS / "results.md").write_text(markdown(report))
     plotted = plot(samples, RESULTS / "latency.png")
@@ -100,6 +103,16 @@ def markdown(rep: dict) -> str:
     lines += ["", "## Quote index build (the first `/quote`; fresh interpreter)", "", "| article MB | paragraphs | "
               "build s |", "|---|---|---|"]
     lines += [f"| {r['mb']} | {r['paragraphs']} | {r['build_s']} |" for r in rep.get("quote_index", [])]
+    if "big_article" in rep:
+        big = rep["big_article"]
+        lines += ["", f"## A {big['mb']} MB article (one-shot `ask`, ONNX export cached)", "",
+                  f"- first answer, nothing else cached: {big['first_answer']['seconds']} s, peak RSS "
+                  f"{big['first_answer']['peak_rss_mb']} MB (targets 60 s, 500 MB)",
+                  f"- with its embeddings cached: {big['embeddings_cached']['seconds']} s, peak RSS "
+                  f"{big['embeddings_cached']['peak_rss_mb']} MB"]
+    if "article_formats" in rep:
+        lines += ["", "## Our article files in every format (`bench/articles/`)", "",
+                  " · ".join(f"{k} {v}" for k, v in rep["article_formats"].items())]
     return "\n".join(lines) + "\n"
 
 

@@ -23,7 +23,7 @@ from .settings import ModelSettings
 _log = logging.getLogger(__name__)
 _RACY_NS = 2_000_000_000
 CACHE_VERSION = 2  # bump when what is embedded, or how, changes
-PROGRESS_STEP = 64
+PROGRESS_STEP = 512
 
 
 class Encoder(Protocol):
@@ -196,16 +196,16 @@ class EmbeddingCache:
             return cached
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        unique = list(dict.fromkeys(texts))  # a sentence that is also its paragraph, or repeated, is encoded once
+        # each distinct text once (a sentence that is also its paragraph, a repeated line), shortest first so
+        # that the encoder's batches hold texts of like length
+        unique = sorted(set(texts), key=len)
         parts = []
         for start in range(0, len(unique), PROGRESS_STEP):
             parts.append(encoder.encode(unique[start:start + PROGRESS_STEP]))
             if progress:
                 progress(min(start + PROGRESS_STEP, len(unique)), len(unique))
         row = {text: i for i, text in enumerate(unique)}
-        vecs = np.concatenate(parts).astype(np.float32, copy=False)
-        if len(unique) < len(texts):
-            vecs = vecs[[row[t] for t in texts]]
+        vecs = np.concatenate(parts).astype(np.float32, copy=False)[[row[t] for t in texts]]
         self._write(path, vecs)
         return vecs
 

@@ -107,3 +107,20 @@ def test_model_key_is_the_content_not_the_size(tmp_path):
     before = model_fingerprint(model, tmp_path)
     (model / "model.safetensors").write_bytes(b"\x01" * 1000)
     assert model_fingerprint(model, tmp_path) != before
+
+
+def test_each_distinct_text_is_embedded_once_in_its_place(tmp_path, fake_encoder, monkeypatch):
+    seen: list[str] = []
+    encode = fake_encoder.encode
+    monkeypatch.setattr(fake_encoder, "encode", lambda texts: seen.extend(texts) or encode(texts))
+    texts = ["A long repeated line of the article.", "Short.", "A long repeated line of the article.", "Short."]
+    vecs = EmbeddingCache(tmp_path).embed(fake_encoder, texts)
+    assert sorted(seen) == sorted(set(texts)) and seen == sorted(seen, key=len)
+    np.testing.assert_array_equal(vecs, encode(texts))
+
+
+def test_onnx_batches_by_padded_tokens_and_matches_one_at_a_time(real_encoder):
+    texts = ["Mr Putin requested the call, Ushakov said.", "Yes.", " ".join(["The talks went on."] * 60)] * 5
+    together = real_encoder.encode(texts)
+    alone = np.stack([real_encoder.encode([t])[0] for t in texts])
+    np.testing.assert_allclose(together, alone, atol=1e-5)

@@ -70,12 +70,14 @@ def test_same_dense_rankings_as_the_reference_on_squad(real_encoder, reference_e
 def test_batches_are_bounded_and_do_not_change_embeddings(real_encoder, article, monkeypatch):
     texts = [p.text for p in article.paragraphs]
     whole = real_encoder.encode(texts)
-    sizes = []
+    padded = []
     run = real_encoder._run
-    monkeypatch.setattr(real_encoder, "batch_size", 3)
-    monkeypatch.setattr(real_encoder, "_run", lambda batch: sizes.append(len(batch)) or run(batch))
+    monkeypatch.setattr(real_encoder, "max_tokens", 300)
+    monkeypatch.setattr(real_encoder, "_run", lambda batch: padded.append((len(batch), max(map(len, batch))))
+                        or run(batch))
     np.testing.assert_allclose(real_encoder.encode(texts), whole, atol=1e-6)
-    assert max(sizes) == 3 and sum(sizes) == len(texts)
+    assert sum(n for n, _ in padded) == len(texts) and len(padded) > 3
+    assert all(n * longest <= 300 or n == 1 for n, longest in padded)
 
 
 @pytest.fixture(scope="module")
