@@ -190,3 +190,18 @@ def store_url(request, tmp_path):
 @pytest.fixture()
 def tmp_cache_env(cache_dir):
     return dict(os.environ, ARTICLE_BOT_MODEL_CACHE_DIR=str(cache_dir))
+
+
+@pytest.fixture()
+def store_at(tmp_path) -> str:
+    """A SQLite store of the test's own."""
+    return f"sqlite:///{tmp_path / 'store.db'}"
+
+
+@pytest.fixture()
+def site():
+    """http://127.0.0.1:PORT serving bench/articles and some bad responses (tests/pages.py)."""
+    from pages import serve
+
+    with serve() as base:
+        yield base

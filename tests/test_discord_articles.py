@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import contextlib
 
-import pytest
 from discord_emulator import payloads as p
 from discord_emulator.harness import BotHarness
-from pages import serve
+from discord_emulator.harness import text_of as shown
 
 from bot.discord.render import ARTICLE_REFUSED
 from bot.store import LazyStore, Store
@@ -19,22 +18,8 @@ OTHER_GUILD = p.GUILD_ID + 1
 FAST = {"discord.cooldown_rate": 1000, "discord.cooldown_seconds": 60.0}
 
 
-@pytest.fixture()
-def site():
-    with serve() as base:
-        yield base
-
-
-@pytest.fixture()
-def store_at(tmp_path):
-    return f"sqlite:///{tmp_path / 'store.db'}"
-
-
 def text_of(body: dict) -> str:
-    parts = [body.get("content") or ""]
-    for e in body.get("embeds") or []:
-        parts += [e.get("title", ""), e.get("description", ""), *(f.get("value", "") for f in e.get("fields", []))]
-    return "\n".join(parts)
+    return shown(body, fields=True)
 
 
 async def result_of(h: BotHarness, token: str) -> str:

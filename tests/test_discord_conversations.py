@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from discord_emulator import payloads as p
-from discord_emulator.harness import ALICE, BOB, BotHarness
+from discord_emulator.harness import ALICE, BOB, BotHarness, text_of
 
 from bot.discord.client import VOTE_NOT_SAVED, VOTE_UNKNOWN
 from bot.discord.render import SETTINGS_REFUSED
@@ -18,18 +18,6 @@ FAST = {"discord.cooldown_rate": 1000, "discord.cooldown_seconds": 60.0}
 @pytest.fixture()
 def bot_settings(settings):
     return settings.override(FAST)
-
-
-@pytest.fixture()
-def store_at(tmp_path):
-    return f"sqlite:///{tmp_path / 'store.db'}"
-
-
-def text_of(body: dict) -> str:
-    parts = [body.get("content") or ""]
-    for e in body.get("embeds") or []:
-        parts += [e.get("title", ""), e.get("description", "")]
-    return "\n".join(parts)
 
 
 def bot_messages(h: BotHarness, channel_id: int | None = None) -> list[dict]:

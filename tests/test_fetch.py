@@ -10,17 +10,10 @@ import subprocess
 import sys
 
 import pytest
-from pages import serve
 
 from bot import fetch as fetch_mod
 from bot.config import PROJECT_ROOT
 from retrieval.errors import ArticleError
-
-
-@pytest.fixture()
-def site():
-    with serve() as base:
-        yield base
 
 
 @pytest.fixture()

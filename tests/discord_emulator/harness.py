@@ -24,6 +24,15 @@ CHANNEL_OPTION = 7
 ATTACHMENT_OPTION = 11
 
 
+def text_of(body: dict, fields: bool = False) -> str:
+    """What a message shows: its content and its embeds' titles and descriptions (and field values)."""
+    parts = [body.get("content") or ""]
+    for e in body.get("embeds") or []:
+        parts += [e.get("title", ""), e.get("description", "")]
+        parts += [f.get("value", "") for f in e.get("fields", [])] if fields else []
+    return "\n".join(parts)
+
+
 class HeartbeatWatch(logging.Handler):
     """Collect discord.py's 'heartbeat blocked' warnings (a sign the event loop was blocked)."""
 
