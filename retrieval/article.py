@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import formats, header
-from .chunks import split_sentences
 from .dateline import dateline
 from .errors import ArticleError
 from .header import parse_byline
+from .splitter import split_sentences
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _AD_MARKER = re.compile(r"^[\s\-–—•*|]*(advertisement|advertisements|sponsored( content)?|ad)[\s\-–—•*|]*$", re.I)

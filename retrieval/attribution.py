@@ -18,7 +18,6 @@ import re
 
 from . import after_cue, before_cue, cue_rules, sources, text_spans
 from .article import Article
-from .chunks import split_sentences
 from .cue_rules import Cue
 from .dateline import DATELINE
 from .people import People
@@ -36,6 +35,7 @@ from .quotes import (
     marked_spans,
     mask,
 )
+from .splitter import split_sentences
 from .uncued import UncuedQuotes
 
 _CLOSING = "”»\"'’"

@@ -14,9 +14,9 @@ import re
 
 from . import speakers as sp
 from .article import Article
-from .chunks import split_sentences
 from .quotes import marked_spans, mask
 from .sources import LEADING_PHRASE, PREPOSITIONS
+from .splitter import split_sentences
 from .text import TITLE_ABBREVIATIONS
 
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",

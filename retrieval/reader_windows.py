@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .chunks import split_sentences
+from .splitter import split_sentences
 
 MAX_CHARS = 420  # ~100 word pieces: with a question, under the model's 128-token window
 

@@ -7,9 +7,9 @@ hand-written for the same reason.
 from __future__ import annotations
 
 from . import sources, text_spans
-from .chunks import split_sentences
 from .quotes import MASK, QuoteSpan, cues
 from .sources import Source
+from .splitter import split_sentences
 
 
 class UncuedQuotes:

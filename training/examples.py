@@ -18,9 +18,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from retrieval.chunks import split_sentences
 from retrieval.lexical import tokenize
 from retrieval.reader_windows import MAX_CHARS, pack, windows
+from retrieval.splitter import split_sentences
 
 # Whole titles held out: validation chooses thresholds and the checkpoint; test is only reported.
 VALIDATION_TITLES = ("Amazon_rainforest", "Fresno,_California", "Intergovernmental_Panel_on_Climate_Change",
