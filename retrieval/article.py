@@ -39,6 +39,8 @@ _LABEL_SMALL_WORDS = 4
 # then its first sentence, clipped to HEADLINE_CLIP_WORDS.
 HEADLINE_MAX_WORDS = 30
 HEADLINE_CLIP_WORDS = 14
+# An unpunctuated second block is the subtitle (a deck) when it is this short and more blocks follow.
+SUBTITLE_MAX_WORDS = 60
 # Lines of PARAGRAPH_LINE_WORDS words or more that all end a sentence are paragraphs one a line; a text on one
 # line of over LONG_LINE_WORDS words is parted into paragraphs of about GROUP_WORDS words.
 PARAGRAPH_LINE_WORDS = 8
@@ -188,7 +190,8 @@ def _build(raw_blocks: list[str], source: str, page: formats.Page) -> Article:
     authors = page.authors or authors
     published = page.published or published
     subtitle = None
-    if rest and not _SENTENCE_END.search(rest[0]) and len(rest[0].split()) > _CHROME_MAX_WORDS:
+    if (len(rest) > 1 and not _SENTENCE_END.search(rest[0])
+            and _CHROME_MAX_WORDS < len(rest[0].split()) <= SUBTITLE_MAX_WORDS):
         subtitle, rest = rest[0], rest[1:]
     body = [block for block in rest if not _is_chrome(block)]
     if not body:

@@ -8,6 +8,8 @@ import logging
 
 from .formats import Page
 
+PARAGRAPH_LINE_WORDS = 15
+
 # trafilatura warns about every odd page on its own logger; the bot's own line says what went wrong.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
@@ -31,10 +33,19 @@ def read(html: str) -> Page:
         elif element.tag == "list":
             blocks.extend(_text(item) for item in element.iter("item"))
         elif element.tag != "table":
-            blocks.append(_text(element))
+            blocks.extend(_paragraphs(_text(element)))
     authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
     return Page(tuple(b for b in blocks if b.strip()), doc.title or first_heading, authors, doc.date,
                 doc.sitename)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """An element whose <br>-separated lines are paragraphs of their own (two or more lines of
+    PARAGRAPH_LINE_WORDS words), as such; else the element whole (a byline's "By A<br>Staff Writer")."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if sum(len(line.split()) >= PARAGRAPH_LINE_WORDS for line in lines) >= 2:
+        return lines
+    return [text]
 
 
 def _text(element) -> str:

@@ -124,3 +124,12 @@ def test_a_page_without_main_text_is_refused():
     with pytest.raises(ArticleError, match="no article text"):
         article.from_bytes(b"<!doctype html><html><head><title>x</title></head><body><nav><a href=/>Home</a></nav>"
                            b"</body></html>", "https://example.org/")
+
+
+def test_br_separated_paragraphs_and_a_lone_unpunctuated_block_stay_body():
+    lines = "<br>".join(f"{s} It was reported on Monday by several local newspapers and the radio" for s in BODY)
+    page = f"<html><head><title>Library approved</title></head><body><article><p>{lines}</p></article></body></html>"
+    art = article.from_bytes(page.encode(), "page.html")
+    assert len(art.paragraphs) == 3 and art.subtitle is None
+    lone = article.parse("Library approved\n\n" + " ".join(["word"] * 80))
+    assert lone.subtitle is None and len(lone.paragraphs) == 1
