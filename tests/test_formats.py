@@ -127,7 +127,7 @@ def test_a_page_without_main_text_is_refused():
 
 
 def test_br_separated_paragraphs_and_a_lone_unpunctuated_block_stay_body():
-    lines = "<br>".join(f"{s} It was reported on Monday by several local newspapers and the radio" for s in BODY)
+    lines = "<br>".join(f"{s} It was reported on Monday by several local newspapers and the radio." for s in BODY)
     page = f"<html><head><title>Library approved</title></head><body><article><p>{lines}</p></article></body></html>"
     art = article.from_bytes(page.encode(), "page.html")
     assert len(art.paragraphs) == 3 and art.subtitle is None
