@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install chat test run sync bench lint clean reader calibrate
+.PHONY: install chat test test-fast golden run sync bench lint clean reader calibrate
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,15 @@ chat: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# Everything but the tiers that need the model, PostgreSQL, the Discord emulator or subprocesses (~30 s).
+test-fast: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -m "not (model or postgres or e2e or slow)"
+
+# Rewrite tests/golden/ after a change meant to change answers (say which and why in the commit).
+golden: $(STAMP)
+	$(BIN)/python -m bench.golden --write
 
 run: $(STAMP)
 	$(BIN)/article-bot run

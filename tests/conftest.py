@@ -205,3 +205,25 @@ def site():
 
     with serve() as base:
         yield base
+
+
+# Test tiers: `make test` runs everything; `make test-fast` leaves out these markers, given here by what a test
+# uses so no test can forget its own.
+E2E_MODULES = {"test_discord_e2e", "test_discord_conversations", "test_discord_articles", "test_discord_run"}
+SLOW_MODULES = {"test_cli", "test_packaging", "test_reader_training", "test_quote_bench", "test_golden"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        named = {v for v in params.values() if isinstance(v, str)}  # fixtures a test asks for by name
+        if (names | named) & {"real_encoder", "reference_encoder"}:
+            item.add_marker(pytest.mark.model)
+        if "pg_cluster" in names or params.get("store_url") == "postgresql":
+            item.add_marker(pytest.mark.postgres)
+        if module in E2E_MODULES:
+            item.add_marker(pytest.mark.e2e)
+        if module in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
