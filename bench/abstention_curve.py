@@ -18,7 +18,7 @@ from bench.common import EVAL_DIR, ROOT
 from bot.config import load_settings
 from bot.wiring import build_index
 from retrieval import article as article_mod
-from retrieval.dense import load_encoder
+from retrieval.qa.dense import load_encoder
 
 THRESHOLDS = (0.34, 0.38, 0.42, 0.46, 0.50, 0.54, 0.58)
 

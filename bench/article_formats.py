@@ -39,8 +39,8 @@ def load_article(path):
 def run(quiet: bool = False) -> dict:
     from bot.config import load_settings
     from bot.wiring import build_router
-    from retrieval.dense import load_encoder
     from retrieval.errors import ArticleError
+    from retrieval.qa.dense import load_encoder
 
     settings = load_settings()
     encoder = load_encoder(settings.model)

@@ -39,7 +39,7 @@ def collect() -> dict[str, list[dict]]:
     from bot.render import to_json
     from bot.wiring import build_router
     from retrieval import article as article_mod
-    from retrieval.dense import load_encoder
+    from retrieval.qa.dense import load_encoder
 
     settings = load_settings()
     encoder = load_encoder(settings.model)

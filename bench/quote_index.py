@@ -13,8 +13,8 @@ SIZES_MB = (1, 10, 20)
 BUILD = r"""
 import json, re, sys, time
 from pathlib import Path
-from retrieval.article import parse
-from retrieval.quotebook import QuoteBook
+from retrieval.article.cleaning import parse
+from retrieval.quotes.quotebook import QuoteBook
 root, size = Path(sys.argv[1]), int(float(sys.argv[2]) * 1_000_000)
 texts = [p.read_text(encoding="utf-8").split("\n\n", 1)[1] for p in sorted((root / "seeds").glob("*.txt"))
          + sorted((root / "bench" / "quotes" / "articles").glob("*.txt"))]

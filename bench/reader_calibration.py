@@ -8,7 +8,7 @@ The pool's titles are split whole (training/examples.py): the model never traine
 titles; validation chooses reader.top_k, reader.weight and reader.threshold (and whether the rule-based
 abstention still earns its place), test is only reported. Each question is run once with the reader
 scoring the first stage's top 8 paragraphs and no reader decline; the sweep recombines those readings
-offline, so it is the same arithmetic as retrieval.reading.fuse.
+offline, so it is the same arithmetic as retrieval.qa.reading.fuse.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.config import load_settings  # noqa: E402
 from bot.wiring import build_index, build_reader  # noqa: E402
 from retrieval import reading  # noqa: E402
-from retrieval.article import parse  # noqa: E402
-from retrieval.dense import load_encoder  # noqa: E402
+from retrieval.article.cleaning import parse  # noqa: E402
+from retrieval.qa.dense import load_encoder  # noqa: E402
 from training.examples import load_pool, split_titles  # noqa: E402
 
 POOL = Path(__file__).resolve().parents[2] / "shared" / "data" / "squad-reader" / "pool.json"

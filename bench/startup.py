@@ -21,7 +21,7 @@ backend, cache = sys.argv[1], sys.argv[2]
 from bot.config import load_settings
 from bot.wiring import build_index
 from retrieval import article as article_mod
-from retrieval.dense import load_encoder
+from retrieval.qa.dense import load_encoder
 t1 = time.perf_counter()
 settings = load_settings(overrides={"model.backend": backend, "model.cache_dir": cache})
 encoder = load_encoder(settings.model)

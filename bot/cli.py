@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _article_from_stdin(args, settings: Settings):
     """`--article -`: the article is read from standard input (at most article.max_bytes + 1 bytes)."""
-    from retrieval.article import from_bytes
+    from retrieval.article.cleaning import from_bytes
 
     if args.command == "chat" or getattr(args, "text", None) == ["-"]:
         raise ConfigError("--article - reads the article from standard input, which this command also needs for "

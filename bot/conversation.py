@@ -11,7 +11,7 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Hashable
 
-from retrieval.followup import Turn
+from retrieval.qa.followup import Turn
 
 
 class Conversations:

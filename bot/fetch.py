@@ -19,7 +19,7 @@ from retrieval.errors import ArticleError
 from .config import ArticleSettings, is_url
 
 if TYPE_CHECKING:
-    from retrieval.article import Article
+    from retrieval.article.cleaning import Article
 
 READ_CHUNK = 64 * 1024
 REDIRECTS = (301, 302, 303, 307, 308)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from retrieval.article import Article
+    from retrieval.article.cleaning import Article
 
     from .router import Router
 

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from . import responses as r
 
 if TYPE_CHECKING:
-    from retrieval.quotebook import Lookup, SpeakerSummary
-    from retrieval.quotes import Quote
-    from retrieval.search import Answer
+    from retrieval.qa.search import Answer
+    from retrieval.quotes.quote_marks import Quote
+    from retrieval.quotes.quotebook import Lookup, SpeakerSummary
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from retrieval.quotebook import Lookup
-    from retrieval.quotes import Quote
-    from retrieval.search import Answer
+    from retrieval.qa.search import Answer
+    from retrieval.quotes.quote_marks import Quote
+    from retrieval.quotes.quotebook import Lookup
 
 
 @dataclass(frozen=True)

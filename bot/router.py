@@ -10,17 +10,17 @@ import unicodedata
 from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from retrieval.followup import FollowUp, Turn, resolve
-from retrieval.summary import asks_for_overview, summarize
+from retrieval.qa.followup import FollowUp, Turn, resolve
+from retrieval.qa.summary import asks_for_overview, summarize
 
 from . import render
 from . import responses as r
 from .conversation import Conversations
 
 if TYPE_CHECKING:
-    from retrieval.article import Article
-    from retrieval.quotebook import Lookup, SpeakerSummary
-    from retrieval.search import Answer, ArticleIndex
+    from retrieval.article.cleaning import Article
+    from retrieval.qa.search import Answer, ArticleIndex
+    from retrieval.quotes.quotebook import Lookup, SpeakerSummary
     from retrieval.settings import SummarySettings
 
 _log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ _COMMAND = re.compile(r"^/(\w+)\b\s*(.*)$", re.S)
 
 
 class QuoteLookup(Protocol):
-    """What the router needs from the quotations library (retrieval.quotebook.QuoteBook)."""
+    """What the router needs from the quotations library (retrieval.quotes.quotebook.QuoteBook)."""
 
     def lookup(self, name: str) -> Lookup: ...
 
@@ -176,11 +176,11 @@ class Router:
                                              answer.citations, bool(answer.citations)))
 
     def _without_search(self, question: str, key: Hashable | None) -> r.Response | None:
-        """The summary for an overview question; NAME's quotations for "what did NAME say?" (retrieval.speech);
+        """The summary for an overview question; NAME's quotations for "what did NAME say?" (retrieval.qa.speech);
         None for a question to search."""
         if asks_for_overview(question):
             return self.summary(question)
-        from retrieval.speech import asked_speaker, speech_answer
+        from retrieval.qa.speech import asked_speaker, speech_answer
 
         if asked_speaker(question) is None or self.quotes is None:
             return None

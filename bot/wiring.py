@@ -14,18 +14,18 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import TYPE_CHECKING
 
-from retrieval.dense import EmbeddingCache, Encoder, load_encoder, model_folder
 from retrieval.errors import ModelError
+from retrieval.qa.dense import EmbeddingCache, Encoder, load_encoder, model_folder
 
 from .config import Settings
 from .conversation import Conversations
 from .progress import Progress
 
 if TYPE_CHECKING:
-    from retrieval.article import Article
-    from retrieval.quotebook import QuoteBook
-    from retrieval.reader import Reader
-    from retrieval.search import ArticleIndex
+    from retrieval.article.cleaning import Article
+    from retrieval.qa.reader import Reader
+    from retrieval.qa.search import ArticleIndex
+    from retrieval.quotes.quotebook import QuoteBook
 
     from .library import Library
     from .router import Router
@@ -37,7 +37,7 @@ def build_reader(settings: Settings) -> Reader | None:
     """The reading model when reader.enabled, or None (logged in one line) when it is off or cannot load."""
     if not settings.reader.enabled:
         return None
-    from retrieval.reader import load_reader
+    from retrieval.qa.reader import load_reader
 
     try:
         tokenizer = model_folder(settings.model.name) / "tokenizer.json"
@@ -50,7 +50,7 @@ def build_reader(settings: Settings) -> Reader | None:
 def build_index(settings: Settings, encoder: Encoder | None = None, article: Article | None = None,
                 reader: Reader | None = None, progress: Callable[[int, int], None] | None = None) -> ArticleIndex:
     """Index the article with the given (or a freshly loaded) encoder and reader, through the embedding cache."""
-    from retrieval.search import ArticleIndex
+    from retrieval.qa.search import ArticleIndex
 
     from .fetch import load_article
 
@@ -101,7 +101,7 @@ def library_around(default: Router, settings: Settings) -> Library:
 
 
 def _quote_book(article: Article) -> QuoteBook:
-    from retrieval.quotebook import QuoteBook
+    from retrieval.quotes.quotebook import QuoteBook
 
     start = time.perf_counter()
     book = QuoteBook(article)

@@ -16,8 +16,8 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 from bot.config import PROJECT_ROOT, load_settings  # noqa: E402
 from bot.wiring import build_router  # noqa: E402
 from retrieval import article as article_mod  # noqa: E402
-from retrieval.lexical import tokenize  # noqa: E402
-from retrieval.quotebook import QuoteBook  # noqa: E402
+from retrieval.qa.lexical import tokenize  # noqa: E402
+from retrieval.quotes.quotebook import QuoteBook  # noqa: E402
 
 SEED = PROJECT_ROOT / "seeds" / "000_cd38d57a62c20e13.txt"
 
@@ -53,7 +53,7 @@ def article():
 @pytest.fixture(scope="session")
 def reference_encoder(settings):
     """sentence-transformers on torch: the reference implementation."""
-    from retrieval.dense import SentenceTransformerEncoder, model_folder
+    from retrieval.qa.dense import SentenceTransformerEncoder, model_folder
 
     return SentenceTransformerEncoder(model_folder(settings.model.name), settings.model.cache_dir)
 
@@ -61,7 +61,7 @@ def reference_encoder(settings):
 @pytest.fixture(scope="session")
 def real_encoder(settings):
     """The encoder the product ships with (config default: ONNX Runtime on an export of the same weights)."""
-    from retrieval.dense import load_encoder
+    from retrieval.qa.dense import load_encoder
 
     return load_encoder(settings.model)
 

@@ -3,10 +3,10 @@ tests on a small article made up here, not taken from any evaluation set)."""
 
 import pytest
 
-from retrieval import answer_types as at
-from retrieval.aliases import Aliases, acronyms, country_forms
-from retrieval.article import parse
-from retrieval.search import ArticleIndex
+from retrieval.article.cleaning import parse
+from retrieval.qa import answer_types as types
+from retrieval.qa.aliases import Aliases, acronyms, country_forms
+from retrieval.qa.search import ArticleIndex
 
 ARTICLE = "\n\n".join([
     "Harbour bridge reopens after two-year repair",
@@ -21,38 +21,38 @@ ARTICLE = "\n\n".join([
 
 
 @pytest.mark.parametrize("question, kind", [
-    ("How old is the mayor?", at.AGE), ("how many cars cross it every day", at.QUANTITY),
-    ("When did the bridge reopen?", at.DATE), ("In what year were the cracks found?", at.DATE),
-    ("Where is the bridge?", at.PLACE), ("Which city is it in?", at.PLACE), ("Who cut the ribbon?", at.PERSON),
-    ("Why was the bridge closed?", at.REASON), ("What is the mayor's salary?", at.QUANTITY),
-    ("What is the city's annual budget?", at.QUANTITY), ("What did the mayor say?", None),
+    ("How old is the mayor?", types.AGE), ("how many cars cross it every day", types.QUANTITY),
+    ("When did the bridge reopen?", types.DATE), ("In what year were the cracks found?", types.DATE),
+    ("Where is the bridge?", types.PLACE), ("Which city is it in?", types.PLACE), ("Who cut the ribbon?", types.PERSON),
+    ("Why was the bridge closed?", types.REASON), ("What is the mayor's salary?", types.QUANTITY),
+    ("What is the city's annual budget?", types.QUANTITY), ("What did the mayor say?", None),
 ])
 def test_expected_type(question, kind):
-    assert at.expected(question) == kind
+    assert types.expected(question) == kind
 
 
 @pytest.mark.parametrize("kind, sentence, question, held", [
-    (at.AGE, "Mayor Erik Dahl, 61, cut the ribbon.", "", True),
-    (at.AGE, "Mayor Erik Dahl cut the ribbon in 2021.", "", False),
-    (at.AGE, "The arena, which opened in 1988, needs repairs.", "", True),  # "how old is the arena?"
-    (at.QUANTITY, "It cost 410 million crowns.", "", True),
-    (at.QUANTITY, "OSLO, May 4 - cracks found in 2021.", "", False),  # a year and a day of a month are dates
-    (at.DATE, "Cracks were found in 2021.", "When were cracks found?", True),
-    (at.DATE, "Cracks were found in 2021.", "What happened in 2021?", False),  # only the question's own date
-    (at.DATE, "They may reopen it.", "", False),  # "may" is not May
-    (at.DATE, "A report is expected within 30 days.", "", True),  # a "when" answered by a time span
-    (at.DATE, "The union can strike 14 days after that.", "", True),
-    (at.DATE, "It will be decided in the spring budget.", "", True),
-    (at.DATE, "The team played 30 games.", "", False),
-    (at.REASON, "It closed because the cables had corroded.", "", True),
+    (types.AGE, "Mayor Erik Dahl, 61, cut the ribbon.", "", True),
+    (types.AGE, "Mayor Erik Dahl cut the ribbon in 2021.", "", False),
+    (types.AGE, "The arena, which opened in 1988, needs repairs.", "", True),  # "how old is the arena?"
+    (types.QUANTITY, "It cost 410 million crowns.", "", True),
+    (types.QUANTITY, "OSLO, May 4 - cracks found in 2021.", "", False),  # a year and a day of a month are dates
+    (types.DATE, "Cracks were found in 2021.", "When were cracks found?", True),
+    (types.DATE, "Cracks were found in 2021.", "What happened in 2021?", False),  # only the question's own date
+    (types.DATE, "They may reopen it.", "", False),  # "may" is not May
+    (types.DATE, "A report is expected within 30 days.", "", True),  # a "when" answered by a time span
+    (types.DATE, "The union can strike 14 days after that.", "", True),
+    (types.DATE, "It will be decided in the spring budget.", "", True),
+    (types.DATE, "The team played 30 games.", "", False),
+    (types.REASON, "It closed because the cables had corroded.", "", True),
 ])
 def test_typed_spans(kind, sentence, question, held):
-    assert at.holds(kind, sentence, question) is held
+    assert types.holds(kind, sentence, question) is held
 
 
 def test_measure_words_are_never_an_absent_attribute():
-    assert at.attribute("What percentage of cars are electric?") is None
-    assert at.attribute("What is the population of Oslo?") == ("population", at.QUANTITY)
+    assert types.attribute("What percentage of cars are electric?") is None
+    assert types.attribute("What is the population of Oslo?") == ("population", types.QUANTITY)
 
 
 def test_countries_are_one_entity_with_their_capital_and_demonym():
@@ -115,7 +115,7 @@ def test_the_datelines_date_is_not_an_answer(real_encoder, settings):
             "its cables.\n\nThe mayor cut the ribbon and thanked the workers who repaired the bridge cables.\n")
     index = ArticleIndex(parse(text), real_encoder, settings.retrieval, settings.abstention)
     ans = index.search("When did the repair of the bridge cables begin?")
-    assert ans.abstained and ans.evidence["missing_type"] == at.DATE  # May 4 is when the story was filed
+    assert ans.abstained and ans.evidence["missing_type"] == types.DATE  # May 4 is when the story was filed
 
 
 @pytest.mark.parametrize("question, sentence, score", [
@@ -132,16 +132,16 @@ def test_the_datelines_date_is_not_an_answer(real_encoder, settings):
     ("How many beds are there?", "The wing cost $2.4 million.", 0.5),  # money is not a count
 ])
 def test_quantity_questions_prefer_the_measure_they_ask_for(question, sentence, score):
-    assert at.strength(at.QUANTITY, sentence, question) == score
+    assert types.strength(types.QUANTITY, sentence, question) == score
 
 
 @pytest.mark.parametrize("question, kind", [
-    ("What is the name of the mining company?", at.NAME), ("What is the new arena called?", at.NAME),
-    ("Which hockey team will play there?", at.NAME), ("What company is building it?", at.NAME),
-    ("Which city passed the ordinance?", at.PLACE), ("What did the company say?", None),
+    ("What is the name of the mining company?", types.NAME), ("What is the new arena called?", types.NAME),
+    ("Which hockey team will play there?", types.NAME), ("What company is building it?", types.NAME),
+    ("Which city passed the ordinance?", types.PLACE), ("What did the company say?", None),
 ])
 def test_questions_asking_for_a_proper_name(question, kind):
-    assert at.expected(question) == kind
+    assert types.expected(question) == kind
 
 
 def test_a_name_question_is_declined_when_no_candidate_sentence_names_anything(real_encoder, settings):
@@ -151,6 +151,6 @@ def test_a_name_question_is_declined_when_no_candidate_sentence_names_anything(r
             "Mayor Anita Soltys said the old arena needed costly repairs.\n")
     index = ArticleIndex(parse(text), real_encoder, settings.retrieval, settings.abstention)
     ans = index.search("What is the name of the private operator?")
-    assert ans.abstained and ans.evidence["missing_type"] == at.NAME
+    assert ans.abstained and ans.evidence["missing_type"] == types.NAME
     assert not index.search("What is the name of the mayor who said the old arena needed repairs?").abstained
-    assert not at.holds(at.NAME, "Council voted on Tuesday in March.")  # days and months are not names
+    assert not types.holds(types.NAME, "Council voted on Tuesday in March.")  # days and months are not names

@@ -4,7 +4,7 @@ import pytest
 from conftest import SEED, write
 
 from retrieval import article as article_mod
-from retrieval.article import ArticleError, is_boilerplate, parse, parse_byline
+from retrieval.article.cleaning import ArticleError, is_boilerplate, parse, parse_byline
 
 BOILERPLATE = ("Advertisement", "Stay on top", "Recent Articles", "Related Stories", "DMCA", "email protected",
                "inbox")

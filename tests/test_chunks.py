@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval.chunks import bridges, inside_quote, passages, sentences
-from retrieval.splitter import split_sentences
+from retrieval.article.passages import bridges, inside_quote, passages, sentences
+from retrieval.article.sentences import split_sentences
 
 
 def texts(text):

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from bot.conversation import Conversations
-from retrieval.followup import Turn, leans_on_context, resolve
+from retrieval.qa.followup import Turn, leans_on_context, resolve
 
 TURN = Turn("Who requested the call?", "Who requested the call?", (3,), True)
 
@@ -83,7 +83,7 @@ def test_chat_json_is_one_conversation(tmp_cache_env):
 
 def test_questions_about_the_article_itself_are_answered_mid_conversation(real_encoder, settings):
     from bot.wiring import build_router
-    from retrieval.article import parse
+    from retrieval.article.cleaning import parse
 
     text = ("Council backs arena\n\nBy Ann Lee · Staff reporter\nPublished Nov. 21, 2026\n\n"
             "Council voted 7-4 on Tuesday to build a new downtown arena.\n\n"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from retrieval import article, formats
+from retrieval import article
+from retrieval.article import formats
 from retrieval.errors import ArticleError
 
 ARTICLES = Path(__file__).resolve().parents[1] / "bench" / "articles"

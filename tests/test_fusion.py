@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from retrieval import fusion
+from retrieval.qa import fusion
 
 
 def test_minmax():

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from bot import responses as r
 from bot.discord import render as dr
 from bot.router import Router
-from retrieval.article import ArticleError, parse
-from retrieval.quotebook import Lookup
-from retrieval.quotes import Quote
-from retrieval.search import Answer, ScoredPassage
+from retrieval.article.cleaning import ArticleError, parse
+from retrieval.qa.search import Answer, ScoredPassage
+from retrieval.quotes.quote_marks import Quote
+from retrieval.quotes.quotebook import Lookup
 
 PIECES = list("ab ¶/@*_`~|>#\n\t\x00\u200b“”\"'.,!?") + [
     "@everyone", "@here", "<@123456789012345678>", "<@&123456789012345678>", "/ask ", "/quote ", "/passage ",

@@ -1,7 +1,7 @@
 import pytest
 
-from retrieval import header
-from retrieval.article import parse
+from retrieval.article import header
+from retrieval.article.cleaning import parse
 
 BODY = "The council voted on Monday.\n\nIt was the third vote this year."
 
@@ -53,7 +53,7 @@ def test_links_to_other_stories(line, is_link):
     ("The court ruled that the copyright on the song had expired in 2019, ending the dispute.", False),
 ])
 def test_rights_notices_are_boilerplate_at_any_length(block, dropped):
-    from retrieval.article import is_boilerplate
+    from retrieval.article.cleaning import is_boilerplate
 
     assert is_boilerplate(block) is dropped
 
@@ -87,7 +87,7 @@ def test_timestamp_alone_is_not_the_first_paragraph():
 
 
 def test_the_publication_time_is_a_citable_unit_and_missing_one_is_declined(real_encoder, settings):
-    from retrieval.search import ArticleIndex
+    from retrieval.qa.search import ArticleIndex
 
     text = ("Harbour bridge reopens\n\nLena Ortiz\nThe Canadian Press\nUpdated: 6:14 p.m. ET\n\n"
             "The harbour bridge reopened on Tuesday after a two-year repair.\n\n"

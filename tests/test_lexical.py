@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from retrieval.lexical import LexicalIndex, normalise, spelling, stem, tokenize
+from retrieval.qa.lexical import LexicalIndex, normalise, spelling, stem, tokenize
 from retrieval.text import edit_distance_within
 
 
@@ -57,7 +57,7 @@ def test_acronyms_in_capitals_are_names_not_stopwords():
 
 
 def test_aliases_replace_words_the_article_never_uses():
-    from retrieval.aliases import Aliases
+    from retrieval.qa.aliases import Aliases
 
     texts = ["Russian troops massed near Ukraine.", "The Greater Toronto Area grew fastest."]
     idx = LexicalIndex(texts, aliases=Aliases(texts))

@@ -2,9 +2,9 @@
 
 import pytest
 
-from retrieval import next_steps
-from retrieval.article import parse
-from retrieval.search import ArticleIndex
+from retrieval.article.cleaning import parse
+from retrieval.qa import next_steps
+from retrieval.qa.search import ArticleIndex
 
 STORY = ("Nurses vote for strike mandate\n\n"
          "HALIFAX — Nurses have voted to give their union a strike mandate.\n\n"

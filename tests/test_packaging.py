@@ -14,7 +14,7 @@ def test_wheel_carries_the_default_config_and_every_package(tmp_path):
     (wheel,) = (tmp_path / "dist").glob("article_bot-*.whl")
     with zipfile.ZipFile(wheel) as z:
         names = set(z.namelist())
-        assert {"bot/default.toml", "bot/discord/client.py", "retrieval/onnx_encoder.py"} <= names
+        assert {"bot/default.toml", "bot/discord/client.py", "retrieval/qa/onnx_encoder.py"} <= names
         shipped = z.read("bot/default.toml").decode()
         z.extractall(tmp_path / "site")
     assert shipped == (PROJECT_ROOT / "config" / "default.toml").read_text()

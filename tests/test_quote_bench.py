@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.article import parse
-from retrieval.quotebook import QuoteBook
-from retrieval.speakers import fold
+from retrieval.article.cleaning import parse
+from retrieval.quotes.quotebook import QuoteBook
+from retrieval.quotes.speakers import fold
 
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "quotes"
 GOLD = [json.loads(line) for line in (BENCH / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]

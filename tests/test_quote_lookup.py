@@ -200,9 +200,9 @@ def test_an_organisation_quoted_itself_is_not_several_speakers():
 
 
 def test_a_possessive_name_after_a_title_is_the_person():
-    from retrieval import sources
+    from retrieval.quotes import speaker_phrase
 
-    assert sources.classify("FBI Director James Comey's", 0, 26).name == "James Comey"
+    assert speaker_phrase.classify("FBI Director James Comey's", 0, 26).name == "James Comey"
 
 
 def test_an_organisation_is_no_one_for_she_to_mean():

@@ -159,9 +159,9 @@ def test_an_ing_verb_before_a_preposition_is_not_part_of_the_speaker():
     ("officials", True), ("Critics", True), ("Ann Lee", True), ("has no", False), ("nobody", False),
 ])
 def test_adverbs_and_number_tails_are_not_sources(phrase, source):
-    from retrieval import sources
+    from retrieval.quotes import speaker_phrase
 
-    assert (sources.classify(phrase, 0, len(phrase)) is not None) is source
+    assert (speaker_phrase.classify(phrase, 0, len(phrase)) is not None) is source
 
 
 @pytest.mark.parametrize("sentence, subject", [
@@ -170,9 +170,9 @@ def test_adverbs_and_number_tails_are_not_sources(phrase, source):
     ("Mr. Dale even echoed Mr. Roy's view, saying", "Dale"),  # a name after a verb is no role's name
 ])
 def test_the_subject_of_a_sentence(sentence, subject):
-    from retrieval import sources
+    from retrieval.quotes import speaker_phrase
 
-    found = sources.subject(sentence, 0, sentence.index(" saying"))
+    found = speaker_phrase.subject(sentence, 0, sentence.index(" saying"))
     assert (found.name if found else None) == subject
 
 

@@ -5,10 +5,10 @@ from conftest import book, said
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval.article import parse
-from retrieval.attribution import Attributor
-from retrieval.quotebook import QuoteBook
-from retrieval.quotes import quote_spans
+from retrieval.article.cleaning import parse
+from retrieval.quotes.attribution import Attributor
+from retrieval.quotes.quote_marks import quote_spans
+from retrieval.quotes.quotebook import QuoteBook
 
 SHAPES = [
     # quote, then attribution (name first / verb first)

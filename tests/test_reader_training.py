@@ -8,9 +8,9 @@ import random
 import numpy as np
 import pytest
 
-from retrieval.dense import model_folder
-from retrieval.reader import Reader
-from retrieval.reader_windows import windows
+from retrieval.qa.dense import model_folder
+from retrieval.qa.reader import Reader
+from retrieval.qa.reader_windows import windows
 from training import examples
 from training.export import export, load_trained
 from training.metrics import auc, predict, token_f1

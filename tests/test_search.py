@@ -2,8 +2,8 @@
 
 import pytest
 
-from retrieval import chunks
-from retrieval.search import ArticleIndex
+from retrieval.article import passages
+from retrieval.qa.search import ArticleIndex
 from retrieval.settings import FUSION_METHODS
 
 ANSWERABLE = [
@@ -50,7 +50,7 @@ def test_answer_never_starts_inside_a_quotation(index):
     ans = index.search("What did the White House official say about the commitment?")
     first = ans.sentences[0]
     assert "“This was not a new commitment." in ans.text
-    assert not chunks.inside_quote(index.article.paragraph(first.paragraph).text, first.start)
+    assert not passages.inside_quote(index.article.paragraph(first.paragraph).text, first.start)
 
 
 def test_passages_are_ranked_with_scores(index):
@@ -103,7 +103,7 @@ def test_metadata_is_reached_by_ranking_in_any_wording(index, question, source):
 
 
 def test_article_without_byline_declines_who_wrote_it(real_encoder, settings):
-    from retrieval.article import parse
+    from retrieval.article.cleaning import parse
 
     art = parse("Budget Passed\n\nThe council approved the new budget on Monday after a long debate.\n\n"
                 "The mayor said the money would go to schools and roads, and wrote to every councillor.")
@@ -116,7 +116,7 @@ def test_article_without_byline_declines_who_wrote_it(real_encoder, settings):
 
 
 def test_words_in_the_questions_order_in_one_sentence_rank_first(fake_encoder, settings):
-    from retrieval.article import parse
+    from retrieval.article.cleaning import parse
 
     text = ("Harbour news\n\nThe city council approved a budget. Later the harbour plan was delayed.\n\n"
             "The harbour council approved a plan. Later the city budget was delayed.\n\n"

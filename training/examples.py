@@ -1,6 +1,6 @@
 """Reader training pairs from a SQuAD 2.0-shaped pool: (question, window, answer span or none).
 
-Windows are cut as answering cuts them (retrieval.reader_windows). Per answerable question: one window that
+Windows are cut as answering cuts them (retrieval.qa.reader_windows). Per answerable question: one window that
 holds the answer (starting up to two sentences before it, so the answer sits anywhere in the window) and a
 hard negative: the window of the same title that shares most content words with the question among those
 holding no gold answer. Per unanswerable question: the best-overlapping window of its own paragraph (the
@@ -18,9 +18,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from retrieval.lexical import tokenize
-from retrieval.reader_windows import MAX_CHARS, pack, windows
-from retrieval.splitter import split_sentences
+from retrieval.article.sentences import split_sentences
+from retrieval.qa.lexical import tokenize
+from retrieval.qa.reader_windows import MAX_CHARS, pack, windows
 
 # Whole titles held out: validation chooses thresholds and the checkpoint; test is only reported.
 VALIDATION_TITLES = ("Amazon_rainforest", "Fresno,_California", "Intergovernmental_Panel_on_Climate_Change",

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from retrieval.reader import MANIFEST, Reader
+from retrieval.qa.reader import MANIFEST, Reader
 
 from .examples import TEST_TITLES, VALIDATION_TITLES, read_pairs
 from .metrics import auc, token_f1

@@ -8,7 +8,7 @@ from collections import Counter
 import numpy as np
 import torch
 
-from retrieval.reader_spans import best_spans
+from retrieval.qa.reader_spans import best_spans
 
 from .examples import Pair
 from .model import encode

@@ -1,0 +1,1 @@
+"""Quotations and reported speech attributed to the people and organisations who said them, and `/quote NAME`."""
