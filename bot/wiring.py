@@ -15,7 +15,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from retrieval.errors import ModelError
-from retrieval.qa.dense import EmbeddingCache, Encoder, load_encoder, model_folder
+from retrieval.qa.dense import EmbeddingCache, Encoder, load_encoder
+from retrieval.qa.model_files import model_folder
 
 from .config import Settings
 from .conversation import Conversations

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 # Title abbreviations of news writing and the words they stand for ("Coun. Dana Okafor" is a councillor).
 TITLE_ABBREVIATIONS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                        "prof": "professor", "dr": "doctor", "col": "colonel", "capt": "captain", "lt": "lieutenant",
@@ -27,3 +30,18 @@ def edit_distance_within(a: str, b: str, limit: int) -> int | None:
             return None
         prev2, prev = prev, cur
     return prev[-1] if prev[-1] <= limit else None
+
+# A word: letters and digits, with inner apostrophes ("don't", "O’Brien").
+WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def normalise(text: str) -> str:
+    """Fold case, compatibility forms, accents and curly apostrophes."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Normalised words of text, stopwords included."""
+    return WORD.findall(normalise(text))

@@ -53,7 +53,8 @@ def article():
 @pytest.fixture(scope="session")
 def reference_encoder(settings):
     """sentence-transformers on torch: the reference implementation."""
-    from retrieval.qa.dense import SentenceTransformerEncoder, model_folder
+    from retrieval.qa.dense import SentenceTransformerEncoder
+    from retrieval.qa.model_files import model_folder
 
     return SentenceTransformerEncoder(model_folder(settings.model.name), settings.model.cache_dir)
 

@@ -1,7 +1,9 @@
 import numpy as np
 import pytest
 
-from retrieval.qa.dense import EmbeddingCache, ModelError, model_folder
+from retrieval.errors import ModelError
+from retrieval.qa.dense import EmbeddingCache
+from retrieval.qa.model_files import model_folder
 from retrieval.qa.search import ArticleIndex
 
 TEXTS = ["first passage", "second passage"]
@@ -92,14 +94,14 @@ def test_failed_write_leaves_no_temporary_or_partial_file(tmp_path, fake_encoder
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("retrieval.qa.dense.os.replace", disk_full)
+    monkeypatch.setattr("retrieval.qa.model_files.os.replace", disk_full)
     cache = EmbeddingCache(tmp_path)
     assert cache.embed(fake_encoder, TEXTS).shape == (2, 256)
     assert list(tmp_path.iterdir()) == [] and "No space left" in caplog.text
 
 
 def test_model_key_is_the_content_not_the_size(tmp_path):
-    from retrieval.qa.dense import model_fingerprint
+    from retrieval.qa.model_files import model_fingerprint
 
     model = tmp_path / "model"
     model.mkdir()

@@ -14,7 +14,8 @@ from bot.config import PROJECT_ROOT
 from retrieval.article import passages
 from retrieval.article.cleaning import load as load_article
 from retrieval.qa import onnx_encoder
-from retrieval.qa.dense import SentenceTransformerEncoder, load_encoder, model_fingerprint, model_folder
+from retrieval.qa.dense import SentenceTransformerEncoder, load_encoder
+from retrieval.qa.model_files import model_fingerprint, model_folder
 from retrieval.qa.search import ArticleIndex
 
 EVAL = PROJECT_ROOT.parent / "shared" / "eval"

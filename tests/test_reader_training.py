@@ -8,7 +8,7 @@ import random
 import numpy as np
 import pytest
 
-from retrieval.qa.dense import model_folder
+from retrieval.qa.model_files import model_folder
 from retrieval.qa.reader import Reader
 from retrieval.qa.reader_windows import windows
 from training import examples

@@ -6,7 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from retrieval.qa.dense import model_folder
+from retrieval.qa.model_files import model_folder
 
 from .examples import build
 from .train import Hyper, train

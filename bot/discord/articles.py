@@ -23,7 +23,7 @@ from . import render as dr
 
 if TYPE_CHECKING:
     from ..router import Router
-    from .client import ArticleBotMixin
+    from .services import BotServices
 
 _log = logging.getLogger(__name__)
 CHOICE_TTL = 30.0
@@ -38,7 +38,7 @@ def channel_key(channel: discord.abc.Messageable | None, channel_id: int | None)
 
 
 class ChannelArticles(commands.Cog):
-    def __init__(self, bot: ArticleBotMixin):
+    def __init__(self, bot: BotServices):
         self.bot = bot
         self._choices: dict[int, tuple[float, StoredArticle | None]] = {}
 

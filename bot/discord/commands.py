@@ -16,7 +16,7 @@ from ..store import StoreError
 from . import render as dr
 
 if TYPE_CHECKING:
-    from .client import ArticleBotMixin
+    from .services import BotServices
 
 RANKS = {"ranks": True}
 _log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ _log = logging.getLogger(__name__)
 class ArticleCommands(commands.Cog):
     """/ask, /quote, /passage, /about and /help over the bot's Router."""
 
-    def __init__(self, bot: ArticleBotMixin):
+    def __init__(self, bot: BotServices):
         self.bot = bot
 
     @app_commands.command(name="ask", description="Ask a question about the article", extras=RANKS)

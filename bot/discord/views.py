@@ -15,7 +15,7 @@ from retrieval.qa.search import Answer
 from .render import NO_PINGS, answer_embed
 
 if TYPE_CHECKING:
-    from .client import ArticleBotMixin
+    from .services import BotServices
 
 _log = logging.getLogger(__name__)
 VOTE_TEMPLATE = r"vote:(?P<way>up|down):(?P<answer>\d+)"
@@ -38,7 +38,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=VOTE_TEMPLA
         return cls(int(match["answer"]), match["way"] == "up")
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        bot: ArticleBotMixin = interaction.client  # type: ignore[assignment]
+        bot: BotServices = interaction.client  # type: ignore[assignment]
         await bot.vote(interaction, self.answer_id, self.up, self.view)
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from retrieval.qa.lexical import words
+from retrieval.text import words
 
 _INITIALS_END = re.compile(r"(?:\s+(?:\w\.){1,3})+$")  # "Washington D.C." is also "Washington"
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|and|the|for|de|du)?\s*[A-Z][\w'’-]*)+")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -13,7 +12,7 @@ import numpy as np
 import snowballstemmer
 from rank_bm25 import BM25Okapi
 
-from retrieval.text import TITLE_ABBREVIATIONS, edit_distance_within
+from retrieval.text import TITLE_ABBREVIATIONS, WORD, edit_distance_within, normalise
 
 if TYPE_CHECKING:
     from retrieval.qa.aliases import Aliases
@@ -50,15 +49,7 @@ def spelling(word: str) -> str:
     return word.replace("llor", "lor")
 
 
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 _STEMMER = snowballstemmer.stemmer("english")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-
-
-def normalise(text: str) -> str:
-    """Fold case, compatibility forms, accents and curly apostrophes."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).casefold())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=65536)
@@ -80,14 +71,9 @@ def content_term(word: str, acronym: bool = False) -> str | None:
     return term if term and term not in STOPWORDS else None
 
 
-def words(text: str) -> list[str]:
-    """Normalised words of text, stopwords included."""
-    return _TOKEN.findall(normalise(text))
-
-
 def tokenize(text: str) -> list[str]:
     """Content tokens of text: normalised, stemmed, without stopwords."""
-    return [t for t in (content_term(normalise(w), is_acronym(w, text)) for w in _TOKEN.findall(text)) if t]
+    return [t for t in (content_term(normalise(w), is_acronym(w, text)) for w in WORD.findall(text)) if t]
 
 
 def is_acronym(surface: str, text: str) -> bool:
@@ -111,7 +97,7 @@ class LexicalIndex:
         self._terms = lru_cache(maxsize=4096)(self._analyse)
         self.surface: dict[str, str] = {}
         for text in texts:
-            for surface in _TOKEN.findall(text):
+            for surface in WORD.findall(text):
                 word = normalise(surface)
                 term = content_term(word, is_acronym(surface, text))
                 if term:
@@ -147,7 +133,7 @@ class LexicalIndex:
         """(word, term, the article's words for it if respelt) triples of a question; cached because ranking
         and respelling both need them."""
         out = []
-        for surface in _TOKEN.findall(question):
+        for surface in WORD.findall(question):
             word = normalise(surface)
             term = content_term(word, is_acronym(surface, question))
             if term is None:

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from retrieval.errors import ModelError
-from retrieval.qa.dense import dictionary_words, file_stat, hash_file, model_fingerprint
+from retrieval.qa.model_files import dictionary_words, file_stat, hash_file, model_fingerprint
 
 _log = logging.getLogger(__name__)
 # Padded tokens in one run of the graph: 3 texts of 256 tokens or ~25 sentences. Measured on a 1 MB article on 2
