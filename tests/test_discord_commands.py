@@ -1,11 +1,14 @@
-"""Slash commands are methods of a cog: call them directly, without a gateway, and read what they send."""
+"""Slash commands are methods of the feature cogs: call them directly, without a gateway, and read what they
+send."""
 
 from types import SimpleNamespace
 
 import pytest
 
+from bot.discord.asking import Asking
 from bot.discord.client import ArticleTree, create_bot
-from bot.discord.commands import ArticleCommands
+from bot.discord.info import Info
+from bot.discord.quoting import Quotes
 from bot.wiring import library_around
 
 
@@ -39,60 +42,64 @@ def interaction(user_id: int = 1):
 
 
 @pytest.fixture()
-def cog(router, settings):
+def bot(router, settings):
     bot = create_bot(lambda: router, settings)
     bot.library = library_around(router, settings)
     bot._router = router
-    return ArticleCommands(bot)
+    return bot
 
 
-async def test_passage_and_its_errors(cog):
+async def test_passage_and_its_errors(bot):
+    cog = Info(bot)
     ok = interaction()
-    await ArticleCommands.passage.callback(cog, ok, 3)
+    await Info.passage.callback(cog, ok, 3)
     (sent,) = ok.response.sent
     assert sent["embed"].title == "¶3 of 25" and sent["allowed_mentions"].everyone is False
     bad = interaction()
-    await ArticleCommands.passage.callback(cog, bad, 99)
+    await Info.passage.callback(cog, bad, 99)
     assert bad.response.sent[0]["ephemeral"] is True and "There is no ¶99" in bad.response.sent[0]["content"]
 
 
-async def test_ask_validates_first_and_answers_through_the_batcher(cog):
+async def test_ask_validates_first_and_answers_through_the_batcher(bot):
+    cog = bot.asking
     empty = interaction()
-    await ArticleCommands.ask.callback(cog, empty, "   ")
+    await Asking.ask_command.callback(cog, empty, "   ")
     assert not empty.response.deferred and empty.response.sent[0]["ephemeral"] is True
     asked = interaction()
-    await ArticleCommands.ask.callback(cog, asked, "Who requested the call?")
+    await Asking.ask_command.callback(cog, asked, "Who requested the call?")
     assert not asked.response.deferred and not asked.followup.sent, "a quick answer needs no defer"
     (answer,) = asked.response.sent
     assert "**Mr Putin** requested the call" in answer["embed"].description and answer["view"] is not None
 
 
-async def test_quote_builds_its_index_off_the_event_loop(cog, monkeypatch):
+async def test_quote_builds_its_index_off_the_event_loop(bot, monkeypatch):
     import threading
 
+    cog = Quotes(bot)
     threads = []
-    real = cog.bot.router.quote
-    monkeypatch.setattr(cog.bot.router, "quote", lambda name: threads.append(threading.current_thread()) or real(name))
+    real = bot.router.quote
+    monkeypatch.setattr(bot.router, "quote", lambda name: threads.append(threading.current_thread()) or real(name))
     asked = interaction()
-    await ArticleCommands.quote.callback(cog, asked, "Ushakov")
+    await Quotes.quote.callback(cog, asked, "Ushakov")
     assert threads and threads[0] is not threading.main_thread()
     assert "Our president responded immediately" in asked.response.sent[0]["embed"].fields[0].value
 
 
-async def test_quote_autocomplete_lists_speakers(cog):
-    choices = await cog.quote_speakers(interaction(), "usha")
+async def test_quote_autocomplete_lists_speakers(bot):
+    choices = await Quotes(bot).quote_speakers(interaction(), "usha")
     assert [c.value for c in choices] == ["Yuri Ushakov"]
 
 
-async def test_quote_autocomplete_shows_each_person_once_with_their_role(cog):
-    choices = await cog.quote_speakers(interaction(), "rand")
+async def test_quote_autocomplete_shows_each_person_once_with_their_role(bot):
+    choices = await Quotes(bot).quote_speakers(interaction(), "rand")
     assert [(c.name, c.value) for c in choices] == [("Dara Masicott — Russian military RAND Corp expert",
                                                      "Dara Masicott")]
 
 
-def test_only_ranking_commands_carry_the_cooldown_mark(cog):
-    marked = {c.name for c in cog.get_app_commands() if c.extras.get("ranks")}
-    names = {c.name for c in cog.get_app_commands()}
-    assert names == {"ask", "summary", "quote", "passage", "about", "settings", "help"}
+async def test_only_ranking_commands_carry_the_cooldown_mark(bot):
+    await bot.setup_hook()
+    marked = {c.name for c in bot.tree.get_commands() if c.extras.get("ranks")}
+    names = {c.name for c in bot.tree.get_commands()}
+    assert names == {"ask", "summary", "quote", "passage", "about", "settings", "help", "article"}
     assert marked == {"ask", "summary"}
-    assert isinstance(cog.bot.tree, ArticleTree)
+    assert isinstance(bot.tree, ArticleTree)

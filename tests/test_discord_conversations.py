@@ -8,8 +8,8 @@ import pytest
 from discord_emulator import payloads as p
 from discord_emulator.harness import ALICE, BOB, BotHarness, text_of
 
-from bot.discord.client import VOTE_NOT_SAVED, VOTE_UNKNOWN
 from bot.discord.render import SETTINGS_REFUSED
+from bot.discord.voting import VOTE_NOT_SAVED, VOTE_UNKNOWN
 from bot.store import LazyStore, Store, StoreError
 
 FAST = {"discord.cooldown_rate": 1000, "discord.cooldown_seconds": 60.0}

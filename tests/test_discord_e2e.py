@@ -218,6 +218,12 @@ async def test_cooldown_answers_with_retry_time(router, settings):
         assert "Try again in" in mention["content"], "mentions share the cooldown"
         other = await h.final_reply(await h.slash("ask", question="When did Russia annex Crimea?", who=BOB))
         assert "embeds" in other and other["embeds"]
+        await h.say("/summary", mention_bot=True)
+        summary = (await h.channel_replies(2))[1]
+        assert "Try again in" in summary["content"], "/summary by mention ranks too, and shares the cooldown"
+        await h.say("/passage 3", mention_bot=True)
+        passage = (await h.channel_replies(3))[2]
+        assert passage["embeds"], "browsing by mention is never throttled"
 
 
 async def test_429_with_via_is_retried(router, bot_settings):

@@ -73,7 +73,7 @@ async def test_sync_pushes_commands_globally(cache_dir):
     assert proc.returncode == 0, proc.stderr
     assert "Synced 8 slash commands globally" in proc.stdout
     assert [c["name"] for c in emulator.synced["global"]] == ["ask", "summary", "quote", "passage", "about",
-                                                              "settings", "help", "article"]
+                                                              "help", "settings", "article"]
 
 
 def test_missing_token_is_one_line_naming_the_variable(cache_dir):

@@ -39,7 +39,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button], template=VOTE_TEMPLA
 
     async def callback(self, interaction: discord.Interaction) -> None:
         bot: BotServices = interaction.client  # type: ignore[assignment]
-        await bot.vote(interaction, self.answer_id, self.up, self.view)
+        await bot.votes.vote(interaction, self.answer_id, self.up, self.view)
 
 
 def set_vote_counts(view: discord.ui.View, answer_id: int, up: int, down: int) -> None:

@@ -9,7 +9,7 @@ no cue claims continue the paragraph's speaker, or the previous paragraph's when
 a quotation running over several paragraphs goes to the speaker named at its end.
 
 Hand-written: no parser with a trained English model can be installed here, and these are the rules of
-news attribution rather than of English grammar in general (see README, "Quotes", for what was measured).
+news attribution rather than of English grammar in general (docs/measurements.md says what was measured).
 """
 
 from __future__ import annotations
