@@ -20,6 +20,7 @@ from retrieval.errors import ArticleError
 from ..fetch import fetch
 from ..store import StoredArticle, StoreError
 from . import render as dr
+from .store_cache import StoreCache
 
 if TYPE_CHECKING:
     from ..router import Router
@@ -40,14 +41,15 @@ def channel_key(channel: discord.abc.Messageable | None, channel_id: int | None)
 class ChannelArticles(commands.Cog):
     def __init__(self, bot: BotServices):
         self.bot = bot
-        self._choices: dict[int, tuple[float, StoredArticle | None]] = {}
+        self._choices: StoreCache[int, StoredArticle | None] = StoreCache(
+            bot.store, lambda store, channel: store.channel_article(channel), None, CHOICE_TTL, "channel articles")
 
     async def router_for(self, guild_id: int | None, channel: discord.abc.Messageable | None,
                          channel_id: int | None) -> Router:
         """The Router of the article this channel discusses (built on first use after a start)."""
         library = self.bot.library
         key = channel_key(channel, channel_id)
-        stored = await self._stored(key) if guild_id is not None and key is not None else None
+        stored = await self._choices.get(key) if guild_id is not None and key is not None else None
         if stored is None:
             return library.default
         router = library.get(stored.sha256)
@@ -59,19 +61,6 @@ class ChannelArticles(commands.Cog):
         except ArticleError as exc:  # a stored article today's rules refuse: say so in the log, answer the default
             _log.warning("channel %s: stored article %s unusable (%s); using the default", key, stored.source, exc)
             return library.default
-
-    async def _stored(self, key: int) -> StoredArticle | None:
-        cached = self._choices.get(key)
-        if cached and time.monotonic() - cached[0] < CHOICE_TTL:
-            return cached[1]
-        stored = None
-        if self.bot.store is not None:
-            try:
-                stored = await asyncio.to_thread(lambda: self.bot.store.get().channel_article(key))
-            except StoreError as exc:
-                _log.warning("channel articles unavailable, using the default: %s", exc)
-        self._choices[key] = (time.monotonic(), stored)
-        return stored
 
     def _parse(self, raw: bytes, source: str, content_type: str) -> article_mod.Article:
         return article_mod.from_bytes(raw, source, self.bot.settings.article.max_bytes, content_type)
@@ -107,7 +96,7 @@ class ChannelArticles(commands.Cog):
             _log.warning("channel article not saved: %s", exc)
             await self._edit(interaction, dr.SETTINGS_NOT_SAVED)
             return
-        self._choices[key] = (time.monotonic(), stored)
+        self._choices.put(key, stored)
         a = router.article
         await self._edit(interaction, f"This channel now discusses “{dr.clip(dr.safe(a.headline), 300)}” "
                                       f"({len(a.paragraphs)} paragraphs; {dr.clip(dr.safe(stored.source), 200)}). "

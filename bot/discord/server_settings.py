@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from typing import TYPE_CHECKING
 
 import discord
@@ -14,6 +13,7 @@ from discord.ext import commands
 
 from ..store import GuildSettings, StoreError
 from . import render as dr
+from .store_cache import StoreCache
 
 if TYPE_CHECKING:
     from .services import BotServices
@@ -25,20 +25,11 @@ SETTINGS_TTL = 30.0
 class ServerSettings(commands.Cog):
     def __init__(self, bot: BotServices):
         self.bot = bot
-        self._cache: dict[int, tuple[float, GuildSettings]] = {}
+        self._cache = StoreCache(bot.store, lambda store, guild: store.guild_settings(guild), GuildSettings(),
+                                 SETTINGS_TTL, "server settings")
 
     async def get(self, guild_id: int) -> GuildSettings:
-        cached = self._cache.get(guild_id)
-        if cached and time.monotonic() - cached[0] < SETTINGS_TTL:
-            return cached[1]
-        settings = GuildSettings()
-        if self.bot.store is not None:
-            try:
-                settings = await asyncio.to_thread(lambda: self.bot.store.get().guild_settings(guild_id))
-            except StoreError as exc:
-                _log.warning("server settings unavailable, using the defaults: %s", exc)
-        self._cache[guild_id] = (time.monotonic(), settings)
-        return settings
+        return await self._cache.get(guild_id)
 
     async def update(self, guild_id: int, answer_in_threads: bool | None, channel_id: int | None,
                      enabled: bool) -> GuildSettings:
@@ -53,7 +44,7 @@ class ServerSettings(commands.Cog):
         new = GuildSettings(current.answer_in_threads if answer_in_threads is None else answer_in_threads,
                             frozenset(channels))
         await asyncio.to_thread(lambda: store.get().save_guild_settings(guild_id, new))
-        self._cache[guild_id] = (time.monotonic(), new)
+        self._cache.put(guild_id, new)
         return new
 
     @app_commands.command(name="settings", description="Server settings: answer in threads, ask channels")
