@@ -195,8 +195,7 @@ class Router:
         if self.index is None or self.summary_settings is None:
             return r.ErrorResponse("Summaries are not available in this mode.", "unavailable")
         if self._summary is None:  # the article does not change: rank its sentences once
-            s = self.summary_settings
-            self._summary = summarize(self.index, s.sentences, s.lead_weight)
+            self._summary = summarize(self.index, self.summary_settings)
         return r.AnswerResponse(dataclasses.replace(self._summary, question=question))
 
     def _follow_up(self, question: str, key: Hashable | None) -> FollowUp | None:

@@ -48,12 +48,28 @@ class RetrievalSettings:
     answer_ratio: float = setting("a number 0..1", between(0, 1))
     recent_bonus: float = setting("a number 0..1", between(0, 1))
     followup_own_weight: float = setting("a number 0..1", between(0, 1))
+    followup_sentence_own_weight: float = setting("a number 0..1", between(0, 1))
+    bm25_k1: float = setting("a number 0..5", between(0, 5))
+    bm25_b: float = setting("a number 0..1", between(0, 1))
+    phrase_weight: float = setting("a number 0..1", between(0, 1))
+    typed_pool: int = setting("an integer 1..10", between(1, 10))
+    typed_bonus: float = setting("a number 0..1", between(0, 1))
+    typed_bonus_strict: float = setting("a number 0..1", between(0, 1))
+    typed_sentence_bonus: float = setting("a number 0..1", between(0, 1))
+    metadata_intent: float = setting("a number 0..1", between(0, 1))
+    metadata_intent_strong: float = setting("a number 0..1", between(0, 1))
+    metadata_floor: float = setting("a number 0..1", between(0, 1))
+    metadata_margin: float = setting("a number 0..1", between(0, 1))
+    metadata_kind_bonus: float = setting("a number 0..1", between(0, 1))
 
 
 @dataclass(frozen=True)
 class SummarySettings:
     sentences: int = setting("an integer 3..5", between(3, 5))
     lead_weight: float = setting("a number 0..1", between(0, 1))
+    title_weight: float = setting("a number 0..1", between(0, 1))
+    relevance: float = setting("a number 0..1", between(0, 1))
+    damping: float = setting("a number 0..1", between(0, 1))
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,7 @@ import numpy as np
 
 from retrieval.article.cleaning import Article
 from retrieval.qa import answer_types
-
-FLOOR = 0.25
-MARGIN = 0.05
-INTENT = 0.4
-INTENT_STRONG = 0.55
-# The encoder hears every question about the article itself as much the same question ("When was this story
-# published?" is as close to "Where was this article filed from?"); among the units, the one holding the
-# question's expected answer type (a date for "when", a place for "where", a person for "who") gains this.
-KIND_BONUS = 0.1
+from retrieval.settings import RetrievalSettings
 
 
 @dataclass(frozen=True)
@@ -75,7 +67,7 @@ def texts(found: list[Unit]) -> list[str]:
     return [u.encoded for u in found] + [u.generic_question for u in found]
 
 
-def best(found: list[Unit], vecs: np.ndarray, qvec: np.ndarray, dense_top: float,
+def best(found: list[Unit], vecs: np.ndarray, qvec: np.ndarray, dense_top: float, settings: RetrievalSettings,
          kind: str | None = None, strong_only: bool = False) -> tuple[Unit, float] | None:
     """The unit a question asks for and its closeness, given the vectors of texts(found) and the body's best
     cosine; None when the question is about something in the body. An empty unit is returned only for a question
@@ -86,12 +78,14 @@ def best(found: list[Unit], vecs: np.ndarray, qvec: np.ndarray, dense_top: float
         return None
     unit_vecs, intent_vecs = np.split(vecs, 2)
     closeness, intent = unit_vecs @ qvec, intent_vecs @ qvec
-    i = int(np.argmax(intent + KIND_BONUS * np.array([kind is not None and u.kind == kind for u in found])))
-    if intent[i] < INTENT:
+    s = settings
+    i = int(np.argmax(intent + s.metadata_kind_bonus * np.array([kind is not None and u.kind == kind for u in found])))
+    if intent[i] < s.metadata_intent:
         return None
-    strong = intent[i] >= max(INTENT_STRONG, dense_top)
+    strong = intent[i] >= max(s.metadata_intent_strong, dense_top)
     if strong_only and not strong:
         return None
-    if not strong and (not found[i].shown or closeness[i] < FLOOR or closeness[i] < dense_top + MARGIN):
+    if not strong and (not found[i].shown or closeness[i] < s.metadata_floor
+                       or closeness[i] < dense_top + s.metadata_margin):
         return None
     return found[i], float(closeness[i])

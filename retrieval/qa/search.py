@@ -21,21 +21,8 @@ from retrieval.qa.reader import Reader, Reading
 from retrieval.settings import AbstentionSettings, ReaderSettings, RetrievalSettings
 
 _log = logging.getLogger(__name__)
-# Term proximity: a paragraph gains PHRASE_WEIGHT of the scores' spread times the best share of the question's
-# adjacent word pairs that one of its sentences holds in order (side by side or one word apart), as
-# sequential-dependence models do for BM25.
-PHRASE_WEIGHT = 0.2
+# A follow-up with this many content words of its own, none in the conversation, starts a new subject.
 NEW_SUBJECT_WORDS = 3
-FOLLOWUP_SENTENCE_OWN_WEIGHT = 0.7
-# Among the best TYPED_POOL paragraphs, one holding an answer of the expected type (a date for "when") in a
-# sentence sharing a question word gains TYPED_BONUS of the scores' spread (TYPED_BONUS_STRICT for a quantity, age
-# or date); the answering sentence gains TYPED_SENTENCE_BONUS. A question asking for a quantity, an age or a
-# date that no such sentence holds is declined, and so is one asking for a typed noun the article never uses
-# ("the capital", "the budget"): the article names the thing but does not state what is asked.
-TYPED_POOL = 3
-TYPED_BONUS = 0.1
-TYPED_BONUS_STRICT = 0.3
-TYPED_SENTENCE_BONUS = 0.15
 
 _WHO_IS = re.compile(r"^\s*who\s*(?:is|was|'s|’s|are|were)\s+(?P<name>[^?]+?)\s*\??\s*$", re.I)
 
@@ -84,8 +71,9 @@ class ArticleIndex:
         self._content = [s.text[dateline_end(s.text):] for s in self.sentences]
         dictionary = getattr(encoder, "dictionary", frozenset())
         aliases = Aliases([article.headline, *(p.text for p in article.paragraphs)])
-        self.lexical = LexicalIndex([u.text for u in self.units], dictionary, aliases=aliases)
-        self._sentence_lexical = LexicalIndex([s.text for s in self.sentences], dictionary, aliases=aliases)
+        bm25 = {"k1": settings.bm25_k1, "b": settings.bm25_b}
+        self.lexical = LexicalIndex([u.text for u in self.units], dictionary, aliases=aliases, **bm25)
+        self._sentence_lexical = LexicalIndex([s.text for s in self.sentences], dictionary, aliases=aliases, **bm25)
         cache = cache or EmbeddingCache(None)
         self.meta_units = metadata.units(article)
         texts = [u.text for u in self.units] + [s.text for s in self.sentences] + metadata.texts(self.meta_units)
@@ -121,7 +109,7 @@ class ArticleIndex:
         dense = np.maximum(_max_by(self._unit_para, unit_cos, self._n_paragraphs),
                            _max_by(self._sent_para, sent_cos, self._n_paragraphs))
         fused = fusion.fuse(lex, dense, method or s.fusion, s.dense_weight, s.rrf_k)
-        fused = boost(fused, self._phrases(terms), PHRASE_WEIGHT)
+        fused = boost(fused, self._phrases(terms), self.settings.phrase_weight)
         intro = self._introduction(question)
         if intro is not None and fused[intro] > 0:
             fused = fused.copy()
@@ -236,7 +224,7 @@ class ArticleIndex:
                 not ev["introduction"] and self._abstain(ev["dense_top"], ev["coverage"], ev["terms"])):
             return Answer(question, None, True, (), (), evidence=evidence, context_used=follow_up is not None)
         if follow_up:  # the passage comes from the conversation; the sentence should answer this question
-            w = FOLLOWUP_SENTENCE_OWN_WEIGHT
+            w = self.settings.followup_sentence_own_weight
             ev = {**ev, "sent_cos": w * own["sent_cos"] + (1 - w) * ev["sent_cos"]}
         picked = self._answer_sentences(ev, [p.paragraph for p in passages], question, kind)
         span = None
@@ -311,14 +299,15 @@ class ArticleIndex:
         shares a word with the question, and whether any pool paragraph does."""
         if kind is None:
             return fused, True
-        pool = np.argsort(-fused, kind="stable")[:TYPED_POOL]
+        pool = np.argsort(-fused, kind="stable")[:self.settings.typed_pool]
         held = np.zeros(len(fused))
         for i in pool:
             held[i] = max((answer_types.strength(kind, self._content[j], question) for j in self._sentences_of[i]
                            if not terms or self._sentence_lexical.coverage(terms, j) > 0), default=0.0)
         if not held.any():
             return fused, False
-        return boost(fused, held, TYPED_BONUS_STRICT if kind in answer_types.STRICT else TYPED_BONUS), True
+        s = self.settings
+        return boost(fused, held, s.typed_bonus_strict if kind in answer_types.STRICT else s.typed_bonus), True
 
     def _missing(self, question: str, kind: str | None, typed: bool) -> str | None:
         """What the question asks for that the article does not state: a quantity, age or date no pool sentence
@@ -339,7 +328,7 @@ class ArticleIndex:
         lexical = np.array([self._sentence_lexical.coverage(ev["terms"], i) for i in candidates])
         score = 0.5 * ev["sent_cos"][candidates] + 0.5 * lexical
         if kind is not None:
-            score = score + TYPED_SENTENCE_BONUS * np.array(
+            score = score + self.settings.typed_sentence_bonus * np.array(
                 [answer_types.strength(kind, self._content[i], question) for i in candidates])
         order = np.argsort(-score, kind="stable")
         best = score[order[0]]
@@ -366,7 +355,7 @@ class ArticleIndex:
                          strong_only: bool = False) -> Answer | None:
         """The headline, dateline or byline, when the question asks about the article itself (retrieval.qa.metadata):
         "who are the journalists behind this piece?" reaches the byline by ranking, whatever its wording."""
-        found = metadata.best(self.meta_units, self.meta_vecs, qvec, dense_top, expected, strong_only)
+        found = metadata.best(self.meta_units, self.meta_vecs, qvec, dense_top, self.settings, expected, strong_only)
         if found is None:
             return None
         unit, closeness = found

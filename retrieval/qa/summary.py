@@ -13,12 +13,10 @@ import numpy as np
 
 from retrieval.article import passages
 from retrieval.qa.search import Answer, ArticleIndex
+from retrieval.settings import SummarySettings
 
-DAMPING = 0.85
 ITERATIONS = 50
 MIN_WORDS = 6
-MMR_REDUNDANCY = 0.7
-TITLE_WEIGHT = 0.3
 # A question made only of these words asks for an overview ("what's this article about?", "tl;dr",
 # "summarise the piece", "what happened?", "give me the key points"): words about the text, not in it.
 _OVERVIEW_WORDS = frozenset(
@@ -43,7 +41,7 @@ def asks_for_overview(question: str) -> bool:
     return bool(content) and all(w in _OVERVIEW_WORDS for w in content)
 
 
-def summarize(index: ArticleIndex, size: int, lead_weight: float, question: str = "") -> Answer:
+def summarize(index: ArticleIndex, settings: SummarySettings, question: str = "") -> Answer:
     """The `size` most central, least redundant sentences (lead-biased), in article order, as an Answer."""
     spans = index.sentences
     if not spans:
@@ -52,12 +50,13 @@ def summarize(index: ArticleIndex, size: int, lead_weight: float, question: str 
     eligible = np.array([len(sp.text.split()) >= MIN_WORDS and not _leans_back(sp.text) for sp in spans])
     if not eligible.any():
         eligible[:] = True
-    score = (1 - lead_weight) * _centrality(vecs) + lead_weight * _lead_prior(spans, len(index.article.paragraphs))
+    lead, title_weight = settings.lead_weight, settings.title_weight
+    score = (1 - lead) * _centrality(vecs, settings.damping) + lead * _lead_prior(spans, len(index.article.paragraphs))
     title = " ".join(t for t in (index.article.headline, index.article.subtitle) if t)
     if title:  # Edmundson's title method: the headline says what the story is about
         closeness = vecs @ index.encoder.encode([title])[0]
-        score = (1 - TITLE_WEIGHT) * score + TITLE_WEIGHT * (closeness - closeness.min()) / (np.ptp(closeness) or 1)
-    chosen = _mmr(score, vecs, eligible, min(size, int(eligible.sum())))
+        score = (1 - title_weight) * score + title_weight * (closeness - closeness.min()) / (np.ptp(closeness) or 1)
+    chosen = _mmr(score, vecs, eligible, min(settings.sentences, int(eligible.sum())), settings.relevance)
     return index.quoting(question, sorted(chosen), kind="summary")
 
 
@@ -68,7 +67,7 @@ def _leans_back(sentence: str) -> bool:
     return first in passages.ANAPHORS or opening.startswith(("in doing so", "by doing so", "doing so"))
 
 
-def _centrality(vecs: np.ndarray) -> np.ndarray:
+def _centrality(vecs: np.ndarray, damping: float) -> np.ndarray:
     """PageRank over the cosine-similarity graph of the sentences (continuous LexRank), scaled to 0..1."""
     n = len(vecs)
     if n == 1:
@@ -79,7 +78,7 @@ def _centrality(vecs: np.ndarray) -> np.ndarray:
     transition = np.where(rows > 0, sim / np.where(rows > 0, rows, 1), 1 / n)
     rank = np.full(n, 1 / n)
     for _ in range(ITERATIONS):
-        rank = (1 - DAMPING) / n + DAMPING * rank @ transition
+        rank = (1 - damping) / n + damping * rank @ transition
     return (rank - rank.min()) / (np.ptp(rank) or 1)
 
 
@@ -89,11 +88,11 @@ def _lead_prior(spans: list[passages.Span], paragraphs: int) -> np.ndarray:
     return np.array([np.exp(-(sp.paragraph - 1) / scale) for sp in spans])
 
 
-def _mmr(score: np.ndarray, vecs: np.ndarray, eligible: np.ndarray, size: int) -> list[int]:
+def _mmr(score: np.ndarray, vecs: np.ndarray, eligible: np.ndarray, size: int, relevance: float) -> list[int]:
     chosen: list[int] = []
     for _ in range(size):
         redundancy = (vecs @ vecs[chosen].T).max(1) if chosen else np.zeros(len(score))
-        value = np.where(eligible, MMR_REDUNDANCY * score - (1 - MMR_REDUNDANCY) * redundancy, -np.inf)
+        value = np.where(eligible, relevance * score - (1 - relevance) * redundancy, -np.inf)
         value[chosen] = -np.inf
         best = int(np.argmax(value))
         if not np.isfinite(value[best]):
