@@ -68,7 +68,7 @@ def _small_talk(answer: Answer) -> bool:
     """A declined message of at most three words that is not a question and shares no word with the article
     ("hello", "thanks!", "ok"): the sender wants to know what the bot does, not a refusal."""
     words = answer.question.split()
-    return (answer.abstained and answer.evidence.get("coverage", 1) == 0 and len(words) <= _SMALL_TALK_WORDS
+    return (answer.abstained and answer.evidence.coverage == 0 and len(words) <= _SMALL_TALK_WORDS
             and "?" not in answer.question and not _WH_WORD.match(answer.question))
 
 

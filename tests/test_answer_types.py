@@ -115,7 +115,7 @@ def test_the_datelines_date_is_not_an_answer(real_encoder, settings):
             "its cables.\n\nThe mayor cut the ribbon and thanked the workers who repaired the bridge cables.\n")
     index = ArticleIndex(parse(text), real_encoder, settings.retrieval, settings.abstention)
     ans = index.search("When did the repair of the bridge cables begin?")
-    assert ans.abstained and ans.evidence["missing_type"] == types.DATE  # May 4 is when the story was filed
+    assert ans.abstained and ans.evidence.missing_type == types.DATE  # May 4 is when the story was filed
 
 
 @pytest.mark.parametrize("question, sentence, score", [
@@ -151,6 +151,6 @@ def test_a_name_question_is_declined_when_no_candidate_sentence_names_anything(r
             "Mayor Anita Soltys said the old arena needed costly repairs.\n")
     index = ArticleIndex(parse(text), real_encoder, settings.retrieval, settings.abstention)
     ans = index.search("What is the name of the private operator?")
-    assert ans.abstained and ans.evidence["missing_type"] == types.NAME
+    assert ans.abstained and ans.evidence.missing_type == types.NAME
     assert not index.search("What is the name of the mayor who said the old arena needed repairs?").abstained
     assert not types.holds(types.NAME, "Council voted on Tuesday in March.")  # days and months are not names

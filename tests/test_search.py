@@ -110,7 +110,7 @@ def test_article_without_byline_declines_who_wrote_it(real_encoder, settings):
     idx = ArticleIndex(art, real_encoder, settings.retrieval, settings.abstention)
     for question in ("Who wrote this article?", "who wrote this?", "Where was this story filed from?"):
         ans = idx.search(question)  # not "…and wrote to every councillor."
-        assert ans.abstained and ans.evidence["missing_type"] in ("byline", "dateline"), question
+        assert ans.abstained and ans.evidence.missing_type in ("byline", "dateline"), question
     assert not idx.search("Who did the mayor write to?").abstained
     assert not idx.search("Who wrote to the councillors?").abstained
 

@@ -38,6 +38,19 @@ class ScoredPassage:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Why a question was answered or declined: the first stage's best cosine and the share of the question's
+    words the article holds, the reader's best probability, the answer type (or article part) nothing held,
+    and a metadata unit's closeness."""
+
+    dense_top: float | None = None
+    coverage: float | None = None
+    reader: float | None = None
+    missing_type: str | None = None
+    metadata: float | None = None
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     text: str | None
@@ -45,7 +58,7 @@ class Answer:
     citations: tuple[int, ...]
     passages: tuple[ScoredPassage, ...]
     sentences: tuple[article_passages.Span, ...] = ()
-    evidence: dict[str, float] = field(default_factory=dict)
+    evidence: Evidence = field(default_factory=Evidence)
     context_used: bool = False
     kind: str = "answer"
     span: tuple[int, int] | None = None  # [start, end) of the reader's answer span in text
@@ -199,7 +212,6 @@ class ArticleIndex:
                 fused[[p - 1 for p in follow_up.recent if 0 < p <= len(fused)]] = fused.min()
         kind = None if ev["introduction"] else expected
         fused, typed = self._typed(fused, question, kind, ev["terms"])
-        evidence = {"dense_top": round(ev["dense_top"], 4), "coverage": round(ev["coverage"], 4)}
         read = None
         if self.reader is not None:
             rs = self.reader_settings
@@ -208,7 +220,7 @@ class ArticleIndex:
             readings = yield self.lexical.respell(question), texts  # "Whch country anexed Crimea?" respelt
             read = reading.fuse(fused, cut, readings, rs.weight)
             fused = read.scores
-            evidence["reader"] = round(float(read.probability.max()), 4)
+            best_reading = round(float(read.probability.max()), 4)
         order = np.argsort(-fused, kind="stable")[: s.top_k]
         passages = tuple(
             ScoredPassage(int(i) + 1, self.article.paragraphs[i].text, round(float(fused[i]), 4),
@@ -216,9 +228,9 @@ class ArticleIndex:
             for i in order
         )
         missing = self._missing(question, kind, typed) if self.abstention.answer_types else None
-        if missing:
-            evidence["missing_type"] = missing
-        declined = (read is not None and evidence["reader"] < self.reader_settings.threshold
+        evidence = Evidence(round(ev["dense_top"], 4), round(ev["coverage"], 4),
+                            best_reading if read is not None else None, missing)
+        declined = (read is not None and best_reading < self.reader_settings.threshold
                     and reading.is_question(question))
         if declined or missing or (
                 not ev["introduction"] and self._abstain(ev["dense_top"], ev["coverage"], ev["terms"])):
@@ -251,7 +263,7 @@ class ArticleIndex:
         """'What happens next?': the story's sentences about what is still to come, or a decline."""
         chosen = next_steps.pick(self.sentences, self._content, self._n_paragraphs)
         if not chosen:
-            return Answer(question, None, True, (), (), evidence={"missing_type": "next"},
+            return Answer(question, None, True, (), (), evidence=Evidence(missing_type="next"),
                           context_used=in_conversation)
         return self.quoting(question, chosen, context_used=in_conversation)
 
@@ -364,9 +376,9 @@ class ArticleIndex:
             about = set(self.lexical.query_terms(f"{unit.encoded} {unit.generic_question}"))
             if any(t not in about and self.lexical.coverage([t]) for t in self.lexical.query_terms(question)):
                 return None
-            return Answer(question, None, True, (), (), evidence={"metadata": score, "missing_type": unit.source})
+            return Answer(question, None, True, (), (), evidence=Evidence(metadata=score, missing_type=unit.source))
         passage = ScoredPassage(0, unit.shown, score, 0.0, score, unit.source)
-        return Answer(question, unit.shown, False, (), (passage,), evidence={"metadata": score})
+        return Answer(question, unit.shown, False, (), (passage,), evidence=Evidence(metadata=score))
 
 
 def boost(scores: np.ndarray, share: np.ndarray, weight: float) -> np.ndarray:
