@@ -228,7 +228,7 @@ def _batch(lines: Iterable[str], command: str, handler: Callable[[str], r.Respon
         if isinstance(response, r.ErrorResponse):
             status = EXIT_USER
             out = (json.dumps(render.error_json(response, command, clean_text(query)), ensure_ascii=False)
-                   if as_json else response.message)
+                   if as_json else render.error_message(response))
         else:
             out = json.dumps(render.to_json(response), ensure_ascii=False) if as_json else \
                 render.to_text(response, bold=render.wants_bold(sys.stdout))
@@ -248,7 +248,7 @@ def _emit(response: r.Response, as_json: bool, command: str = "", text: str = ""
         if as_json:
             print(json.dumps(render.error_json(response, command, text), ensure_ascii=False))
         else:
-            print(response.message, file=sys.stderr)
+            print(render.error_message(response), file=sys.stderr)
         return EXIT_USER
     print(json.dumps(render.to_json(response), ensure_ascii=False) if as_json else
           render.to_text(response, bold=render.wants_bold(sys.stdout)))

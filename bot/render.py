@@ -58,7 +58,7 @@ def to_json(response: r.Response) -> dict[str, Any]:
                     "help": response.text}
         return {"help": response.text}
     if isinstance(response, r.ErrorResponse):
-        return {"error": response.message, "kind": response.kind}
+        return {"error": error_message(response), "kind": response.kind}
     raise TypeError(f"no JSON renderer for {type(response).__name__}")
 
 
@@ -73,7 +73,12 @@ _ECHO_FIELD = {"ask": "question", "quote": "query"}
 def error_json(err: r.ErrorResponse, command: str, text: str) -> dict[str, Any]:
     """The one shape of a refused request: the echoed input, the command's empty result, error and kind."""
     return {_ECHO_FIELD.get(command, "input"): text, **_EMPTY_RESULT.get(command, {}),
-            "error": err.message, "kind": err.kind}
+            "error": error_message(err), "kind": err.kind}
+
+
+def error_message(err: r.ErrorResponse) -> str:
+    """The words of a refusal: its message, or for an unknown or ambiguous speaker the lookup's wording."""
+    return (quote_message(err.lookup) or "Unknown speaker.") if err.lookup is not None else err.message
 
 
 def quote_message(lookup: Lookup, usage: str = "/quote NAME") -> str | None:
@@ -132,11 +137,12 @@ def to_text(response: r.Response, bold: bool = False) -> str:
     if isinstance(response, r.HelpResponse):
         return response.text
     if isinstance(response, r.ErrorResponse):
-        return response.message
+        return error_message(response)
     raise TypeError(f"no text renderer for {type(response).__name__}")
 
 
-FOLLOW_UP_NOTE = "(read as a follow-up to this conversation)"
+DECLINED = "I couldn't find that in the article."
+FOLLOW_UP = "read as a follow-up to this conversation"
 
 
 def plural(count: int, noun: str) -> str:
@@ -170,13 +176,13 @@ def _answer_text(answer: Answer, bold: bool = False) -> str:
     if answer.kind == "not_quoted":
         return not_quoted(answer)
     if answer.abstained:
-        return "I couldn't find that in the article."
+        return DECLINED
     cited = citation_label(answer.citations) if answer.citations else \
         next((p.source for p in answer.passages if not p.paragraph), "")
     text = emphasised(answer, lambda t: f"\033[1m{t}\033[0m") if bold else answer.text
     lines = [f"{text} [{cited}]" if cited else text]
     if answer.context_used:
-        lines.append(FOLLOW_UP_NOTE)
+        lines.append(f"({FOLLOW_UP})")
     shown = [p for p in answer.passages if p.paragraph]
     if shown:
         lines.append("")

@@ -58,10 +58,12 @@ class HelpResponse:
 
 @dataclass(frozen=True)
 class ErrorResponse:
-    """An expected, user-facing problem (bad input, unknown ¶ or speaker); `kind` names the category."""
+    """An expected, user-facing problem (bad input, unknown ¶ or speaker); `kind` names the category. An
+    unknown or ambiguous speaker carries the lookup instead of words: the renderers word it (render.error_message)."""
 
     message: str
     kind: str = "usage"
+    lookup: Lookup | None = None
 
 
 Response = AnswerResponse | QuoteResponse | PassageResponse | AboutResponse | HelpResponse | ErrorResponse

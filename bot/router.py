@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Protocol
 from retrieval.qa.followup import FollowUp, Turn, resolve
 from retrieval.qa.summary import asks_for_overview, summarize
 
-from . import render
 from . import responses as r
 from .conversation import Conversations
 
@@ -217,7 +216,7 @@ class Router:
             return r.ErrorResponse("Quotations are not available.", "unavailable")
         found = self.quotes.lookup(cleaned)
         if found.status in ("unknown", "ambiguous"):
-            return r.ErrorResponse(render.quote_message(found) or "Unknown speaker.", "unknown_speaker")
+            return r.ErrorResponse("", "unknown_speaker", found)
         return r.QuoteResponse(cleaned, found, self.example("quote", "NAME"))
 
     def passage_text(self, arg: str) -> r.Response:

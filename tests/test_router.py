@@ -18,7 +18,8 @@ def test_plain_text_and_ask_are_the_same(router):
 def test_bad_input_gets_a_typed_error(router, text, kind):
     resp = router.handle(text)
     assert isinstance(resp, r.ErrorResponse) and resp.kind == kind
-    assert resp.message and "Traceback" not in resp.message
+    words = render.error_message(resp)
+    assert words and "Traceback" not in words
 
 
 def test_control_characters_are_cleaned_before_search(router):

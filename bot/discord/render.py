@@ -25,7 +25,7 @@ EMBED_TOTAL_MAX = 6000
 CHOICES_MAX = 25
 CHOICE_NAME_MAX = 100
 CHOICE_VALUE_MAX = 100
-DECLINED = "I couldn't find that in the article."
+DECLINED = render.DECLINED
 NO_PINGS = discord.AllowedMentions.none()
 COLOUR_ANSWER = discord.Colour.blurple()
 COLOUR_DECLINED = discord.Colour.light_grey()
@@ -82,7 +82,7 @@ def answer_embed(answer: Answer, page: int | None = None) -> discord.Embed:
         shown = list(answer.passages[page:page + 1])
     for p in shown[:FIELDS_MAX]:
         embed.add_field(name=passage_title(p), value=clip(safe(p.text), FIELD_VALUE_MAX), inline=False)
-    footer = [render.FOLLOW_UP_NOTE.strip("()").capitalize()] if answer.context_used else []
+    footer = [render.FOLLOW_UP.capitalize()] if answer.context_used else []
     if page is not None:
         footer.append(f"Passage {page + 1} of {len(answer.passages)}")
     if footer:
@@ -152,7 +152,7 @@ def settings_text(settings: GuildSettings, changed: bool) -> str:
 
 
 def error_text(response: r.ErrorResponse) -> str:
-    return clip(safe(response.message), CONTENT_MAX)
+    return clip(safe(render.error_message(response)), CONTENT_MAX)
 
 
 def fit(embed: discord.Embed) -> discord.Embed:
