@@ -10,8 +10,9 @@ import unicodedata
 from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from retrieval.qa.followup import FollowUp, Turn, resolve
-from retrieval.qa.summary import asks_for_overview, summarize
+from retrieval.qa.classify import Question, classify
+from retrieval.qa.followup import FollowUp, Turn
+from retrieval.qa.summary import summarize
 
 from . import responses as r
 from .conversation import Conversations
@@ -43,8 +44,6 @@ CLI_HELP_TEXT = """Ask me about the article: "{headline}".
   article-bot --article FILE|URL COMMAND   the same about another article (web page, Markdown or text)
 Follow-ups ("why did he want it?") need the conversation so far: use `article-bot chat`."""
 COMMANDS = ("ask", "summary", "quote", "passage", "about", "help")
-_SMALL_TALK_WORDS = 3
-_WH_WORD = re.compile(r"^\s*(who|whom|whose|what|when|where|why|which|how)\b", re.I)
 GREETING = "Hi! I answer questions about one article, quoting it and citing its paragraphs."
 _COMMAND = re.compile(r"^/(\w+)\b\s*(.*)$", re.S)
 
@@ -61,14 +60,6 @@ def clean_text(text: str) -> str:
     """Replace control and format characters by spaces and collapse runs of white space."""
     chars = (" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
     return " ".join("".join(chars).split())
-
-
-def _small_talk(answer: Answer) -> bool:
-    """A declined message of at most three words that is not a question and shares no word with the article
-    ("hello", "thanks!", "ok"): the sender wants to know what the bot does, not a refusal."""
-    words = answer.question.split()
-    return (answer.abstained and answer.evidence.coverage == 0 and len(words) <= _SMALL_TALK_WORDS
-            and "?" not in answer.question and not _WH_WORD.match(answer.question))
 
 
 class Router:
@@ -154,19 +145,20 @@ class Router:
             return [r.ErrorResponse("Question answering is not available in this mode.", "unavailable")
                     for _ in questions]
         keys = list(conversations or [None] * len(questions))
-        cleaned = [clean_text(q) for q in questions]
-        out: dict[int, r.Response] = {i: response for i, (q, key) in enumerate(zip(cleaned, keys, strict=True))
+        asked = [classify(clean_text(q), self._history(key)) for q, key in zip(questions, keys, strict=True)]
+        out: dict[int, r.Response] = {i: response for i, (q, key) in enumerate(zip(asked, keys, strict=True))
                                       if (response := self._without_search(q, key)) is not None}
-        rest = [i for i in range(len(cleaned)) if i not in out]
-        follow_ups = [self._follow_up(cleaned[i], keys[i]) for i in rest]
-        answers = self.index.search_many([cleaned[i] for i in rest], follow_ups=follow_ups) if rest else []
-        for i, answer, follow in zip(rest, answers, follow_ups, strict=True):
-            if _small_talk(answer):
+        rest = [i for i in range(len(asked)) if i not in out]
+        answers = self.index.search_many([asked[i] for i in rest]) if rest else []
+        for i, answer in zip(rest, answers, strict=True):
+            q = asked[i]
+            if q.small_talk and answer.abstained and answer.evidence.coverage == 0:
+                # "hello", "thanks": shares no word with the article; the sender wants to know what the bot does
                 out[i] = self.help(GREETING, answer.question)
                 continue
-            self._remember(keys[i], answer, follow)
+            self._remember(keys[i], answer, q.follow_up)
             out[i] = r.AnswerResponse(answer)
-        return [out[i] for i in range(len(cleaned))]
+        return [out[i] for i in range(len(asked))]
 
     def _remember(self, key: Hashable | None, answer: Answer, follow: FollowUp | None) -> None:
         if self.conversations is not None:
@@ -174,16 +166,22 @@ class Router:
             self.conversations.add(key, Turn(answer.question, follow.query if follow else answer.question,
                                              answer.citations, bool(answer.citations)))
 
-    def _without_search(self, question: str, key: Hashable | None) -> r.Response | None:
+    def _history(self, key: Hashable | None) -> list[Turn] | None:
+        """The conversation's turns, or None outside a conversation."""
+        if self.conversations is None or key is None:
+            return None
+        return self.conversations.history(key)
+
+    def _without_search(self, q: Question, key: Hashable | None) -> r.Response | None:
         """The summary for an overview question; NAME's quotations for "what did NAME say?" (retrieval.qa.speech);
         None for a question to search."""
-        if asks_for_overview(question):
-            return self.summary(question)
-        from retrieval.qa.speech import asked_speaker, speech_answer
-
-        if asked_speaker(question) is None or self.quotes is None:
+        if q.overview:
+            return self.summary(q.text)
+        if q.speaker is None or self.quotes is None:
             return None
-        said = speech_answer(question, self.quotes, self.index)
+        from retrieval.qa.speech import speech_answer
+
+        said = speech_answer(q, self.quotes, self.index)
         if said is None:
             return None
         self._remember(key, said, None)
@@ -196,11 +194,6 @@ class Router:
         if self._summary is None:  # the article does not change: rank its sentences once
             self._summary = summarize(self.index, self.summary_settings)
         return r.AnswerResponse(dataclasses.replace(self._summary, question=question))
-
-    def _follow_up(self, question: str, key: Hashable | None) -> FollowUp | None:
-        if self.conversations is None or key is None:
-            return None
-        return resolve(question, self.conversations.history(key))
 
     def speaker_choices(self) -> list[tuple[str, str]]:
         """(label, name) of each quoted speaker, most quoted first: 'Chuck Schumer — Senate Minority Leader'."""

@@ -3,7 +3,7 @@
 import pytest
 
 from retrieval.article.cleaning import parse
-from retrieval.qa import next_steps
+from retrieval.qa.classify import asks_next_steps
 from retrieval.qa.search import ArticleIndex
 
 STORY = ("Nurses vote for strike mandate\n\n"
@@ -19,7 +19,7 @@ STORY = ("Nurses vote for strike mandate\n\n"
     ("What happened?", False), ("What happens next for the nurses?", False), ("Who is next in line?", False),
 ])
 def test_the_question_class(question, asked):
-    assert next_steps.asks(question) is asked
+    assert asks_next_steps(question) is asked
 
 
 @pytest.fixture(scope="module")

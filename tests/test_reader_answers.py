@@ -15,8 +15,8 @@ from bot import responses as r
 from bot.discord.render import answer_embed
 from bot.wiring import build_reader, build_router
 from retrieval import article as article_mod
+from retrieval.qa.classify import asked_speaker
 from retrieval.qa.model_files import model_folder
-from retrieval.qa.speech import asked_speaker
 
 MB = 1024 * 1024
 

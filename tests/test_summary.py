@@ -6,7 +6,7 @@ from bot import render
 from bot import responses as r
 from bot.wiring import build_router
 from retrieval.article.cleaning import parse
-from retrieval.qa.summary import asks_for_overview
+from retrieval.qa.classify import asks_for_overview
 
 
 def test_seed_summary_is_cited_verbatim_and_in_article_order(router, article):

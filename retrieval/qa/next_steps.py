@@ -14,12 +14,6 @@ from collections.abc import Sequence
 from retrieval.article import passages
 from retrieval.qa.answer_types import MONTHS
 
-_ASKS = re.compile(
-    r"^\s*(?:so|and|ok|okay)?[\s,]*(?:what(?:'s|’s|\s+is|\s+are)?\s+(?:the\s+)?next(?:\s+steps?)?|"
-    r"what\s+(?:happens|comes|will\s+happen|is\s+going\s+to\s+happen)(?:\s+(?:next|now|after\s+this|from\s+here))?|"
-    r"what\s+now|where\s+(?:does|do|will)\s+(?:it|this|things)\s+go\s+from\s+here)\s*[?.!]*\s*$",
-    re.I,
-)
 _FUTURE = re.compile(
     r"(?-i:\b(?:will|won['’]t|shall)\b)|\b(?:has|have|had)\s+(?:\d+|\w+)\s+(?:days|weeks|months)\s+to\b"
     r"|\b(?:is|are|was|were)\s+(?:expected|scheduled|set|due|slated|poised|to)\s+|\bexpected\s+(?:to|within|by|in|on)\b"
@@ -40,11 +34,6 @@ SECOND = 1.0  # a second sentence only with a future form of its own (not only "
 TIME_WEIGHT = 0.5
 POSITION_WEIGHT = 0.3
 QUOTED_WEIGHT = 1.0  # a sentence opening with a quotation is somebody's words: only when nothing else says
-
-
-def asks(question: str) -> bool:
-    """Whether the question asks what happens next in the story, and nothing more."""
-    return bool(_ASKS.match(question))
 
 
 def pick(spans: Sequence[passages.Span], contents: Sequence[str], paragraphs: int) -> list[int]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ from retrieval.article.cleaning import Article
 from retrieval.article.dateline import dateline_end
 from retrieval.qa import answer_types, fusion, metadata, next_steps, reading
 from retrieval.qa.aliases import Aliases
+from retrieval.qa.classify import Question, classify, who_is
 from retrieval.qa.dense import EmbeddingCache, Encoder
 from retrieval.qa.followup import FollowUp, asks_for_more
 from retrieval.qa.lexical import LexicalIndex
@@ -24,7 +24,6 @@ _log = logging.getLogger(__name__)
 # A follow-up with this many content words of its own, none in the conversation, starts a new subject.
 NEW_SUBJECT_WORDS = 3
 
-_WHO_IS = re.compile(r"^\s*who\s*(?:is|was|'s|’s|are|were)\s+(?P<name>[^?]+?)\s*\??\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -147,10 +146,10 @@ class ArticleIndex:
     def _introduction(self, question: str) -> int | None:
         """For 'who is NAME?', the paragraph that first mentions every word of NAME: news writing
         introduces a person (role, affiliation) at first mention."""
-        match = _WHO_IS.match(question)
-        if not match:
+        name = who_is(question)
+        if name is None:
             return None
-        terms = set(self.lexical.query_terms(match.group("name")))
+        terms = set(self.lexical.query_terms(name))
         if not terms:
             return None
         for unit, doc in zip(self.units, self.lexical.docs, strict=True):
@@ -158,24 +157,25 @@ class ArticleIndex:
                 return unit.paragraph - 1
         return None
 
-    def search_many(self, questions: list[str], method: str | None = None,
-                    follow_ups: Sequence[FollowUp | None] | None = None) -> list[Answer]:
-        """Answer several questions, encoding them in one batch (much cheaper per question); a question with
-        a FollowUp is searched with its conversation."""
-        follow_ups = list(follow_ups or [None] * len(questions))
-        expanded = [f.query for f in follow_ups if f]
-        texts = [self.lexical.respell(q) for q in [*questions, *expanded]]
+    def search_many(self, questions: Sequence[str | Question], method: str | None = None) -> list[Answer]:
+        """Answer several questions (text, or classified: retrieval.qa.classify), encoding them in one batch
+        (much cheaper per question); a follow-up is searched with its conversation."""
+        asked = [q if isinstance(q, Question) else classify(q) for q in questions]
+        expanded = [q.follow_up.query for q in asked if q.follow_up]
+        texts = [self.lexical.respell(q) for q in [*(q.text for q in asked), *expanded]]
         vecs = list(self.encoder.encode(texts)) if texts else []
-        extra = iter(vecs[len(questions):])
-        return self._run([self._search(q, method, v, f, next(extra) if f else None)
-                          for q, v, f in zip(questions, vecs[:len(questions)], follow_ups, strict=True)])
+        extra = iter(vecs[len(asked):])
+        return self._run([self._search(q, method, v, next(extra) if q.follow_up else None)
+                          for q, v in zip(asked, vecs[:len(asked)], strict=True)])
 
     def search(self, question: str, method: str | None = None, qvec: np.ndarray | None = None,
                follow_up: FollowUp | None = None, follow_vec: np.ndarray | None = None) -> Answer:
         """Answer a question extractively, or abstain when the article holds no evidence for it. A follow_up is
         ranked on its own words and on the expanded query together, favouring the paragraphs the conversation
         was about; its own content words must still be in the article (an off-topic follow-up is declined)."""
-        return self._run([self._search(question, method, qvec, follow_up, follow_vec)])[0]
+        q = classify(question)
+        return self._run([self._search(Question(q.text, next_steps=q.next_steps, follow_up=follow_up), method, qvec,
+                                       follow_vec)])[0]
 
     def _run(self, steps: list[Generator]) -> list[Answer]:
         """Run search steps to their answers, reading the windows of all that ask the reader in one batch."""
@@ -185,12 +185,13 @@ class ArticleIndex:
         return [reading.finish(steps[i], readings[i]) if i in readings else answer
                 for i, (_, answer) in enumerate(started)]
 
-    def _search(self, question: str, method: str | None, qvec: np.ndarray | None, follow_up: FollowUp | None,
+    def _search(self, q: Question, method: str | None, qvec: np.ndarray | None,
                 follow_vec: np.ndarray | None) -> Generator[tuple[str, list[str]], list[Reading], Answer]:
         """search() as steps: it yields (question, windows) when it wants the reader, and is sent the readings,
         so search_many can read the windows of many questions in one batch."""
         s = self.settings
-        if next_steps.asks(question):
+        question, follow_up = q.text, q.follow_up
+        if q.next_steps:
             return self._next_steps(question, follow_up is not None)
         if qvec is None:
             qvec = self.encoder.encode([self.lexical.respell(question)])[0]

@@ -17,30 +17,6 @@ from retrieval.settings import SummarySettings
 
 ITERATIONS = 50
 MIN_WORDS = 6
-# A question made only of these words asks for an overview ("what's this article about?", "tl;dr",
-# "summarise the piece", "what happened?", "give me the key points"): words about the text, not in it.
-_OVERVIEW_WORDS = frozenset(
-    """about article story piece report text news item post summary summarise summarize summarised summarized
-    summarising summarizing sum recap overview gist tldr tl dr short brief briefly nutshell main key point points
-    takeaway takeaways happen happened happening going explain overall whole general idea topic subject
-    mean means""".split()
-)
-_FILLER = frozenset(
-    """a an the this that these it its is are was were be do does did what whats what's so tell me us give
-    please can could you i in of on to for and or just quick quickly basically all here there with up some
-    would like want""".split()
-)
-_WORD = re.compile(r"[a-z']+")
-
-
-def asks_for_overview(question: str) -> bool:
-    """True when every word of the question is about the text itself, and at least one asks for a summary."""
-    words = [w.strip("'") for w in _WORD.findall(question.lower().replace("’", "'"))]
-    words = [w.removesuffix("'s") for w in words if w]
-    content = [w for w in words if w not in _FILLER]
-    return bool(content) and all(w in _OVERVIEW_WORDS for w in content)
-
-
 def summarize(index: ArticleIndex, settings: SummarySettings, question: str = "") -> Answer:
     """The `size` most central, least redundant sentences (lead-biased), in article order, as an Answer."""
     spans = index.sentences
