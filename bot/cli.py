@@ -119,9 +119,9 @@ def _router(args, settings: Settings, with_index: bool, syntax: str = "cli"):
 def cmd_ask(args, settings: Settings) -> int:
     light = _router(args, settings, with_index=False)
     if args.text != ["-"]:  # a refused question is refused before the model loads
-        error = light.check_question(_readable(" ".join(args.text)))
-        if error:
-            return _one_or_batch(args, "ask", lambda _text: error)
+        refused = light.question(_readable(" ".join(args.text))).error
+        if refused:
+            return _one_or_batch(args, "ask", lambda _text: refused)
     full = build_router(settings, with_index=True, article=light.article, syntax="cli")
     return _one_or_batch(args, "ask", full.ask)
 

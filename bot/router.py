@@ -8,6 +8,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from retrieval.qa.classify import Question, classify
@@ -44,8 +45,23 @@ CLI_HELP_TEXT = """Ask me about the article: "{headline}".
   article-bot --article FILE|URL COMMAND   the same about another article (web page, Markdown or text)
 Follow-ups ("why did he want it?") need the conversation so far: use `article-bot chat`."""
 COMMANDS = ("ask", "summary", "quote", "passage", "about", "help")
+RANKING_COMMANDS = frozenset({"ask", "summary"})
 GREETING = "Hi! I answer questions about one article, quoting it and citing its paragraphs."
 _COMMAND = re.compile(r"^/(\w+)\b\s*(.*)$", re.S)
+
+
+@dataclass(frozen=True)
+class Request:
+    """One line of input parsed and validated: the command, its argument, and the refusal when it is refused
+    before any work. A request that ranks (a question, a summary) is what cooldowns count."""
+
+    command: str
+    argument: str
+    error: r.ErrorResponse | None = None
+
+    @property
+    def ranks(self) -> bool:
+        return self.error is None and self.command in RANKING_COMMANDS
 
 
 class QuoteLookup(Protocol):
@@ -99,23 +115,39 @@ class Router:
             return "ask", text
         return match.group(1).lower(), match.group(2)
 
-    def handle(self, text: str, conversation: Hashable | None = None) -> r.Response:
-        """Route one line of user input; plain text is a question (asked in `conversation`, if given)."""
+    def request(self, text: str) -> Request:
+        """One line of user input parsed and validated, before any work: every transport's first step."""
         name, arg = self.parse(text)
         if name == "ask":
-            return self.ask(arg, conversation)
-        if name == "quote":
-            return self.quote(arg)
-        if name == "passage":
-            return self.passage_text(arg)
-        if name == "about":
+            return self.question(arg)
+        if name not in COMMANDS:
+            return Request(name, arg, r.ErrorResponse(f"Unknown command /{clean_text(name)[:30]}. Commands: "
+                                                      + ", ".join(self.example(c) for c in COMMANDS) + "."))
+        return Request(name, arg)
+
+    def question(self, text: str) -> Request:
+        """A question (/ask, or plain text) validated: refused when empty or over-long."""
+        return Request("ask", text, self.check_question(text))
+
+    def handle(self, text: str, conversation: Hashable | None = None) -> r.Response:
+        """Route one line of user input; plain text is a question (asked in `conversation`, if given)."""
+        return self.run(self.request(text), conversation)
+
+    def run(self, req: Request, conversation: Hashable | None = None) -> r.Response:
+        """Carry out a validated request (the Discord layer sends questions through its batcher instead)."""
+        if req.error is not None:
+            return req.error
+        if req.command == "ask":
+            return self.answer_many([req.argument], [conversation])[0]
+        if req.command == "quote":
+            return self.quote(req.argument)
+        if req.command == "passage":
+            return self.passage_text(req.argument)
+        if req.command == "about":
             return self.about()
-        if name == "summary":
+        if req.command == "summary":
             return self.summary()
-        if name == "help":
-            return self.help()
-        return r.ErrorResponse(f"Unknown command /{clean_text(name)[:30]}. Commands: "
-                               + ", ".join(self.example(c) for c in COMMANDS) + ".")
+        return self.help()
 
     def example(self, command: str, argument: str = "") -> str:
         """A command as the user types it in this transport."""
@@ -135,7 +167,7 @@ class Router:
         return None
 
     def ask(self, question: str, conversation: Hashable | None = None) -> r.Response:
-        return self.check_question(question) or self.answer_many([question], [conversation])[0]
+        return self.run(self.question(question), conversation)
 
     def answer_many(self, questions: list[str],
                     conversations: Sequence[Hashable | None] | None = None) -> list[r.Response]:

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 RANKS = {"ranks": True}  # the tree's gate applies the cooldown to commands carrying this
-RANKING_COMMANDS = frozenset({"ask", "summary"})  # the same for commands typed in a message
 APOLOGY = "Sorry, something went wrong on my side. The error was logged; please try again later."
 UNREADABLE_REPLY = ("I can't read replies that don't mention me. Keep the @mention on your reply, mention me, "
                     "or use /ask.")
@@ -46,11 +45,11 @@ class Asking(commands.Cog):
     @app_commands.describe(question="Your question, e.g. who requested the call?")
     async def ask_command(self, interaction: discord.Interaction, question: str) -> None:
         router = await self.bot.router_for(interaction)
-        error = router.check_question(question)
-        if error:
-            await self.bot.deliver(interaction, error)
+        req = router.question(question)
+        if req.error:
+            await self.bot.deliver(interaction, req.error)
             return
-        answer = asyncio.ensure_future(self.ask(question, self.interaction_conversation(interaction), router))
+        answer = asyncio.ensure_future(self.ask(req.argument, self.interaction_conversation(interaction), router))
         done, _ = await asyncio.wait({answer}, timeout=self.bot.settings.discord.defer_after)
         if not done:
             await interaction.response.defer(thinking=True)
@@ -64,7 +63,7 @@ class Asking(commands.Cog):
 
     # answering ------------------------------------------------------------------------------------------
     async def ask(self, question: str, conversation: Hashable | None, router: Router) -> r.Response:
-        """A question that passed check_question, answered through the batcher (one encoder call for all)."""
+        """A question the router validated, answered through the batcher (one encoder call for all)."""
         return await self.asker.submit((question, conversation, router))
 
     def _answer_batch(self, items: list[tuple[str, Hashable | None, Router]]) -> list[r.Response]:
@@ -134,18 +133,14 @@ class Asking(commands.Cog):
             elif conversation[0] == "reply":
                 await self.bot.deliver(message, r.ErrorResponse(UNREADABLE_REPLY, "usage"), where=where)
             return
-        command, argument = router.parse(text)
-        wait = self.bot.cooldown.retry_after(message.author.id) if command in RANKING_COMMANDS else 0
-        if wait:
-            await self.bot.deliver(message, r.ErrorResponse(cooldown_text(wait), "cooldown"), where=where)
+        req = router.request(text)
+        wait = self.bot.cooldown.retry_after(message.author.id) if req.ranks else 0
+        if req.error or wait:
+            await self.bot.deliver(message, req.error or r.ErrorResponse(cooldown_text(wait), "cooldown"), where=where)
             return
-        if command != "ask":
-            await self.bot.deliver(message, await asyncio.to_thread(router.handle, text), where=where, router=router)
-            return
-        error = router.check_question(argument)
-        if error:
-            await self.bot.deliver(message, error, where=where)
+        if req.command != "ask":
+            await self.bot.deliver(message, await asyncio.to_thread(router.run, req), where=where, router=router)
             return
         async with where.typing():
-            response = await self.ask(argument, conversation, router)
+            response = await self.ask(req.argument, conversation, router)
         await self.bot.deliver(message, response, conversation, where, router)
