@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from retrieval.lexicon import MONTHS, WEEKDAYS
 from retrieval.qa import measures
 
 QUANTITY, AGE, DATE, PLACE, PERSON, REASON, NAME = "quantity", "age", "date", "place", "person", "reason", "name"
@@ -59,11 +60,8 @@ _NAME_QUESTION = re.compile(
     r"university|school|college|party|publication|newspaper|magazine|network|band|brand|agency|organi[sz]ation|"
     r"platform|website|airline|bank|union|ministry|department|operator|insurer|developer|publisher|label)\b", re.I)
 _NUMBER_WORDS = measures.NUMBER_WORDS + "|trillion|half|third|quarter|twice|double|triple"
-MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|"
-          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 _MONTHS_CAPITALISED = "|".join(m.capitalize() for m in MONTHS.split("|"))
-_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_WEEKDAYS_CAPITALISED = "|".join(d.capitalize() for d in _WEEKDAYS.split("|"))
+_WEEKDAYS_CAPITALISED = "|".join(d.capitalize() for d in WEEKDAYS.split("|"))
 _NOT_NAMES = f"{_MONTHS_CAPITALISED}|{_WEEKDAYS_CAPITALISED}|I"
 _YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.I)
@@ -74,7 +72,7 @@ _SPANS = {
                     r"\b\d{1,3}\s+years?\s+old\b|\(\d{1,3}\)|"
                     r"\b(?:born|opened|built|founded|established|launched|constructed|completed)\s+(?:in\s+)?"
                     r"(?:1[0-9]|20)\d\d\b", re.I),
-    DATE: re.compile(rf"\b(?:1[0-9]{{3}}|20[0-9]{{2}})s?\b|(?-i:\b(?:{_MONTHS_CAPITALISED})\b)|\b(?:{_WEEKDAYS})\b|"
+    DATE: re.compile(rf"\b(?:1[0-9]{{3}}|20[0-9]{{2}})s?\b|(?-i:\b(?:{_MONTHS_CAPITALISED})\b)|\b(?:{WEEKDAYS})\b|"
                      r"\b(?:yesterday|today|tonight|tomorrow|ago|recently|earlier|later|century|decade)\b|"
                      r"\b(?:last|next|this|previous|same)\s+(?:week|month|year|spring|summer|autumn|fall|winter|"
                      r"morning|evening|night)\b|\b\d{1,2}(?:st|nd|rd|th)\b|"

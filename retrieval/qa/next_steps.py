@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from retrieval.article import passages
-from retrieval.qa.answer_types import MONTHS
+from retrieval.lexicon import MONTHS
 
 _FUTURE = re.compile(
     r"(?-i:\b(?:will|won['’]t|shall)\b)|\b(?:has|have|had)\s+(?:\d+|\w+)\s+(?:days|weeks|months)\s+to\b"

@@ -6,29 +6,30 @@ from __future__ import annotations
 
 import re
 
+from retrieval.lexicon import RELATIVE_DAYS, WEEKDAY_NAMES, WEEKDAYS
 from retrieval.quotes.speaker_phrase import TIME_PHRASE
 
 OBJECT_VERBS = frozenset("told tells tell telling asked asks ask asking".split())
 CONTENT_LEAD = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?")
 TAIL_ADVERBIALS = frozenset("""in on at during after before last this earlier later late early by via from to when
     while as over outside inside through yesterday today tonight recently previously repeatedly also then afterward
-    afterwards monday tuesday wednesday thursday friday saturday sunday according""".split())
+    afterwards according""".split()) | frozenset(WEEKDAY_NAMES)
 OBJECT_ONLY = re.compile(r"\s+(?:him|her|them|us|me|reporters|journalists|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
                          r"[\s.,;]*")
 DECLINED = re.compile(r"\b(?:declin|refus)\w*\s+to\s+\w+$")
 TIME_WORD = re.compile(r"\b(?:earlier|later|ago|before|after|since|day|week|month|year|morning|afternoon|evening|night|"
-                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$", re.I)
-DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+                       rf"{WEEKDAYS})s?$", re.I)
+DAYS = frozenset(WEEKDAY_NAMES + RELATIVE_DAYS)
 ADVERBIAL_STARTS = frozenset("on in at during after before with by from via for".split())
 TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
                          r"the\s+\w+|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})(?=[\s,:])")
 ADVERBIAL = re.compile(r"^\s*(?:(?:[a-z]+ly|just|also|then)\s+)*"
                        r"(?:(?:on|in|at|during|after|before|last|this|late|early|earlier|by|to|from|via|"
-                       r"outside|inside|over|with|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                       rf"outside|inside|over|with|{WEEKDAYS}|"
                        r"yesterday|today|tonight)\b\s*(?:[\w’'.:\-]+,?\s+){0,12}?)?(?=that\b)", re.I)
 # "said on Wednesday it would …", "said in a statement they were …": when or where, then the clause's subject
 ADVERBIAL_SUBJECT = re.compile(r"^\s*(?:(?:on|in|at|late|early|earlier|last|this)\s+(?:[\w’'.\-]+,?\s+){0,3}?"
-                               r"[\w’'\-]+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
+                               rf"[\w’'\-]+|{WEEKDAYS}|yesterday|today)"
                                r",?\s+(?=(?:it|he|she|they|we|i|there)\s)", re.I)
 # A clause opening with a subject pronoun and its verb: "she went home with an earful".
 PRONOUN_CLAUSE = re.compile(r"(?:he|she|they|we|i)\s+(?:\w+ly\s+)?(?:was|were|is|are|had|has|have|would|will|could|"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from retrieval.lexicon import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
 from retrieval.quotes import speaker_names, speakers
 from retrieval.quotes.quote_marks import MASK
 
@@ -25,7 +26,7 @@ _BREAKS = frozenset("""that which who whom whose but because while when if as af
     by into than thus hence yet nor about against until unless whereas despite over under
     are do does did not there here this these those including like""".split())
 _AFTER_STOPS = frozenset("""on in at during after before when as that and while last this by via from outside
-    inside later earlier today yesterday tonight monday tuesday wednesday thursday friday saturday sunday""".split())
+    inside later earlier today yesterday tonight""".split()) | frozenset(WEEKDAY_NAMES)
 _DANGLING = frozenset("""the a an his her their its our my your in on of for to with at by from and or but as
     that this these those who which what yet neither nor even so if when while where how why""".split())
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)$")
@@ -52,11 +53,10 @@ _SUBJECT = re.compile(r"[\s\"]*((?:[Tt]he|[Aa]n?|One|Another|Several|Some|Many|M
 _NAME_WITH_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s*((?:the|an?|[a-z][\w’'\-]*)\s"
                                    r"[^,.;:•]{1,60}(?:,[^,.;:•]{1,30}){0,2}),\s+(?=[a-z])")
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
-_TIMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april june
-    july august september october november december""".split())
+_TIMES = frozenset(WEEKDAY_NAMES + MONTH_NAMES) - {"may"}
 # When something was published or said: "out Thursday", "released last week".
 TIME_PHRASE = (r"(?:(?:out|released|published|issued|conducted)\s+)?(?:(?:on|last|this|earlier|later)\s+)?"
-               r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year)")
+               rf"(?:{WEEKDAYS}|week|month|year)")
 _TIME_THEN_NAME = re.compile(r"(\s+(?:at|in)\s+(?:the|that)\s+(?:time|moment|day|year))\s*,\s*"
                              r"((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*(?=[,.;]|$)")
 _RELATIVE_END = re.compile(r",?\s*\b(?:who|that)\s*$")
@@ -79,8 +79,7 @@ _SUBORDINATORS = frozenset("since because although though whereas unless while".
 _DETERMINER_NOUN = re.compile(r"\b(?:an?|the)\s+[a-z]+\s+$")
 _PREPOSITION_LIKE = frozenset("regarding concerning following according notwithstanding pending barring".split())
 LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
-    monday tuesday wednesday thursday friday saturday sunday meanwhile however instead also separately but and
-    now then still""".split())
+    meanwhile however instead also separately but and now then still""".split()) | frozenset(WEEKDAY_NAMES)
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„•]+")
 _APPOSITION_START = re.compile(r"^\s*(?:an?\s|the\s|who\s|which\s|whose\s|\d|[a-z]|[A-Z][\w.\-]*[’']s?\s+[a-z])")
 

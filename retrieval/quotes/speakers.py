@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from retrieval.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from retrieval.text import edit_distance_within
 
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "sir": "m",
@@ -35,14 +36,13 @@ NOT_PERSON_WORDS = frozenset(
     agency university committee party government kremlin nato treaty congress senate parliament army forces
     navy bank company group association administration office court league commission news times post
     street journal press north south east west eastern western european soviet russian american ukrainian
-    thursday monday tuesday wednesday friday saturday sunday january february march april may june july
-    august september october november december the a an in on at of for and but or if as to with by from
+    the a an in on at of for and but or if as to with by from
     this that these those it its his her their our we they he she you i when while although since after
     before during however meanwhile ahead both many some all images photo getty ap afp reuters yet what neither nor
     even so then now also instead indeed perhaps maybe only just here there why how where one two three four five
     six seven eight nine ten though unless whether until once like unlike despite amid among without within per
     including except besides beyond""".split()
-)
+) | frozenset(WEEKDAY_NAMES + MONTH_NAMES)
 # Capitalised words before a name that are titles, not names ("Coun.", "Sen.", "Professor Sir").
 TITLE_WORDS = frozenset("""president senator sen rep representative gov governor mayor coun councillor councilor
     councilman councilwoman alderman minister secretary chairman chairwoman chair leader director judge justice
@@ -62,8 +62,7 @@ NOT_NAME_ENDINGS = frozenset("""house department ministry institution institute 
     state states province street avenue road square tower club inc ltd llc co plc board fund service services
     bureau authority hotel restaurant casino resort museum stadium arena airlines grill cafe bar division
     district society alliance coalition federation secretariat tribunal church library police
-    monday tuesday wednesday thursday friday saturday sunday january february march april june
-    july august september october november december republicans democrats conservatives liberals""".split())
+    republicans democrats conservatives liberals""".split()) | frozenset(WEEKDAY_NAMES + MONTH_NAMES) - {"may"}
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Coun|St|Jr|Sr|Rev|"
                            r"Const|Cst|Det|Insp|Supt|Cpl)\.")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.)+|(?:[A-Z]|Mc|Mac|O[’']|D[’']|L[’'])[a-zà-ÿ]*(?:[A-ZÀ-Þ][a-zà-ÿ]+)*"
@@ -214,7 +213,7 @@ def plausible_name(words: list[str], evidence: bool) -> bool:
     return len(words) > 1 or evidence or folded[0] not in NOT_PERSON_WORDS
 
 
-MONTHS = frozenset("january february march april may june july august september october november december".split())
+MONTHS = frozenset(MONTH_NAMES)
 
 
 def name_key(name: str) -> str:
