@@ -13,13 +13,13 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from bot.config import PROJECT_ROOT, load_settings  # noqa: E402
+from helpers import SEED  # noqa: E402
+
+from bot.config import load_settings  # noqa: E402
 from bot.wiring import build_router  # noqa: E402
 from retrieval import article as article_mod  # noqa: E402
 from retrieval.qa.lexical import tokenize  # noqa: E402
 from retrieval.quotes.quotebook import QuoteBook  # noqa: E402
-
-SEED = PROJECT_ROOT / "seeds" / "000_cd38d57a62c20e13.txt"
 
 
 class FakeEncoder:
@@ -86,22 +86,6 @@ def router(article, real_encoder, settings):
 @pytest.fixture()
 def fake_encoder():
     return FakeEncoder()
-
-
-def book(*paragraphs: str) -> QuoteBook:
-    """A quote book over an article made of these paragraphs (under a placeholder headline)."""
-    return QuoteBook(article_mod.parse("Headline\n\n" + "\n\n".join(paragraphs)))
-
-
-def said(qb: QuoteBook, name: str, kind: str = "direct") -> list[str]:
-    """Texts of the quotes of one kind that /quote NAME returns."""
-    return [q.text for q in qb.lookup(name).quotes if q.kind == kind]
-
-
-def write(tmp_path: Path, text: str, name: str = "article.txt") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture()

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from conftest import SEED, write
+from helpers import SEED, write
 
 from retrieval import article as article_mod
 from retrieval.article.cleaning import ArticleError, is_boilerplate, parse, parse_byline

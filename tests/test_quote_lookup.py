@@ -2,7 +2,7 @@
 to a compatible person, unnamed sources stay distinct, and /quote answers any typed name without raising."""
 
 import pytest
-from conftest import book, said
+from helpers import book, said
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

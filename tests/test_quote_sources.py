@@ -2,7 +2,7 @@
 participles, negative and compound sources), each a rule measured on news-quotes or found on real stories."""
 
 import pytest
-from conftest import book, said
+from helpers import book, said
 
 
 @pytest.mark.parametrize("paragraphs, speaker, expected", [

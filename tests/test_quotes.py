@@ -1,7 +1,7 @@
 """Quotation extraction and attribution: each shape on synthetic text, then on the seed article."""
 
 import pytest
-from conftest import book, said
+from helpers import book, said
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -224,56 +224,12 @@ class Attributor(UncuedQuotes):
 
     def _clause(self, number: int, text: str, masked: str, cue: Cue, spans: list[QuoteSpan], used: set[int],
                 attribution: str, limit: int) -> tuple[int, int] | None:
-        a, b = cue.sentence
+        bounds = _clause_bounds(masked, cue, limit)
+        if bounds is None:
+            return None
+        start, end, bare_object = bounds
         lo, hi = cue.clause
         verb = cue.verb
-        bare_object = False
-        upto = limit if hi < limit < b and masked[hi:limit].rstrip().endswith(",") else b
-        tail = masked[hi:upto].strip(" .")  # up to a next cue after a comma ("…, noting …")
-        if cue.inverted and cue.verb != "according to" and len(cue.source.role.split()) <= 8 \
-                and re.match(r"(?:an?|the|his|her|their|its)\s", cue.source.role) \
-                and tail.lstrip(" ,").startswith(cue.source.role):
-            tail = tail.lstrip(" ,")[len(cue.source.role):].strip(" .,")  # "…, said Jen Thiel, a nurse."
-        if verb in cue_object.OBJECT_VERBS and cue_object.OBJECT_ONLY.fullmatch(masked[hi:upto]):
-            tail = ""  # "…, the president told her."
-        opener = tail.split()[0].lower() if tail else ""
-        ends_clause = not tail or tail.startswith(",") or (
-            len(tail.split()) <= 6 and opener in cue_object.TAIL_ADVERBIALS and "that" not in tail.split())
-        head = masked[a:lo].rstrip()
-        if verb == "according to":
-            if head.endswith((":", ";")):
-                head = ""  # "And it hasn't gone unnoticed: according to X, …"
-            if head.endswith(",") and tail.startswith(",") and len(head.split()) <= 3:
-                start, end = a, b  # "Fundraising, according to the campaign, has surged …", as printed
-            elif head and not cue_subject.LEADING_LINK.fullmatch(head):
-                start, end = a, a + len(head.rstrip(","))
-            # "According to a poll out Thursday, …"
-            elif tail.startswith(",") or cue_object.TIME_THEN_COMMA.match(tail):
-                start, end = masked.index(",", hi) + 1, b
-            else:
-                return None
-        elif head.endswith(",") and tail.startswith(","):
-            start, end = a, b
-        elif (cue.inverted or ends_clause) and ("," in head and len(head[head.rindex(","):].split()) <= 4):
-            start, end = a, masked.rindex(",", a, lo)
-        elif not cue.inverted:
-            start = hi
-            if verb in cue_object.OBJECT_VERBS:
-                obj = cue_object.TELL_OBJECT.match(masked, start)
-                start = obj.end() if obj else start
-                bare_object = obj is None
-            lead = cue_object.ADVERBIAL.match(masked[start:b]) or cue_object.ADVERBIAL_SUBJECT.match(masked[start:b])
-            start += lead.end() if lead else 0
-            start += cue_object.CONTENT_LEAD.match(masked[start:b]).end()
-            end = limit if limit > start else b
-            comma = masked.find(",", start, end)
-            if comma > 0 and (cue_subject.INTERRUPTING.match(masked, cue.source.end, cue.start)
-                              or masked[:cue.source.start].rstrip().endswith(" with")):
-                # "Ms Ruiz, after saying A, bought …", "…, with 22 percent saying A, …": the phrase ends at a comma
-                end = comma
-            end = start + len(text_spans.strip_link(masked[start:end]))
-        else:
-            return None
         start += _DATELINE.match(text[start:end]).end()
         content = text[start:end].strip().rstrip(".").strip(" ,;:")
         answer = cue_object.YES_NO.match(content)  # "Asked if he was ever bullied, the candidate said no."
@@ -342,3 +298,60 @@ def _quote_next(masked: str, spans: list[QuoteSpan], at: int) -> bool:
     """Whether a quotation opens right after this point (white space apart)."""
     following = len(masked) - len(masked[at:].lstrip())
     return any(q.open == following for q in spans)
+
+
+def _clause_bounds(masked: str, cue: Cue, limit: int) -> tuple[int, int, bool] | None:
+    """Where the words a cue reports start and end in its sentence (and whether a verb of telling had no
+    object), or None when the cue claims none: before it ("A, B said"), after it ("said that A"), around it
+    ("A, according to B, …")."""
+    a, b = cue.sentence
+    lo, hi = cue.clause
+    verb = cue.verb
+    bare_object = False
+    upto = limit if hi < limit < b and masked[hi:limit].rstrip().endswith(",") else b
+    tail = masked[hi:upto].strip(" .")  # up to a next cue after a comma ("…, noting …")
+    if cue.inverted and cue.verb != "according to" and len(cue.source.role.split()) <= 8 \
+            and re.match(r"(?:an?|the|his|her|their|its)\s", cue.source.role) \
+            and tail.lstrip(" ,").startswith(cue.source.role):
+        tail = tail.lstrip(" ,")[len(cue.source.role):].strip(" .,")  # "…, said Jen Thiel, a nurse."
+    if verb in cue_object.OBJECT_VERBS and cue_object.OBJECT_ONLY.fullmatch(masked[hi:upto]):
+        tail = ""  # "…, the president told her."
+    opener = tail.split()[0].lower() if tail else ""
+    ends_clause = not tail or tail.startswith(",") or (
+        len(tail.split()) <= 6 and opener in cue_object.TAIL_ADVERBIALS and "that" not in tail.split())
+    head = masked[a:lo].rstrip()
+    if verb == "according to":
+        if head.endswith((":", ";")):
+            head = ""  # "And it hasn't gone unnoticed: according to X, …"
+        if head.endswith(",") and tail.startswith(",") and len(head.split()) <= 3:
+            start, end = a, b  # "Fundraising, according to the campaign, has surged …", as printed
+        elif head and not cue_subject.LEADING_LINK.fullmatch(head):
+            start, end = a, a + len(head.rstrip(","))
+        # "According to a poll out Thursday, …"
+        elif tail.startswith(",") or cue_object.TIME_THEN_COMMA.match(tail):
+            start, end = masked.index(",", hi) + 1, b
+        else:
+            return None
+    elif head.endswith(",") and tail.startswith(","):
+        start, end = a, b
+    elif (cue.inverted or ends_clause) and ("," in head and len(head[head.rindex(","):].split()) <= 4):
+        start, end = a, masked.rindex(",", a, lo)
+    elif not cue.inverted:
+        start = hi
+        if verb in cue_object.OBJECT_VERBS:
+            obj = cue_object.TELL_OBJECT.match(masked, start)
+            start = obj.end() if obj else start
+            bare_object = obj is None
+        lead = cue_object.ADVERBIAL.match(masked[start:b]) or cue_object.ADVERBIAL_SUBJECT.match(masked[start:b])
+        start += lead.end() if lead else 0
+        start += cue_object.CONTENT_LEAD.match(masked[start:b]).end()
+        end = limit if limit > start else b
+        comma = masked.find(",", start, end)
+        if comma > 0 and (cue_subject.INTERRUPTING.match(masked, cue.source.end, cue.start)
+                          or masked[:cue.source.start].rstrip().endswith(" with")):
+            # "Ms Ruiz, after saying A, bought …", "…, with 22 percent saying A, …": the phrase ends at a comma
+            end = comma
+        end = start + len(text_spans.strip_link(masked[start:end]))
+    else:
+        return None
+    return start, end, bare_object
