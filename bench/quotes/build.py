@@ -118,9 +118,14 @@ RECORDS += [
 
 
 def main() -> None:
+    build(HERE, RECORDS, NAMED_ALONE)
+
+
+def build(here: Path, records: list, named_alone: set[str]) -> None:
+    """gold.jsonl in here from (article, kind, pieces of content, source as written, speaker) records."""
     out = []
-    for n, (name, kind, pieces, source, speaker) in enumerate(RECORDS):
-        text = (HERE / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+    for n, (name, kind, pieces, source, speaker) in enumerate(records):
+        text = (here / "articles" / f"{name}.txt").read_text(encoding="utf-8")
         spans, pos = [], 0
         for piece in pieces:
             start = text.index(piece, pos)
@@ -132,8 +137,8 @@ def main() -> None:
                     "spans": spans, "paragraph": text[:spans[0][0]].count("\n\n"), "source": source,
                     "source_is_pronoun": source.lower() in PRONOUNS, "cue": "", "speaker": speaker,
                     "speaker_type": "pronoun" if source.lower() in PRONOUNS else
-                    "description" if speaker == source and speaker not in NAMED_ALONE else "name"})
-    with open(HERE / "gold.jsonl", "w", encoding="utf-8") as f:
+                    "description" if speaker == source and speaker not in named_alone else "name"})
+    with open(here / "gold.jsonl", "w", encoding="utf-8") as f:
         f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in out)
 
 
