@@ -65,6 +65,12 @@ def markdown(rep: dict) -> str:
         lines.append(f"| {method} | {row['p50_ms']} | {row['p95_ms']} | {row['p99_ms']} | {_f(row['recall@1'])} | "
                      f"{_f(row['recall@3'])} | {_f(row['mrr@5'])} | {_f(row['answer_hit'])} | "
                      f"{_f(row['answered_rate'])} | {_f(row['abstain_rate_off_topic'])} |")
+    return "\n".join(lines + _markdown_load_and_more(rep)) + "\n"
+
+
+def _markdown_load_and_more(rep: dict) -> list[str]:
+    """The Discord load, votes, follow-ups, memory, quote index, big article and formats sections."""
+    lines: list[str] = []
     ask = rep["latency"]["router_ask"]
     lines += ["", f"Router `/ask` with the shipped settings (ONNX encoder, the same in CLI, chat and bot), one "
               f"question at a time: p50 {ask['p50_ms']} ms, p95 {ask['p95_ms']} ms, p99 {ask['p99_ms']} ms.",
@@ -113,7 +119,7 @@ def markdown(rep: dict) -> str:
     if "article_formats" in rep:
         lines += ["", "## Our article files in every format (`bench/articles/`)", "",
                   " · ".join(f"{k} {v}" for k, v in rep["article_formats"].items())]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _f(value) -> str:

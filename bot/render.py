@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from . import responses as r
 
 if TYPE_CHECKING:
-    from retrieval.qa.search import Answer
+    from retrieval.qa.answer import Answer
     from retrieval.quotes.quote_marks import Quote
     from retrieval.quotes.quotebook import Lookup, SpeakerSummary
 

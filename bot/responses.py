@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from retrieval.qa.search import Answer
+    from retrieval.qa.answer import Answer
     from retrieval.quotes.quote_marks import Quote
     from retrieval.quotes.quotebook import Lookup
 

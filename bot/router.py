@@ -20,7 +20,8 @@ from .conversation import Conversations
 
 if TYPE_CHECKING:
     from retrieval.article.cleaning import Article
-    from retrieval.qa.search import Answer, ArticleIndex
+    from retrieval.qa.answer import Answer
+    from retrieval.qa.search import ArticleIndex
     from retrieval.quotes.quotebook import Lookup, SpeakerSummary
     from retrieval.settings import SummarySettings
 

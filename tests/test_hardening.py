@@ -13,7 +13,7 @@ from bot import responses as r
 from bot.discord import render as dr
 from bot.router import Router
 from retrieval.article.cleaning import ArticleError, parse
-from retrieval.qa.search import Answer, ScoredPassage
+from retrieval.qa.answer import Answer, ScoredPassage
 from retrieval.quotes.quote_marks import Quote
 from retrieval.quotes.quotebook import Lookup
 

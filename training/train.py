@@ -90,6 +90,33 @@ def loss_of(model: Reader, tokenizer, pairs: list[Pair], max_len: int) -> torch.
     return span + torch.nn.functional.binary_cross_entropy_with_logits(answer.float(), has)
 
 
+def _optimiser(model: torch.nn.Module, hyper: Hyper, total: int):
+    """AdamW with the heads' own learning rate, linear warm-up then linear decay over total steps."""
+    heads = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
+    body = [p for n, p in model.named_parameters() if n.startswith("encoder.")]
+    optimiser = torch.optim.AdamW([{"params": body, "lr": hyper.lr}, {"params": heads, "lr": hyper.head_lr}],
+                                  weight_decay=hyper.weight_decay)
+    warm = max(1, int(total * hyper.warmup))
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
+    return optimiser, schedule
+
+
+def _resume(ckpt_dir: Path, model, optimiser, schedule, hyper: Hyper, total: int, fresh: dict) -> tuple[int, dict]:
+    """The step and history to go on from: the checkpoint's when it is for these settings, else (0, fresh)."""
+    state = _load(ckpt_dir)
+    if state and state.get("hyper") == asdict(hyper) and state.get("total") == total:
+        model.load_state_dict(state["model"])
+        optimiser.load_state_dict(state["optimiser"])
+        schedule.load_state_dict(state["schedule"])
+        torch.set_rng_state(state["torch_rng"])
+        _log.info("resumed at step %d of %d", state["step"], total)
+        return state["step"], state["history"]
+    if state:
+        _log.warning("checkpoint in %s is for other settings; starting over", ckpt_dir)
+    return 0, fresh
+
+
 def train(data_dir: Path, model_folder: Path, run_dir: Path, hyper: Hyper, max_steps: int | None = None) -> dict:
     """Train (or resume) and return the history; the final weights go to run_dir/final.pt."""
     from transformers import AutoTokenizer
@@ -101,28 +128,12 @@ def train(data_dir: Path, model_folder: Path, run_dir: Path, hyper: Hyper, max_s
     pairs = read_pairs(data_dir / "train.jsonl")
     validation = read_pairs(data_dir / "validation.jsonl")
     model = Reader(base_encoder(model_folder, hyper.layers))
-    heads = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
-    body = [p for n, p in model.named_parameters() if n.startswith("encoder.")]
-    optimiser = torch.optim.AdamW([{"params": body, "lr": hyper.lr}, {"params": heads, "lr": hyper.head_lr}],
-                                  weight_decay=hyper.weight_decay)
     per_epoch = math.ceil(len(pairs) / hyper.batch_size)
     total = max_steps or int(per_epoch * hyper.epochs)
-    warm = max(1, int(total * hyper.warmup))
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
+    optimiser, schedule = _optimiser(model, hyper, total)
     ckpt_dir = run_dir / "checkpoints"
-    history = {"hyper": asdict(hyper), "train_pairs": len(pairs), "loss": [], "validation": []}
-    step = 0
-    state = _load(ckpt_dir)
-    if state and state.get("hyper") == asdict(hyper) and state.get("total") == total:
-        model.load_state_dict(state["model"])
-        optimiser.load_state_dict(state["optimiser"])
-        schedule.load_state_dict(state["schedule"])
-        step, history = state["step"], state["history"]
-        torch.set_rng_state(state["torch_rng"])
-        _log.info("resumed at step %d of %d", step, total)
-    elif state:
-        _log.warning("checkpoint in %s is for other settings; starting over", ckpt_dir)
+    step, history = _resume(ckpt_dir, model, optimiser, schedule, hyper, total,
+                            {"hyper": asdict(hyper), "train_pairs": len(pairs), "loss": [], "validation": []})
     eval_every = max(1, per_epoch // hyper.evals_per_epoch)
     last_save, started, seen = time.monotonic(), time.monotonic(), 0
     model.train()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from retrieval.qa.search import Answer, ScoredPassage
+from retrieval.qa.answer import Answer, ScoredPassage
 
 from .. import render
 from .. import responses as r

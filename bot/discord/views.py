@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from retrieval.qa.search import Answer
+from retrieval.qa.answer import Answer
 
 from .render import NO_PINGS, answer_embed
 

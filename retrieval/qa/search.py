@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -13,6 +12,7 @@ from retrieval.article.cleaning import Article
 from retrieval.article.dateline import dateline_end
 from retrieval.qa import answer_types, fusion, metadata, next_steps, reading
 from retrieval.qa.aliases import Aliases
+from retrieval.qa.answer import Answer, Evidence, ScoredPassage
 from retrieval.qa.classify import Question, classify, who_is
 from retrieval.qa.dense import EmbeddingCache, Encoder
 from retrieval.qa.followup import FollowUp, asks_for_more
@@ -24,44 +24,6 @@ _log = logging.getLogger(__name__)
 # A follow-up with this many content words of its own, none in the conversation, starts a new subject.
 NEW_SUBJECT_WORDS = 3
 
-
-
-@dataclass(frozen=True)
-class ScoredPassage:
-    paragraph: int
-    text: str
-    score: float
-    lexical: float
-    dense: float
-    source: str = "body"
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Why a question was answered or declined: the first stage's best cosine and the share of the question's
-    words the article holds, the reader's best probability, the answer type (or article part) nothing held,
-    and a metadata unit's closeness."""
-
-    dense_top: float | None = None
-    coverage: float | None = None
-    reader: float | None = None
-    missing_type: str | None = None
-    metadata: float | None = None
-
-
-@dataclass(frozen=True)
-class Answer:
-    question: str
-    text: str | None
-    abstained: bool
-    citations: tuple[int, ...]
-    passages: tuple[ScoredPassage, ...]
-    sentences: tuple[article_passages.Span, ...] = ()
-    evidence: Evidence = field(default_factory=Evidence)
-    context_used: bool = False
-    kind: str = "answer"
-    span: tuple[int, int] | None = None  # [start, end) of the reader's answer span in text
-    speaker: str | None = None  # for kind "quotes" / "not_quoted": whose words were asked for
 
 
 class ArticleIndex:
@@ -202,15 +164,8 @@ class ArticleIndex:
             return meta
         own = ev
         if follow_up:
-            x_fused, x_lex, x_dense, ev = self.rank(follow_up.query, method, follow_vec)
-            w = s.followup_own_weight
-            fused = w * fused + (1 - w) * x_fused + s.recent_bonus * self._near(follow_up.recent)
-            lex, dense = np.maximum(lex, x_lex), np.maximum(dense, x_dense)
-            if self._new_subject(own["terms"], ev["terms"]):
-                ev = own
-            if asks_for_more(question):  # "what else did he say?": not what the conversation already cited
-                fused = fused.copy()
-                fused[[p - 1 for p in follow_up.recent if 0 < p <= len(fused)]] = fused.min()
+            fused, lex, dense, ev = self._with_conversation(question, follow_up, method, follow_vec,
+                                                            (fused, lex, dense, ev))
         kind = None if ev["introduction"] else expected
         fused, typed = self._typed(fused, question, kind, ev["terms"])
         read = None
@@ -247,6 +202,24 @@ class ArticleIndex:
         citations = tuple(dict.fromkeys(sp.paragraph for sp in picked))
         return Answer(question, text, False, citations, passages, tuple(picked), evidence, follow_up is not None,
                       span=span)
+
+    def _with_conversation(self, question: str, follow_up: FollowUp, method: str | None,
+                           follow_vec: np.ndarray | None, ranked: tuple) -> tuple:
+        """A follow-up's ranking: its own words mixed with the expanded query, the paragraphs just cited and
+        their neighbours favoured; "what else …?" skips what the conversation already cited. Its evidence is
+        its own when it brings a new subject."""
+        s = self.settings
+        fused, lex, dense, own = ranked
+        x_fused, x_lex, x_dense, ev = self.rank(follow_up.query, method, follow_vec)
+        w = s.followup_own_weight
+        fused = w * fused + (1 - w) * x_fused + s.recent_bonus * self._near(follow_up.recent)
+        lex, dense = np.maximum(lex, x_lex), np.maximum(dense, x_dense)
+        if self._new_subject(own["terms"], ev["terms"]):
+            ev = own
+        if asks_for_more(question):  # "what else did he say?": not what the conversation already cited
+            fused = fused.copy()
+            fused[[p - 1 for p in follow_up.recent if 0 < p <= len(fused)]] = fused.min()
+        return fused, lex, dense, ev
 
     def _with_span(self, picked: list[article_passages.Span], paragraph: int,
                    span: tuple[int, int]) -> tuple[list[article_passages.Span], tuple[int, int] | None]:

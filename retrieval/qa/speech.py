@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 
+from retrieval.qa.answer import Answer, ScoredPassage
 from retrieval.qa.classify import Question
 from retrieval.qa.lexical import tokenize
-from retrieval.qa.search import Answer, ArticleIndex, ScoredPassage
+from retrieval.qa.search import ArticleIndex
 from retrieval.quotes.quotebook import Lookup, QuoteBook
 
 MOST_QUOTES = 2

@@ -12,7 +12,8 @@ import re
 import numpy as np
 
 from retrieval.article import passages
-from retrieval.qa.search import Answer, ArticleIndex
+from retrieval.qa.answer import Answer
+from retrieval.qa.search import ArticleIndex
 from retrieval.settings import SummarySettings
 
 ITERATIONS = 50
