@@ -16,6 +16,7 @@ from retrieval.qa.followup import FollowUp, Turn
 from retrieval.qa.summary import summarize
 
 from . import responses as r
+from .config import is_url
 from .conversation import Conversations
 
 if TYPE_CHECKING:
@@ -265,7 +266,7 @@ class Router:
 
     def about(self) -> r.Response:
         a = self.article
-        source = a.source if re.match(r"(?i)https?://", a.source) else a.source.rsplit("/", 1)[-1]
+        source = a.source if is_url(a.source) else a.source.rsplit("/", 1)[-1]
         return r.AboutResponse(a.headline, a.subtitle, a.authors, len(a.paragraphs), a.word_count, source,
                                a.published, a.site)
 

@@ -117,10 +117,12 @@ class ChannelArticles(commands.Cog):
         return ""
 
     async def _from_url(self, url: str) -> tuple[StoredArticle, article_mod.Article]:
+        source = url.strip()
+
         def read():
-            page = fetch(url.strip(), self.bot.settings.article)
-            article = self._parse(page.raw, url.strip(), page.content_type)
-            return StoredArticle(article.sha256, url.strip(), page.content_type, page.raw), article
+            page = fetch(source, self.bot.settings.article)
+            article = self._parse(page.raw, source, page.content_type)
+            return StoredArticle(article.sha256, source, page.content_type, page.raw), article
 
         return await asyncio.to_thread(read)
 

@@ -29,8 +29,9 @@ class Votes(commands.Cog):
     def __init__(self, bot: BotServices):
         self.bot = bot
         store = bot.store
-        self.voter: Batcher | None = Batcher(lambda votes: store.get().record_votes(votes), max_batch=1000) \
-            if store else None
+        self.voter: Batcher | None = None
+        if store is not None:
+            self.voter = Batcher(lambda votes: store.get().record_votes(votes), max_batch=1000)
         self.logger: Batcher = Batcher(lambda rows: store.get().record_questions(rows), max_batch=1000)
         self.live_views: OrderedDict[int, AnswerView] = OrderedDict()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from retrieval.article import header
 from retrieval.article.formats import Page
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){0,60}?)---[ \t]*\n")
@@ -71,8 +72,6 @@ def _emphasis_only(inline) -> bool:
 
 
 def _looks_like_byline(block: str) -> bool:
-    from retrieval.article import header
-
     return bool(header.parse(block) or header.parse_byline(block))
 
 

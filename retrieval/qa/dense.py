@@ -99,7 +99,7 @@ class EmbeddingCache:
             return np.zeros((0, 0), dtype=np.float32)
         # each distinct text once (a sentence that is also its paragraph, a repeated line), shortest first so
         # that the encoder's batches hold texts of like length
-        unique = sorted(set(texts), key=len)
+        unique = sorted(dict.fromkeys(texts), key=len)
         parts = []
         for start in range(0, len(unique), PROGRESS_STEP):
             parts.append(encoder.encode(unique[start:start + PROGRESS_STEP]))

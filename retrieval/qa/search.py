@@ -13,7 +13,7 @@ from retrieval.article.dateline import dateline_end
 from retrieval.qa import answer_types, fusion, metadata, next_steps, reading
 from retrieval.qa.aliases import Aliases
 from retrieval.qa.answer import Answer, Evidence, ScoredPassage
-from retrieval.qa.classify import Question, classify, who_is
+from retrieval.qa.classify import Question, asks_next_steps, classify, who_is
 from retrieval.qa.dense import EmbeddingCache, Encoder
 from retrieval.qa.followup import FollowUp, asks_for_more
 from retrieval.qa.lexical import LexicalIndex
@@ -135,9 +135,8 @@ class ArticleIndex:
         """Answer a question extractively, or abstain when the article holds no evidence for it. A follow_up is
         ranked on its own words and on the expanded query together, favouring the paragraphs the conversation
         was about; its own content words must still be in the article (an off-topic follow-up is declined)."""
-        q = classify(question)
-        return self._run([self._search(Question(q.text, next_steps=q.next_steps, follow_up=follow_up), method, qvec,
-                                       follow_vec)])[0]
+        q = Question(question, next_steps=asks_next_steps(question), follow_up=follow_up)
+        return self._run([self._search(q, method, qvec, follow_vec)])[0]
 
     def _run(self, steps: list[Generator]) -> list[Answer]:
         """Run search steps to their answers, reading the windows of all that ask the reader in one batch."""
