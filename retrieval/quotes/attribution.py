@@ -80,7 +80,8 @@ class Attributor(UncuedQuotes):
         taken: list[tuple[int, int, str]] = []  # (start, end, key) of what cues claimed
         for a, b in split_sentences(masked):
             found = self._cues(number, masked, a, b, spans)
-            found = [c for i, c in enumerate(found) if not (i and cue_rules.relative_before_colon(masked, c))]
+            found = [c for i, c in enumerate(found) if not (i and cue_rules.relative_before_colon(masked, c))
+                     and not cue_rules.relays(masked, c, found)]
             for i, cue in enumerate(found):
                 following = [c for j, c in enumerate(found[i + 1:], i + 1)
                              if cue_rules.may_claim(masked, spans, c, found[j + 1:])]
@@ -240,7 +241,7 @@ class Attributor(UncuedQuotes):
         quoted = [i for i, q in enumerate(spans) if start <= q.start < end]
         if len(words) < 3 and not answer or (not quoted and verb not in REPORT_VERBS and verb != "according to"):
             return None
-        if not quoted and verb in THAT_ONLY and not re.search(r"\bthat\s*$", masked[hi:start]) \
+        if not quoted and verb in THAT_ONLY and start >= hi and not re.search(r"\bthat\s*$", masked[hi:start]) \
                 and not cue_object.PRONOUN_CLAUSE.match(content):
             return None  # "admits she went home", "maintained that …"; not "maintained a lead"
         if content[-1] in _CLOSING and not quoted:

@@ -13,6 +13,8 @@ from retrieval.quotes.quote_marks import BASE_FORMS, REPORT_VERBS, SAYING, Quote
 from retrieval.quotes.speaker_phrase import Source
 
 _RELATIVE_CUE = re.compile(r"\b(?:who|that)\s+(?:\w+ly\s+)?$")
+# Between a speech verb and the 'according to' that relays it: "said, according to", "said on a call, according to".
+_RELAY_GAP = re.compile(r"(?:\s+(?:on|in|at|during|to|with|last|this|earlier|later)\b[^,.;:“”\"]{0,40})?\s*,\s*")
 _SAID_LATER = re.compile(r"[^!?“”\"]{0,60}?\b(?:said|says|told|tells|added)\b")  # '“…,” state Sen. X said'
 
 
@@ -72,3 +74,11 @@ def relative_before_colon(masked: str, cue: Cue) -> bool:
     """'X tweeted, pointing out the irony coming from a candidate who promised mass deportation: “…”': after an
     earlier cue, the colon introduces what the sentence's speaker says, not the relative clause's."""
     return relative(masked, cue) and re.match(r"\s+[^,.;:“”\"•]{1,60}:", masked[cue.end:]) is not None
+
+
+def relays(masked: str, cue: Cue, cues_of_sentence: list[Cue]) -> bool:
+    """'“…,” Crowley said, according to CNN': an 'according to' right after someone else's speech verb only
+    says who passed the words on."""
+    return cue.verb == "according to" and any(
+        c.verb != "according to" and c.key != cue.key and _RELAY_GAP.fullmatch(masked, c.clause[1], cue.start)
+        for c in cues_of_sentence)

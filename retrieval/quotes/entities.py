@@ -14,7 +14,7 @@ import re
 
 from retrieval.article.cleaning import Article
 from retrieval.article.sentences import split_sentences
-from retrieval.quotes import speakers
+from retrieval.quotes import organisations, speakers
 from retrieval.quotes.quote_marks import marked_spans, mask
 from retrieval.quotes.speaker_phrase import LEADING_PHRASE, PREPOSITIONS
 from retrieval.text import TITLE_ABBREVIATIONS
@@ -75,6 +75,11 @@ class People:
                 if roles or titled:
                     self._evidence.add(speaker.key)
         self._bare_mentions(unquoted_texts)
+        for number, unquoted in unquoted_texts.items():
+            for offset, name, short in organisations.in_text(unquoted):
+                org = self.organisation(name, number, offset)
+                if short:
+                    org.roles.add(speakers.fold(short))
         self._learn_genders(article, unquoted_texts)
         self._subjects(article)
 
@@ -145,7 +150,7 @@ class People:
     def describe(self, phrase: str, number: int, offset: int) -> speakers.Speaker:
         """An unnamed source ('a spokeswoman for NHS England'), keyed by its words without the article; a
         definite description of one recently named person ('the senator' after 'Sen. Ann Lee') is that person."""
-        person = self._described_person(phrase, number, offset)
+        person = self._described_person(phrase, number, offset) or self._organisation_meant(phrase, number, offset)
         if person:
             person.roles.add(speakers.description_key(phrase))  # and found by it
             self._mention(number, offset, person.key)
@@ -156,11 +161,46 @@ class People:
         speaker = self.speakers.get(key) or self._same_head(phrase)
         if speaker is None:
             speaker = self.speakers[key] = speakers.Speaker(key, display, "descriptor")
+            speaker.organisation = _head(key) in organisations.ORG_HEADS  # "the city's transit agency"
             self._descriptors_by_head.setdefault(key.split()[-1], []).append(key)
         elif speaker.key != key:
             speaker.roles.add(key)  # still found as "the fire agency"
         self._mention(number, offset, speaker.key)
         return speaker
+
+    def organisation(self, name: str, number: int, offset: int) -> speakers.Speaker:
+        """The organisation a name means (registered if new), found later by its short forms and acronym."""
+        key = speakers.description_key(name)
+        speaker = self.speakers.get(key) or next(
+            (s for s in self.speakers.values() if s.organisation and key in s.aliases()), None)
+        if speaker is None:
+            display = _ARTICLE.sub("", " ".join(name.split()))
+            speaker = self.speakers[key] = speakers.Speaker(key, display, "descriptor", organisation=True)
+            speaker.roles.update(organisations.aliases(name, self.common) - {key})
+        self._mention(number, offset, speaker.key)
+        return speaker
+
+    def _organisation_meant(self, phrase: str, number: int, offset: int) -> speakers.Speaker | None:
+        """The organisation a source phrase names or describes: by a name or short form ('Cal Fire'), or as
+        the nearest one before whose name holds the description's nouns ('the department', 'hospital officials',
+        'a spokesperson for the police service'; 'the company': the nearest company)."""
+        key = speakers.description_key(phrase)
+        orgs = [s for s in self.speakers.values() if s.organisation]
+        named = [s for s in orgs if key in s.aliases()]
+        if named:
+            return named[0]
+        described = organisations.description_words(phrase)
+        if described is None:
+            return None
+        nouns, _ = described
+        for _, before in self._before(self._in_paragraph, number, offset, number):
+            org = self.speakers[before]
+            if not org.organisation or org.key == key:
+                continue
+            company = org.key.split()[-1] in organisations.CORPORATE
+            if nouns <= organisations.head_words(org.display) or nouns <= organisations.COMPANY_NOUNS and company:
+                return org
+        return None
 
     def _same_head(self, phrase: str) -> speakers.Speaker | None:
         """The one unnamed source met before whose head noun a definite description repeats ('the fire agency'
@@ -219,7 +259,8 @@ class People:
             speaker = self.speakers[key]
             if pronoun in _PLURAL_PRONOUNS or pronoun == "it":
                 plural = speaker.key.endswith("s") and speaker.kind == "descriptor"
-                if speaker.kind != "person" and plural == (pronoun == "they"):
+                if speaker.kind != "person" and (plural == (pronoun == "they") or speaker.organisation
+                                                 and pronoun == "it"):
                     return key
                 continue
             if speaker.kind != "person" or speaker.gender not in (None, gender):
@@ -262,6 +303,13 @@ class People:
                 self._first_by_word[word] = min(self._first_by_word.get(word, (number, offset, key)),
                                                 (number, offset, key))
                 self._keys_by_word.setdefault(word, set()).add(key)
+
+
+def _head(key: str) -> str:
+    """The noun a description is about: 'spokesperson for the service' → spokesperson."""
+    words = list(itertools.takewhile(lambda w: w not in PREPOSITIONS and w not in ("that", "who", "which"),
+                                     key.split()))
+    return words[-1] if words else ""
 
 
 def _same_first_name(a: str, b: str) -> bool:

@@ -21,7 +21,8 @@ QUOTE_LEMMAS = """accuse praise decry dismiss mock grouse question imply slam bl
     highlight echo repeat summarize summarise characterize characterise nickname bark surmise denounce discuss
     condemn decry lament tout hail brand deride ridicule applaud welcome assure reassure inform concede""".split()
 REPORT_LEMMAS = """say tell ask argue warn state explain note insist claim reiterate acknowledge suggest announce stress
-    add predict caution admit contend maintain confirm conclude deny vow pledge testify assert write tweet""".split()
+    add predict caution admit contend maintain confirm conclude deny vow pledge testify assert write tweet
+    report""".split()
 _IRREGULAR = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote", "writes", "written"),
               "admit": ("admitted", "admits"), "quip": ("quipped", "quips"), "rebut": ("rebutted", "rebuts"),
               "snap": ("snapped", "snaps"), "read": ("reads",), "sing": ("sang", "sings"),
@@ -55,7 +56,7 @@ SPEECH_VERBS = tuple(sorted(verb_forms(SPEECH_LEMMAS + QUOTE_LEMMAS)))
 SAYING = frozenset(verb_forms(SPEECH_LEMMAS) | ing_forms(SPEECH_LEMMAS))
 # Verbs with senses other than speech ("maintained a lead", "the data suggest"): they report a clause only
 # when it opens with "that".
-_THAT_ONLY = "maintain suggest admit deny conclude".split()
+_THAT_ONLY = "maintain suggest admit deny conclude report".split()
 THAT_ONLY = frozenset(verb_forms(_THAT_ONLY) | ing_forms(_THAT_ONLY))
 # Verbs that attribute only a quotation right next to them ('“…,” he continued'), never a clause.
 ADJACENT_ONLY = frozenset(verb_forms(["continue"]) | ing_forms(["continue"]))

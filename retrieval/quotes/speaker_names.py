@@ -12,8 +12,7 @@ from retrieval.quotes import speakers
 CONJUNCTIONS = frozenset("although though while when if because as yet but and so whether unless".split())
 
 # Words that open a capitalised run without being a name: organisations, places, roles ('House', 'Executive').
-_OPENING_WORDS = ((speakers.NOT_PERSON_WORDS - speakers.MONTHS) | speakers.NOT_NAME_ENDINGS
-                  | frozenset(speakers.ROLE_NOUNS))
+_OPENING_WORDS = (speakers.NOT_PERSON_WORDS - speakers.MONTHS) | speakers.NOT_NAME_ENDINGS
 
 
 def name_after_role(words: list[str]) -> str:
@@ -28,7 +27,7 @@ def name_after_role(words: list[str]) -> str:
         return ""
     before = words[len(words) - len(run) - 1]
     run = without_leading_roles(run)  # "Chief Executive Dana Whitlock": "Executive" is no name
-    titled = before.lower() in speakers.ROLE_NOUNS or speakers.is_title(before)
+    titled = speakers.is_role(before) or speakers.is_title(before)
     if len(run) < 2 or not speakers.plausible_name(run, True) or not titled:
         return ""
     return re.sub(r"[’']s$", "", " ".join(run))  # "FBI Director James Comey's news conference": James Comey
@@ -36,7 +35,7 @@ def name_after_role(words: list[str]) -> str:
 
 def without_leading_roles(run: list[str]) -> list[str]:
     """A capitalised run without the organisation, place or role words that open it ('House', 'Executive')."""
-    while len(run) > 1 and speakers.fold(run[0]) in _OPENING_WORDS:
+    while len(run) > 1 and (speakers.fold(run[0]) in _OPENING_WORDS or speakers.is_role(run[0])):
         run = run[1:]
     return run
 
@@ -79,4 +78,4 @@ def is_name(phrase: str) -> bool:
 
 
 def role_word(word: str) -> bool:
-    return word.lower() in speakers.ROLE_NOUNS or speakers.is_title(word)
+    return speakers.is_role(word) or speakers.is_title(word)

@@ -30,7 +30,19 @@ ROLE_NOUNS = ("official", "officials", "spokesman", "spokeswoman", "spokesperson
               "billionaire", "pollster", "consultant", "organizer", "organiser", "pastor", "comedian", "host",
               "rabbi", "imam", "priest", "actor", "actress", "singer", "rapper", "musician", "artist", "producer",
               "filmmaker", "novelist", "poet", "chef", "doctor", "nurse", "teacher", "student", "farmer", "worker",
-              "voter", "firefighter", "soldier", "veteran", "entrepreneur", "candidate", "nominee", "donor")
+              "voter", "firefighter", "soldier", "veteran", "entrepreneur", "candidate", "nominee", "donor",
+              "passenger", "shopper", "homeowner", "commuter", "driver", "owner", "owners", "manager", "customer",
+              "traveller", "traveler", "parent", "neighbour", "neighbor", "survivor", "visitor", "tenant",
+              "employee", "volunteer", "supervisor", "coordinator", "planner", "accountant", "mechanic", "clerk",
+              "ranger", "vet", "paramedic", "officer", "principal", "coach", "chair", "chairperson")
+# Nouns of occupation by their ending: "hydrologist", "librarian", "technician" (no common first name ends so).
+_ROLE_ENDING = re.compile(r"[a-z]{3,}(?:ist|arian|ician|orian|ologist|ographer)s?")
+
+
+def is_role(word: str) -> bool:
+    """A noun for what someone is or does, written before a name ('Passenger Lorna Beech', 'hydrologist')."""
+    folded = fold(word)
+    return folded in ROLE_NOUNS or bool(_ROLE_ENDING.fullmatch(folded))
 NOT_PERSON_WORDS = frozenset(
     """house department ministry institution institute corp corporation organization organisation union council
     agency university committee party government kremlin nato treaty congress senate parliament army forces
@@ -61,8 +73,9 @@ NOT_NAME_ENDINGS = frozenset("""house department ministry institution institute 
     news times post journal press network campaign foundation center centre school hospital airport city county
     state states province street avenue road square tower club inc ltd llc co plc board fund service services
     bureau authority hotel restaurant casino resort museum stadium arena airlines grill cafe bar division
-    district society alliance coalition federation secretariat tribunal church library police
-    republicans democrats conservatives liberals""".split()) | frozenset(WEEKDAY_NAMES + MONTH_NAMES) - {"may"}
+    district society alliance coalition federation secretariat tribunal church library police zoo nation
+    unit wire utility clinic academy trust republicans democrats conservatives liberals""".split()
+) | frozenset(WEEKDAY_NAMES + MONTH_NAMES) - {"may"}
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Coun|St|Jr|Sr|Rev|"
                            r"Const|Cst|Det|Insp|Supt|Cpl)\.")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.)+|(?:[A-Z]|Mc|Mac|O[’']|D[’']|L[’'])[a-zà-ÿ]*(?:[A-ZÀ-Þ][a-zà-ÿ]+)*"
@@ -76,7 +89,7 @@ PERSON = re.compile(
     rf"(?:(?P<hon>{_HONORIFIC_RE})\s+|(?P<title>(?:former\s+)?(?:{_TITLE_RE}))\.?\s+)?"
     rf"(?P<name>{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{0,6}})"
 )
-_ROLE_RE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+_ROLE_RE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + "|" + _ROLE_ENDING.pattern
 
 
 
@@ -113,6 +126,7 @@ class Speaker:
     mentions: set[int] = field(default_factory=set)  # paragraph numbers
     roles: set[str] = field(default_factory=set)  # folded, for lookup
     role: str = ""  # the first description the article gives, as written, for listings
+    organisation: bool = False
 
     def aliases(self) -> set[str]:
         if self.kind == "descriptor":
@@ -150,7 +164,7 @@ def strip_leading(name: str) -> tuple[bool, str]:
     words = name.split()
     titled = False
     while words and (fold(words[0]) in NOT_PERSON_WORDS or fold(words[0]) in _TITLE_WORDS
-                     or fold(words[0]) in ROLE_NOUNS or len(words) > 2 and fold(words[0]) in NOT_NAME_ENDINGS):
+                     or is_role(words[0]) or len(words) > 2 and fold(words[0]) in NOT_NAME_ENDINGS):
         titled = titled or fold(words[0]) in _TITLE_WORDS
         words = words[1:]
     last_title = max((i for i, w in enumerate(words[:-1]) if fold(w) in TITLE_WORDS), default=-1)

@@ -1,0 +1,112 @@
+"""Organisations as speakers: agencies, companies, unions, outlets. Their names in the text, the short forms and
+acronyms a reader types ('NWS', 'Northstar', 'Cal Fire'), and which one a description means ('the department',
+'the zoo', 'hospital officials', 'a spokesperson for the service').
+
+Hand-written with entities.py: a news organisation is recognised by the noun that heads its name, which no
+installable tagger here would do better for the words news uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.quotes.speakers import DETERMINERS, NOT_NAME_ENDINGS, NOT_PERSON_WORDS, fold
+
+# Places that name a government only as "City of Delmar", "State of Ohio" (not "New York City", "United States").
+PLACE_HEADS = frozenset("city county state states province district town village".split())
+# Nouns that head an organisation's name: "Easton Police Service", "Department of Forestry", "Greenfield Zoo".
+ORG_HEADS = NOT_NAME_ENDINGS - PLACE_HEADS - frozenset("""street avenue road square tower republicans democrats
+    conservatives liberals hotel restaurant casino resort stadium arena grill cafe bar campaign""".split()) - frozenset(
+    "january february march april may june july august september october november december monday tuesday wednesday "
+    "thursday friday saturday sunday".split())
+# Last words that make a capitalised run a company: "Northstar Minerals Inc.", "Kestrel Foods Ltd."
+CORPORATE = frozenset("inc ltd corp llc co plc limited incorporated corporation holdings".split())
+# Words a description puts before an organisation's head noun without naming it: "the state Department of …".
+MODIFIERS = frozenset("state provincial federal national regional local city town county municipal".split())
+# Who speaks for an organisation rather than for themselves: "a spokesperson for the service", "hospital officials".
+SPOKESPEOPLE = frozenset("""spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen official officials
+    representative representatives statement""".split())
+# Class nouns that mean the company last named, whatever its name: "the company" after "Northstar Minerals Inc.".
+COMPANY_NOUNS = frozenset("company firm business corporation employer".split())
+# Words inside a name that no acronym or short form keeps: "Department of Forestry and Fire Protection" → "DFFP".
+_LINKS = frozenset("of and for the & de du la on in at".split())
+# Capitalised words that open a sentence or phrase before a name: "In the United States", "But the Zoo".
+_LEADING = (NOT_PERSON_WORDS - ORG_HEADS) | DETERMINERS
+_CAP_WORD = r"(?:[A-Z][\w’'\-]*\.?|\d+)"
+# A capitalised run, linking words allowed inside: "Department of Forestry and Fire Protection", "Local 412".
+NAME_RUN = re.compile(rf"(?<![\w’'\-]){_CAP_WORD}(?:\s+(?:(?:of|and|for|the|&|de)\s+)*{_CAP_WORD})*")
+_SHORT_FORM = re.compile(r"\s*\(([A-Z][\w’'.&\- ]{1,24})\)")  # "… Fire Protection (Cal Fire)"
+
+
+def organisation_name(run: str) -> str | None:
+    """The organisation a capitalised run names, without a leading 'The' or trailing link word: it ends in a
+    head noun or a company ending ('Greenfield Zoo', 'Northstar Minerals Inc.'), or opens with a head noun and
+    an 'of' ('City of Delmar', 'Department of Forestry and Fire Protection')."""
+    words = run.split()
+    while words and fold(words[0]) in _LEADING:
+        words = words[1:]
+    while words and words[-1].lower() in _LINKS:
+        words = words[:-1]
+    linked = [i for i, w in enumerate(words) if w.lower() in ("of", "for")]
+    joined = [i for i, w in enumerate(words) if w == "and" and not (linked and linked[0] < i)]
+    if joined:
+        words = words[joined[-1] + 1:]  # "the FBI and State Department": two names
+    if words and words[-1].endswith(".") and fold(words[-1]) not in CORPORATE and len(words[-1]) > 2:
+        words[-1] = words[-1][:-1]  # "… Politics." ends a sentence
+    if len(words) < 2:
+        return None
+    folded = [fold(w) for w in words]
+    if folded[-1] in ORG_HEADS | CORPORATE or folded[0] in ORG_HEADS | PLACE_HEADS and folded[1] in ("of", "for"):
+        return " ".join(words)
+    return None
+
+
+def in_text(text: str) -> list[tuple[int, str, str | None]]:
+    """(offset, name, short form in brackets after it) of each organisation named in a text."""
+    out = []
+    for m in NAME_RUN.finditer(text):
+        name = organisation_name(m.group())
+        if name:
+            short = _SHORT_FORM.match(text, m.end())
+            out.append((m.start() + m.group().index(name), name, short.group(1) if short else None))
+    return out
+
+
+def aliases(name: str, common: set[str]) -> set[str]:
+    """What a reader may type for an organisation, folded: its name, without its company ending or leading
+    modifiers, its acronym, and its first word when that is no word the article writes in lower case
+    ('Northstar' for 'Northstar Minerals Inc.', not 'National' for 'National Weather Service')."""
+    words = fold(name).split()
+    while len(words) > 1 and words[0] in DETERMINERS:
+        words = words[1:]
+    out = {" ".join(words)}
+    if len(words) > 1 and words[-1] in CORPORATE:
+        out.add(" ".join(words[:-1]))
+    core = list(words)
+    while len(core) > 1 and core[0] in MODIFIERS:
+        core = core[1:]
+    out.add(" ".join(core))
+    initials = [w[0] for w in core if w not in _LINKS]
+    if len(initials) > 1 and all(w.isalpha() for w in core):
+        out.add("".join(initials))
+    if len(core) > 1 and core[0] not in common and core[0] not in ORG_HEADS | _LINKS and core[0].isalpha():
+        out.add(core[0])
+    return out
+
+
+def head_words(name: str) -> set[str]:
+    """The organisation nouns in a name or description: 'Easton Police Service' → {police, service}."""
+    return {w for w in fold(name).split() if w in ORG_HEADS | PLACE_HEADS}
+
+
+def description_words(phrase: str) -> tuple[set[str], bool] | None:
+    """The organisation nouns a description is made of, and whether it speaks for one ('hospital officials'),
+    when it is only such nouns, modifiers and spokespeople: 'the department' → ({department}, False), 'a
+    spokesperson for the police service' → ({police, service}, True); None for 'the residents' group'."""
+    words = [w for w in fold(phrase).split() if w not in DETERMINERS | {"its", "their", "his", "her", "our"}]
+    spoken = any(w in SPOKESPEOPLE for w in words)
+    rest = [w for w in words if w not in SPOKESPEOPLE | MODIFIERS | {"for", "of", "at", "with"}]
+    if not rest or len(rest) > 3:
+        return None
+    heads = {w for w in rest if w in ORG_HEADS | PLACE_HEADS | COMPANY_NOUNS}
+    return (heads, spoken) if len(heads) == len(rest) else None
