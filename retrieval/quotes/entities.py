@@ -221,13 +221,13 @@ class People:
             return None
         words = list(itertools.takewhile(lambda w: w not in PREPOSITIONS, words))  # "the City of Calgary": city
         head = TITLE_ABBREVIATIONS.get(words[-1], words[-1])
-        found = set()
-        for _, key in self._before(self._in_paragraph, number, offset, 3):
-            speaker = self.speakers[key]
-            if speaker.kind == "person" and any(head in {TITLE_ABBREVIATIONS.get(w, w) for w in role.split()}
-                                                for role in speaker.roles):
-                found.add(key)
-        return self.speakers[found.pop()] if len(found) == 1 else None
+        for back in (3, number):  # the one named nearby, else the only one named with that role before
+            found = {key for _, key in self._before(self._in_paragraph, number, offset, back)
+                     if self.speakers[key].kind == "person" and any(
+                         head == TITLE_ABBREVIATIONS.get(_head(role), _head(role)) for role in self.speakers[key].roles)}
+            if found:
+                return self.speakers[found.pop()] if len(found) == 1 else None
+        return None
 
     def mark_source(self, key: str, number: int, offset: int) -> None:
         self._evidence.add(key)

@@ -79,3 +79,12 @@ def is_name(phrase: str) -> bool:
 
 def role_word(word: str) -> bool:
     return speakers.is_role(word) or speakers.is_title(word)
+
+
+def proper_with_of(words: list[str]) -> bool:
+    """'Friends of Heron Point', 'Bank of Canada': a capitalised name joined by 'of', with no title in it (not
+    'Secretary of State John Kerry')."""
+    if len(words) < 3 or "of" not in words[1:-1] or any(speakers.is_title(w) for w in words):
+        return False
+    return all(w in ("of", "and", "the", "for") or speakers.name_token(w) for w in words) \
+        and words[0] not in ("The", "A", "An")

@@ -81,6 +81,11 @@ _PREPOSITION_LIKE = frozenset("regarding concerning following according notwiths
 LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
     meanwhile however instead also separately but and now then still""".split()) | frozenset(WEEKDAY_NAMES)
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„•]+")
+# ", Dr. Leona Fitch." after an inverted cue's source: the apposition, abbreviations inside it.
+_AFTER_APPOSITION = re.compile(r",\s*((?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Jr|[A-Z])\.\s*|"
+                               r"[^,.;:“”\"])+?)\s*(?:[,.;]|$)")
+# A subject with a relative clause running up to its verb: "The organization that monitors air quality … said".
+_RELATIVE_SUBJECT = re.compile(r"\s*((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,3}?(?:that|which|who)\s+[^,;:•“”\"]+?)\s*$")
 _APPOSITION_START = re.compile(r"^\s*(?:an?\s|the\s|who\s|which\s|whose\s|\d|[a-z]|[A-Z][\w.\-]*[’']s?\s+[a-z])")
 
 
@@ -135,6 +140,9 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
         named = _NAME_THEN_ROLE.match(text[lo:start])
         if named and speaker_names.is_name(named.group(1)) and (not named.group(2) or named.group(2)[:1].islower()):
             return classify(named.group(1), named.start(1) + lo, head_end, named.group(2) + phrase)
+        described = _RELATIVE_SUBJECT.match(text, lo, head_end)
+        if described and described.end(1) == head_end:
+            return classify(described.group(1), described.start(1), head_end)
     return classify(phrase, start, head_end, role)
 
 
@@ -164,7 +172,7 @@ def after(text: str, verb_end: int, hi: int, until_comma: bool = False) -> Sourc
         end = when.start()  # "according to a poll out Thursday": when, not who
     phrase = text[start:end].rstrip(".") if not speakers.is_abbreviation(out[-1].group()) else text[start:end]
     role = ""
-    appos = re.match(r",\s*([^,.;:“”\"]+?)\s*(?:[,.;]|$)", text[end:hi])
+    appos = _AFTER_APPOSITION.match(text[end:hi])
     if appos and _APPOSITION_START.match(appos.group(1) + " "):
         role = appos.group(1)
     elif appos and speaker_names.is_name(appos.group(1)) and not speaker_names.is_name(phrase):
@@ -228,6 +236,8 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
     if after_role:
         return Source(start, end, phrase, "person", after_role, role or " ".join(words[:-len(after_role.split())]),
                       True)
+    if speaker_names.proper_with_of(words):  # "Friends of Heron Point": one name, not "Friends"
+        return Source(start, end, phrase, "description", phrase, role)
     head = []
     for w in words:
         if w.lower() in PREPOSITIONS and head:
