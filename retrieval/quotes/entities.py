@@ -223,11 +223,14 @@ class People:
         head = TITLE_ABBREVIATIONS.get(words[-1], words[-1])
         for back in (3, number):  # the one named nearby, else the only one named with that role before
             found = {key for _, key in self._before(self._in_paragraph, number, offset, back)
-                     if self.speakers[key].kind == "person" and any(
-                         head == TITLE_ABBREVIATIONS.get(_head(role), _head(role)) for role in self.speakers[key].roles)}
+                     if self.speakers[key].kind == "person" and head in self._role_heads(key)}
             if found:
                 return self.speakers[found.pop()] if len(found) == 1 else None
         return None
+
+    def _role_heads(self, key: str) -> set[str]:
+        """The nouns a person's roles are about: 'town clerk' → clerk, 'Sen.' → senator."""
+        return {TITLE_ABBREVIATIONS.get(_head(role), _head(role)) for role in self.speakers[key].roles}
 
     def mark_source(self, key: str, number: int, offset: int) -> None:
         self._evidence.add(key)
