@@ -21,7 +21,7 @@ TIME_WORD = re.compile(r"\b(?:earlier|later|ago|before|after|since|day|week|mont
                        rf"{WEEKDAYS})s?$", re.I)
 DAYS = frozenset(WEEKDAY_NAMES + RELATIVE_DAYS)
 ADVERBIAL_STARTS = frozenset("on in at during after before with by from via for".split())
-TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,4}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
+TELL_OBJECT = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,8}?(?=that\b)|\s+(?:him|her|them|us|me|reporters|journalists|"
                          r"the\s+\w+|[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})(?=[\s,:])")
 ADVERBIAL = re.compile(r"^\s*(?:(?:[a-z]+ly|just|also|then)\s+)*"
                        r"(?:(?:on|in|at|during|after|before|last|this|late|early|earlier|by|to|from|via|"

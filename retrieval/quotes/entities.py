@@ -43,6 +43,7 @@ class People:
         self._first_by_word: dict[str, tuple[int, int, str]] = {}
         self._keys_by_word: dict[str, set[str]] = {}
         self._descriptors_by_head: dict[str, list[str]] = {}
+        self._organisations_by_alias: dict[str, str] = {}  # a name, short form or acronym → the organisation's key
         self.common: set[str] = set()  # words the article also writes in lower case ("most", "will")
 
     def names_person(self, word: str) -> bool:
@@ -171,24 +172,28 @@ class People:
     def organisation(self, name: str, number: int, offset: int) -> speakers.Speaker:
         """The organisation a name means (registered if new), found later by its short forms and acronym."""
         key = speakers.description_key(name)
-        speaker = self.speakers.get(key) or next(
-            (s for s in self.speakers.values() if s.organisation and key in s.aliases()), None)
+        speaker = self.speakers.get(key) or self._organisation_named(key)
         if speaker is None:
             display = _ARTICLE.sub("", " ".join(name.split()))
             speaker = self.speakers[key] = speakers.Speaker(key, display, "descriptor", organisation=True)
             speaker.roles.update(organisations.aliases(name, self.common) - {key})
+            for alias in speaker.aliases():
+                self._organisations_by_alias.setdefault(alias, key)
         self._mention(number, offset, speaker.key)
         return speaker
+
+    def _organisation_named(self, alias: str) -> speakers.Speaker | None:
+        key = self._organisations_by_alias.get(alias)
+        return self.speakers[key] if key else None
 
     def _organisation_meant(self, phrase: str, number: int, offset: int) -> speakers.Speaker | None:
         """The organisation a source phrase names or describes: by a name or short form ('Cal Fire'), or as
         the nearest one before whose name holds the description's nouns ('the department', 'hospital officials',
         'a spokesperson for the police service'; 'the company': the nearest company)."""
-        key = speakers.description_key(phrase)
-        orgs = [s for s in self.speakers.values() if s.organisation]
-        named = [s for s in orgs if key in s.aliases()]
+        named = self._organisation_named(speakers.description_key(phrase))
         if named:
-            return named[0]
+            return named
+        key = speakers.description_key(phrase)
         described = organisations.description_words(phrase)
         if described is None:
             return None
@@ -221,9 +226,10 @@ class People:
             return None
         words = list(itertools.takewhile(lambda w: w not in PREPOSITIONS, words))  # "the City of Calgary": city
         head = TITLE_ABBREVIATIONS.get(words[-1], words[-1])
-        for back in (3, number):  # the one named nearby, else the only one named with that role before
-            found = {key for _, key in self._before(self._in_paragraph, number, offset, back)
-                     if self.speakers[key].kind == "person" and head in self._role_heads(key)}
+        nearby = {key for _, key in self._before(self._in_paragraph, number, offset, 3)}
+        earlier = {k for k, s in self.speakers.items() if s.roles and min(s.mentions, default=number + 1) <= number}
+        for keys in (nearby, earlier):  # the one named nearby, else the only one named with that role before
+            found = {k for k in keys if self.speakers[k].kind == "person" and head in self._role_heads(k)}
             if found:
                 return self.speakers[found.pop()] if len(found) == 1 else None
         return None

@@ -82,9 +82,9 @@ def role_word(word: str) -> bool:
 
 
 def proper_with_of(words: list[str]) -> bool:
-    """'Friends of Heron Point', 'Bank of Canada': a capitalised name joined by 'of', with no title in it (not
-    'Secretary of State John Kerry')."""
-    if len(words) < 3 or "of" not in words[1:-1] or any(speakers.is_title(w) for w in words):
-        return False
+    """'Friends of Heron Point', 'Bank of Canada': one capitalised word, 'of' and a capitalised name, with no
+    title in it (not 'Secretary of State John Kerry')."""
+    if len(words) < 3 or words[1] != "of" or any(speakers.is_title(w) for w in words):
+        return False  # "Alice Jones of the Independent" is a person
     return all(w in ("of", "and", "the", "for") or speakers.name_token(w) for w in words) \
         and words[0] not in ("The", "A", "An")
