@@ -203,7 +203,7 @@ class People:
             if not org.organisation or org.key == key:
                 continue
             company = org.key.split()[-1] in organisations.CORPORATE
-            if nouns <= organisations.head_words(org.display) or nouns <= organisations.COMPANY_NOUNS and company:
+            if nouns <= set(speakers.fold(org.display).split()) or nouns <= organisations.COMPANY_NOUNS and company:
                 return org
         return None
 

@@ -86,27 +86,25 @@ def aliases(name: str, common: set[str]) -> set[str]:
     while len(core) > 1 and core[0] in MODIFIERS:
         core = core[1:]
     out.add(" ".join(core))
-    initials = [w[0] for w in core if w not in _LINKS]
-    if len(initials) > 1 and all(w.isalpha() for w in core):
-        out.add("".join(initials))
+    for part in (words, core):
+        initials = [w[0] for w in part if w not in _LINKS]
+        if len(initials) > 1 and all(w.isalpha() for w in part):
+            out.add("".join(initials))
     if len(core) > 1 and core[0] not in common and core[0] not in ORG_HEADS | _LINKS and core[0].isalpha():
         out.add(core[0])
     return out
 
 
-def head_words(name: str) -> set[str]:
-    """The organisation nouns in a name or description: 'Easton Police Service' → {police, service}."""
-    return {w for w in fold(name).split() if w in ORG_HEADS | PLACE_HEADS}
 
 
 def description_words(phrase: str) -> tuple[set[str], bool] | None:
-    """The organisation nouns a description is made of, and whether it speaks for one ('hospital officials'),
-    when it is only such nouns, modifiers and spokespeople: 'the department' → ({department}, False), 'a
-    spokesperson for the police service' → ({police, service}, True); None for 'the residents' group'."""
+    """The words an organisation's name must hold for a short description to mean it, and whether the
+    description speaks for it: 'the department' → ({department}, False), 'a spokesperson for the transit
+    authority' → ({transit, authority}, True); None unless an organisation noun ends it ('the residents' group
+    that brought the case')."""
     words = [w for w in fold(phrase).split() if w not in DETERMINERS | {"its", "their", "his", "her", "our"}]
     spoken = any(w in SPOKESPEOPLE for w in words)
     rest = [w for w in words if w not in SPOKESPEOPLE | MODIFIERS | {"for", "of", "at", "with"}]
-    if not rest or len(rest) > 3:
+    if not rest or len(rest) > 3 or rest[-1] not in ORG_HEADS | PLACE_HEADS | COMPANY_NOUNS:
         return None
-    heads = {w for w in rest if w in ORG_HEADS | PLACE_HEADS | COMPANY_NOUNS}
-    return (heads, spoken) if len(heads) == len(rest) else None
+    return set(rest), spoken

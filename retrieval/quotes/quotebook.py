@@ -123,11 +123,16 @@ class QuoteBook:
                 if d is not None:
                     scored.append((d, key))
         if not scored and len(words) > 1:
-            scored = self._by_surname(words)
+            scored = self._ending_a_name(words) or self._by_surname(words)
         if not scored:
             return []
         best = min(d for d, _ in scored)
         return self._prefer_quoted([k for d, k in scored if d == best])
+
+    def _ending_a_name(self, words: list[str]) -> list[tuple[int, str]]:
+        """'Dana Keel' for a person the article introduced as 'Rider Dana Keel': the typed words end a full name."""
+        return [(1, key) for key, speaker in self.people.items() if speaker.kind == "person" and any(
+            sp.name_key(n).split()[-len(words):] == words for n in speaker.full_names)]
 
     def _by_surname(self, words: list[str]) -> list[tuple[int, str]]:
         """'Vladimir Putin' when the article only says 'Mr Putin': the surname matches and no first name the

@@ -70,6 +70,8 @@ _APPOSITIVE_NAME = re.compile(r"(?:\s+of\s+[^,•]{1,30})?\s*,\s*((?:[A-Z][\w’
 _ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?(?:[A-Z][\w’'.\-]*\s+){1,3}"
                              r"[A-Z][\w’'\-]*)(?=\s+[a-z])")
 _ROLE_RUN = re.compile(r"((?:\s+[a-z][\w\-]*){1,4})(?:\s+[A-Z][\w’'.\-]*){1,3}(?=\s+[a-z])")
+# Nouns that end like adverbs: "the rally said" is no "X repeatedly said".
+_LY_NOUNS = frozenset("family rally ally assembly supply monopoly anomaly butterfly bully belly".split())
 _SENTENCE_ADVERBS = frozenset("only otherwise also even just still instead however meanwhile perhaps".split())
 PREPOSITIONS = frozenset("of for at with from in on to by about under over within among during after before".split())
 _NOUN_PARTICLES = frozenset({"over"})
@@ -125,6 +127,9 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
         head_end, role = _apposition(text, lo, text.rindex(",", lo, j))
         if head_end is None:
             return None
+    described = None if role else _RELATIVE_SUBJECT.match(text, lo, head_end)
+    if described:  # "The organization that monitors air quality across the region said"
+        return classify(described.group(1), described.start(1), described.end(1))
     start = _phrase_start(text, lo, head_end)
     if start is None:
         return None
@@ -140,9 +145,6 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
         named = _NAME_THEN_ROLE.match(text[lo:start])
         if named and speaker_names.is_name(named.group(1)) and (not named.group(2) or named.group(2)[:1].islower()):
             return classify(named.group(1), named.start(1) + lo, head_end, named.group(2) + phrase)
-        described = _RELATIVE_SUBJECT.match(text, lo, head_end)
-        if described and described.end(1) == head_end:
-            return classify(described.group(1), described.start(1), head_end)
     return classify(phrase, start, head_end, role)
 
 
@@ -278,7 +280,7 @@ def _has_clause(words: list[str]) -> bool:
 
 
 def _adverb(word: str) -> bool:
-    return word.islower() and word.endswith("ly") and len(word) > 4
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
 
 
 def _apposition(text: str, lo: int, comma: int) -> tuple[int | None, str]:
