@@ -151,7 +151,9 @@ class People:
     def describe(self, phrase: str, number: int, offset: int) -> speakers.Speaker:
         """An unnamed source ('a spokeswoman for NHS England'), keyed by its words without the article; a
         definite description of one recently named person ('the senator' after 'Sen. Ann Lee') is that person."""
-        person = self._described_person(phrase, number, offset) or self._organisation_meant(phrase, number, offset)
+        person = self._described_person(phrase, number, offset)
+        if person is None and speakers.description_key(phrase) not in self.speakers:  # "the official" again
+            person = self._organisation_meant(phrase, number, offset)
         if person:
             person.roles.add(speakers.description_key(phrase))  # and found by it
             self._mention(number, offset, person.key)
