@@ -192,10 +192,10 @@ class People:
         """The organisation a source phrase names or describes: by a name or short form ('Cal Fire'), or as
         the nearest one before whose name holds the description's nouns ('the department', 'hospital officials',
         'a spokesperson for the police service'; 'the company': the nearest company)."""
-        named = self._organisation_named(speakers.description_key(phrase))
+        key = speakers.description_key(phrase)
+        named = self._organisation_named(key)
         if named:
             return named
-        key = speakers.description_key(phrase)
         described = organisations.description_words(phrase)
         if described is None:
             return None
@@ -226,15 +226,15 @@ class People:
             return self.speakers[named[0]]  # "the Trump who …" is the Donald Trump the article names
         if len(words) < 2 or len(words) > 4 or words[0] != "the":
             return None
-        words = list(itertools.takewhile(lambda w: w not in PREPOSITIONS, words))  # "the City of Calgary": city
-        head = TITLE_ABBREVIATIONS.get(words[-1], words[-1])
+        head = _head(" ".join(words))  # "the City of Calgary": city
+        head = TITLE_ABBREVIATIONS.get(head, head)
         nearby = {key for _, key in self._before(self._in_paragraph, number, offset, 3)}
-        earlier = {k for k, s in self.speakers.items() if s.roles and min(s.mentions, default=number + 1) <= number}
-        for keys in (nearby, earlier):  # the one named nearby, else the only one named with that role before
-            found = {k for k in keys if self.speakers[k].kind == "person" and head in self._role_heads(k)}
-            if found:
-                return self.speakers[found.pop()] if len(found) == 1 else None
-        return None
+        found = self._with_role_head(nearby, head) or self._with_role_head(  # else anyone named with it before
+            {k for k, s in self.speakers.items() if s.roles and min(s.mentions, default=number + 1) <= number}, head)
+        return self.speakers[found.pop()] if len(found) == 1 else None
+
+    def _with_role_head(self, keys: set[str], head: str) -> set[str]:
+        return {k for k in keys if self.speakers[k].kind == "person" and head in self._role_heads(k)}
 
     def _role_heads(self, key: str) -> set[str]:
         """The nouns a person's roles are about: 'town clerk' → clerk, 'Sen.' → senator."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from retrieval.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from retrieval.quotes.speakers import DETERMINERS, NOT_NAME_ENDINGS, NOT_PERSON_WORDS, fold
 
 # Places that name a government only as "City of Delmar", "State of Ohio" (not "New York City", "United States").
@@ -17,8 +18,7 @@ PLACE_HEADS = frozenset("city county state states province district town village
 # Nouns that head an organisation's name: "Easton Police Service", "Department of Forestry", "Greenfield Zoo".
 ORG_HEADS = NOT_NAME_ENDINGS - PLACE_HEADS - frozenset("""street avenue road square tower republicans democrats
     conservatives liberals hotel restaurant casino resort stadium arena grill cafe bar campaign""".split()) - frozenset(
-    "january february march april may june july august september october november december monday tuesday wednesday "
-    "thursday friday saturday sunday".split())
+    MONTH_NAMES + WEEKDAY_NAMES)
 # Last words that make a capitalised run a company: "Northstar Minerals Inc.", "Kestrel Foods Ltd."
 CORPORATE = frozenset("inc ltd corp llc co plc limited incorporated corporation holdings".split())
 # Words a description puts before an organisation's head noun without naming it: "the state Department of …".
@@ -93,8 +93,6 @@ def aliases(name: str, common: set[str]) -> set[str]:
     if len(core) > 1 and core[0] not in common and core[0] not in ORG_HEADS | _LINKS and core[0].isalpha():
         out.add(core[0])
     return out
-
-
 
 
 def description_words(phrase: str) -> tuple[set[str], bool] | None:

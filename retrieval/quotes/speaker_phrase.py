@@ -84,8 +84,7 @@ LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier
     meanwhile however instead also separately but and now then still""".split()) | frozenset(WEEKDAY_NAMES)
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„•]+")
 # ", Dr. Leona Fitch." after an inverted cue's source: the apposition, abbreviations inside it.
-_AFTER_APPOSITION = re.compile(r",\s*((?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Jr|[A-Z])\.\s*|"
-                               r"[^,.;:“”\"])+?)\s*(?:[,.;]|$)")
+_AFTER_APPOSITION = re.compile(rf",\s*((?:(?:{speakers.ABBREVIATION.pattern})\s*|[^,.;:“”\"])+?)\s*(?:[,.;]|$)")
 # A subject with a relative clause running up to its verb: "The organization that monitors air quality … said".
 _RELATIVE_SUBJECT = re.compile(r"\s*((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,3}?(?:that|which|who)\s+[^,;:•“”\"]+?)\s*$")
 _APPOSITION_START = re.compile(r"^\s*(?:an?\s|the\s|who\s|which\s|whose\s|\d|[a-z]|[A-Z][\w.\-]*[’']s?\s+[a-z])")

@@ -34,7 +34,8 @@ ROLE_NOUNS = ("official", "officials", "spokesman", "spokeswoman", "spokesperson
               "passenger", "shopper", "homeowner", "commuter", "driver", "owner", "owners", "manager", "customer",
               "traveller", "traveler", "parent", "neighbour", "neighbor", "survivor", "visitor", "tenant",
               "employee", "volunteer", "supervisor", "coordinator", "planner", "accountant", "mechanic", "clerk",
-              "ranger", "vet", "paramedic", "officer", "principal", "coach", "chair", "chairperson")
+              "ranger", "vet", "paramedic", "principal", "coach", "chair", "chairperson")
+_ROLES = frozenset(ROLE_NOUNS)
 # Nouns of occupation by their ending: "hydrologist", "librarian", "technician" (no common first name ends so).
 _ROLE_ENDING = re.compile(r"[a-z]{3,}(?:ist|arian|ician|orian|ologist|ographer)s?")
 
@@ -42,7 +43,7 @@ _ROLE_ENDING = re.compile(r"[a-z]{3,}(?:ist|arian|ician|orian|ologist|ographer)s
 def is_role(word: str) -> bool:
     """A noun for what someone is or does, written before a name ('Passenger Lorna Beech', 'hydrologist')."""
     folded = fold(word)
-    return folded in ROLE_NOUNS or bool(_ROLE_ENDING.fullmatch(folded))
+    return folded in _ROLES or bool(_ROLE_ENDING.fullmatch(folded))
 NOT_PERSON_WORDS = frozenset(
     """house department ministry institution institute corp corporation organization organisation union council
     agency university committee party government kremlin nato treaty congress senate parliament army forces
@@ -76,7 +77,7 @@ NOT_NAME_ENDINGS = frozenset("""house department ministry institution institute 
     district society alliance coalition federation secretariat tribunal church library police zoo nation
     unit wire utility clinic academy trust republicans democrats conservatives liberals""".split()
 ) | frozenset(WEEKDAY_NAMES + MONTH_NAMES) - {"may"}
-_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Coun|St|Jr|Sr|Rev|"
+ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Coun|St|Jr|Sr|Rev|"
                            r"Const|Cst|Det|Insp|Supt|Cpl)\.")
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.)+|(?:[A-Z]|Mc|Mac|O[’']|D[’']|L[’'])[a-zà-ÿ]*(?:[A-ZÀ-Þ][a-zà-ÿ]+)*"
                          r"(?:[\-’'][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+(?:[A-ZÀ-Þ][a-zà-ÿ]+)*)*(?:[’']s)?[.]?|"
@@ -211,7 +212,7 @@ def is_title(word: str) -> bool:
 
 
 def is_abbreviation(word: str) -> bool:
-    return bool(_ABBREVIATION.fullmatch(word))
+    return bool(ABBREVIATION.fullmatch(word))
 
 
 def plausible_name(words: list[str], evidence: bool) -> bool:
