@@ -111,8 +111,9 @@ def test_more_cues_and_sources(paragraphs, speaker, kind, expected):
 
 
 @pytest.mark.parametrize("paragraph, speakers", [
-    # a relative clause on a description in apposition to a name: the name speaks, in both clauses
-    ("Ruiz, a native of Ohio who writes novels about the war, said: “It works.”", ["Ana Ruiz", "Ana Ruiz"]),
+    # a relative clause on a description in apposition to a name: the name speaks ("writes novels" is no speech)
+    ("Ruiz, a native of Ohio who writes novels about the war, said: “It works.”", ["Ana Ruiz"]),
+    ("Ruiz, a native of Ohio who argues that the war is over, said: “It works.”", ["Ana Ruiz", "Ana Ruiz"]),
     # the anonymity formula between a source and its verb
     ("Today, a spokesman who declined to be named said the plan was dead.", ["spokesman"]),
     # a capitalised opening word is no name
@@ -183,3 +184,31 @@ def test_the_subject_of_a_sentence(sentence, subject):
 ])
 def test_a_quoted_title_is_nobodys_words(paragraph, expected):
     assert [q.text for q in book(paragraph).quotes] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The auditor is preparing an additional report that could reach the mayor's office.",  # ARTICLE_BEFORE
+    "She had used an alias email at work with the name “Ruby Lane,” mostly for family news.",
+    "Inspectors found no evidence to suggest that the pump had been tampered with.",  # NOTHING_TO
+    "By some measures one could say the bridge was finished early.",  # HYPOTHETICAL
+    "Councillor Ada Brenner wrote the letter on March 3 to the county's roads department.",  # THING_OBJECT_VERBS
+    "The union claimed 60 percent of the seats to the company's 40 percent.",
+])
+def test_words_nobody_said(sentence):
+    assert book(sentence).quotes == ()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Councillor Ada Brenner wrote that the roads department had ignored three warnings.",
+     "the roads department had ignored three warnings"),
+    ("Mayor Ivo Petrak claims he's owed an apology by the county.", "he's owed an apology by the county"),
+])
+def test_written_and_claimed_clauses_are_reported(sentence, expected):
+    assert [q.text for q in book(sentence).quotes] == [expected]
+
+
+def test_according_to_inside_what_was_said_is_the_speakers_own_source():
+    quotes = book("Lena Ortiz, the party's treasurer, said Tuesday that according to its own count, the party "
+                  "had won 61 percent of the vote.").quotes
+    assert [(q.display, q.text) for q in quotes] == [
+        ("Lena Ortiz", "according to its own count, the party had won 61 percent of the vote")]

@@ -127,6 +127,8 @@ class Attributor(UncuedQuotes):
                 continue
             if verb.endswith("ed") and cue_subject.DETERMINER_BEFORE.search(masked, a, m_start):
                 continue  # "no predicted finishing date", "his stated goal": an adjective
+            if cue_subject.NOTHING_TO.search(masked, a, m_start) or cue_subject.HYPOTHETICAL.search(masked, a, m_start):
+                continue
             lo = max([_DATELINE.match(masked, a).end()] + [q.close for q in spans if a <= q.close <= m_start] +
                      [c.end for c in out if not cue_rules.relative(masked, c)])
             hi = min([b] + [q.open for q in spans if m_end <= q.open < b])
@@ -246,6 +248,9 @@ class Attributor(UncuedQuotes):
             return None  # "admits she went home", "maintained that …"; not "maintained a lead"
         if content[-1] in _CLOSING and not quoted:
             return None
+        if not quoted and verb in cue_object.THING_OBJECT_VERBS and start >= hi \
+                and not re.search(r"\bthat\s*$", masked[hi:start]) and not cue_object.has_finite_verb(content):
+            return None  # "wrote the letter Feb. 2 to …", "claiming 41 percent of the vote": a thing, not words
         if words[0] == "to" and not quoted and cue.verb not in cue_object.ASKING:
             return None  # "vowed to fight" is a commitment, not words reported; "asked to depose X" a request
         if not quoted and cue_object.DECLINED.search(masked, lo, hi):

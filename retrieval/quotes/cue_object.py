@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from retrieval.lexicon import RELATIVE_DAYS, WEEKDAY_NAMES, WEEKDAYS
+from retrieval.quotes.quote_marks import verb_forms
 from retrieval.quotes.speaker_phrase import TIME_PHRASE
 
 OBJECT_VERBS = frozenset("told tells tell telling asked asks ask asking".split())
@@ -46,3 +47,21 @@ CUE_FOLLOWER = re.compile(r"\s*(?:that\b|[.,:;“\"‘']|$)")
 TIME_THEN_COMMA = re.compile(rf"{TIME_PHRASE},", re.I)
 ASKING = frozenset("ask asks asked asking".split())  # "Judicial Watch asked to depose Clinton": a request
 YES_NO = re.compile(r"(?:yes|no)(?:(?=,|$)|(\s+to\b))", re.I)
+# Verbs whose plain object is a thing rather than words: "wrote the letter", "claiming 41 percent of the vote".
+THING_OBJECT_VERBS = frozenset(verb_forms(["write", "claim"]) | {"writing", "claiming"})
+# A finite verb: an auxiliary or modal, a negation ("isn't"), a contraction ("they're", "he's"), or a past form.
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|should|must|may|might|does|"
+                     r"did|do)\b|n[’']t\b|[’'](?:re|ve|ll|d)\b|\b(?:he|she|it|that|there|who|what)[’']s\b|"
+                     r"\b[a-z]{2,}ed\b", re.I)
+_DETERMINER = frozenset("a an the his her its their our this these those".split())
+
+
+def has_finite_verb(clause: str) -> bool:
+    """Whether a clause has a verb of its own ("the probe is ongoing", "he welcomed it"), and is not only a noun
+    phrase ("the letter Feb. 2 to the adviser"; "a detailed letter": a past form after a determiner is an
+    adjective)."""
+    for m in _FINITE.finditer(clause):
+        before = clause[:m.start()].split()
+        if not (m.group().lower().endswith("ed") and before and before[-1].lower() in _DETERMINER):
+            return True
+    return False

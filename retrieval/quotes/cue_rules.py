@@ -15,6 +15,7 @@ from retrieval.quotes.speaker_phrase import Source
 _RELATIVE_CUE = re.compile(r"\b(?:who|that)\s+(?:\w+ly\s+)?$")
 # Between a speech verb and the 'according to' that relays it: "said, according to", "said on a call, according to".
 _RELAY_GAP = re.compile(r"(?:\s+(?:on|in|at|during|to|with|last|this|earlier|later)\b[^,.;:“”\"]{0,40})?\s*,\s*")
+_SAID_THAT = re.compile(r"(?:\s+[^,.;:“”\"]{0,40})?\s+that\s*,?\s*")  # "said Tuesday morning that according to"
 _SAID_LATER = re.compile(r"[^!?“”\"]{0,60}?\b(?:said|says|told|tells|added)\b")  # '“…,” state Sen. X said'
 
 
@@ -38,6 +39,9 @@ def used_as_noun(masked: str, a: int, m_start: int, m_end: int, verb: str) -> bo
     plural subject, closing a sentence of content ('…, the Daily Caller reports.') or between a name and a
     clause ('Trump claims he's worth …'), and always right after a quotation ending in a comma ('“…,” read a
     statement issued by Kenney')."""
+    if cue_subject.DETERMINER_BEFORE.search(masked, a, m_start) or verb in BASE_FORMS \
+            and cue_subject.ARTICLE_BEFORE.search(masked, a, m_start):
+        return True  # "the report that …", "an additional report that …"
     plural = cue_subject.PLURAL_SUBJECT.search(masked, a, m_start)
     return not (cue_object.NOUN_FOLLOWER.match(masked, m_end) or verb in BASE_FORMS and plural
                 or cue_subject.AFTER_QUOTE_COMMA.search(masked, a, m_start) and not _SAID_LATER.match(masked, m_end)
@@ -78,7 +82,8 @@ def relative_before_colon(masked: str, cue: Cue) -> bool:
 
 def relays(masked: str, cue: Cue, cues_of_sentence: list[Cue]) -> bool:
     """'“…,” Crowley said, according to CNN': an 'according to' right after someone else's speech verb only
-    says who passed the words on."""
+    says who passed the words on; 'X said that according to its analysis …' is part of what X said."""
     return cue.verb == "according to" and any(
-        c.verb != "according to" and c.key != cue.key and _RELAY_GAP.fullmatch(masked, c.clause[1], cue.start)
+        c.verb != "according to" and c.key != cue.key and (_RELAY_GAP.fullmatch(masked, c.clause[1], cue.start)
+                                                           or _SAID_THAT.fullmatch(masked, c.clause[1], cue.start))
         for c in cues_of_sentence)

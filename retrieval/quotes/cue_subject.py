@@ -12,6 +12,12 @@ AFTER_CONTENT = re.compile(r",\s*(?:[\w’'.\-]+\s+){0,5}$")  # "…, the Daily 
 NAME_SUBJECT = re.compile(rf"(?:(?<![\w’'])(?:he|she|He|She)|(?<![.!?]\s)\b(?!(?:{NOT_SUBJECTS})\b)"
                            r"[A-Z][a-z]+(?<!’s)(?<!'s))\s+$")
 DETERMINER_BEFORE = re.compile(r"\b(?:no|the|a|an|its|his|her|their|our|any|every|each)\s+$", re.I)
+# "an additional report that …", "an alias email": after "a"/"an" and up to two words, a base form is a noun.
+ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w’'\-]+\s+){0,2}$", re.I)
+# "no evidence to suggest that …", "nothing to say": a verb of speech nobody used.
+NOTHING_TO = re.compile(r"\b(?:no|nothing|little)\s+(?:[\w’'\-]+\s+)?to\s+$", re.I)
+# "one could say …", "some might argue": what could be said, not what was.
+HYPOTHETICAL = re.compile(r"\b(?:could|might|may)\s+(?:\w+ly\s+)?$", re.I)
 AFTER_QUOTE_COMMA = re.compile(r"(?:,[”\"’']|[”\"’'],)\s*$")  # '“…,” read a statement'
 AND_AUX = re.compile(r"\s(?:and|but)(?:\s+(?:has|have|had|also|then|later|would|will|could|did))*$")
 WITH_SUBJECT = re.compile(r"\bwith\s+((?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'\-]*|\d[\d,.]*\s+(?:percent|per\s+cent|%)"
