@@ -122,3 +122,63 @@ def test_a_description_does_not_take_a_person_whose_role_only_mentions_it():
 def test_a_name_joined_by_of_is_one_source():
     qb = book("Friends of Heron Point, the residents' group that brought the case, said the ruling was a victory.")
     assert said(qb, "Friends of Heron Point", "reported") == ["the ruling was a victory"]
+
+
+@pytest.mark.parametrize("run, name", [
+    ("Ostrander Foods", "Ostrander Foods"),  # COMPANY_HEADS: a company without "Inc."
+    ("United Brewery Workers", "United Brewery Workers"),  # LABOUR_HEADS
+    ("Allied Paper Workers Local 88", "Allied Paper Workers Local 88"),  # _NUMBERED: a branch and its number
+    ("Route 9", None),
+])
+def test_companies_and_unions_by_their_heads(run, name):
+    assert organisations.organisation_name(run) == name
+
+
+@pytest.mark.parametrize("name, nouns", [
+    ("Ostrander Foods", organisations.COMPANY_NOUNS),
+    ("Harlow Steel Corp.", organisations.COMPANY_NOUNS),
+    ("Allied Paper Workers Local 88", organisations.UNION_NOUNS),
+    ("Greenfield Zoo", frozenset()),
+])
+def test_class_nouns(name, nouns):
+    assert organisations.class_nouns(name) == nouns
+
+
+MILL = ["Mill workers in Carrow will strike on Friday, their union said.",
+        "Allied Paper Workers Local 88 said the company had refused to discuss pensions.",
+        "Ostrander Foods will close its Carrow bakery in June, the company said on Monday.",
+        "The nurses' union, which represents 2,400 workers in the county, said it would join the strike."]
+
+
+@pytest.mark.parametrize("typed, speaker, first", [
+    ("Local 88", "Allied Paper Workers Local 88", "Mill workers in Carrow will strike on Friday"),
+    ("Ostrander", "Ostrander Foods", "Ostrander Foods will close its Carrow bakery in June"),
+    ("nurses union", "nurses' union", "it would join the strike"),  # a number's comma inside the clause
+])
+def test_unions_and_companies_by_what_a_reader_types(typed, speaker, first):
+    found = book(*MILL).lookup(typed)
+    assert found.status == "found" and found.speaker == speaker and found.quotes[0].text == first
+
+
+COUNTY = ["Justice Mara Olsen wrote that the county had ignored its own rules.",
+          "Staff Sergeant Paul Ibekwe said two people were arrested.",
+          "The county's chief financial officer, Rhea Lund, said the fine would come from reserves.",
+          "The results were certified on Friday, the county clerk's office said.",
+          "“Every ballot was counted twice,” said county clerk Tomas Vik."]
+
+
+@pytest.mark.parametrize("typed, speaker", [
+    ("the judge", "Mara Olsen"),  # ROLE_CLASSES: a Justice is a judge
+    ("Staff Sgt. Ibekwe", "Paul Ibekwe"),  # _RANKS and TITLE_ABBREVIATIONS dropped from a typed name
+    ("CFO", "Rhea Lund"),  # role_words: a role's acronym
+    ("clerk", "Tomas Vik"),  # the clerk, not the clerk's office
+])
+def test_roles_by_what_a_reader_types(typed, speaker):
+    found = book(*COUNTY).lookup(typed)
+    assert (found.status, found.speaker) == ("found", speaker)
+
+
+def test_two_unions_are_both_offered():
+    found = book(*MILL).lookup("union")
+    assert found.status == "ambiguous"
+    assert set(found.candidates) == {"Allied Paper Workers Local 88", "nurses' union"}

@@ -29,6 +29,7 @@ _FEMININE = frozenset("she her hers herself".split())
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)  # "the Clinton campaign": a name as a modifier
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|we|I)\b")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_FORWARD = 1  # paragraphs a description may look ahead for the organisation it means ("their union said" in a lede)
 
 
 class People:
@@ -199,13 +200,14 @@ class People:
         described = organisations.description_words(phrase)
         if described is None:
             return None
-        nouns, _ = described
-        for _, before in self._before(self._in_paragraph, number, offset, number):
-            org = self.speakers[before]
-            if not org.organisation or org.key == key:
-                continue
-            company = org.key.split()[-1] in organisations.CORPORATE
-            if nouns <= set(speakers.fold(org.display).split()) or nouns <= organisations.COMPANY_NOUNS and company:
+        nouns, spoken = described
+        earlier = (k for _, k in self._before(self._in_paragraph, number, offset, number))
+        later = () if spoken or len(nouns) > 1 else (  # "their union said …", named just after
+            k for _, k in self._after(self._in_paragraph, number, offset, _FORWARD))
+        for candidate in itertools.chain(earlier, later):
+            org = self.speakers[candidate]
+            if org.organisation and org.key != key and (nouns <= set(speakers.fold(org.display).split())
+                                                        or nouns <= organisations.class_nouns(org.display)):
                 return org
         return None
 
@@ -252,6 +254,16 @@ class People:
             if para == number:
                 entries = entries[:bisect.bisect_left(entries, (offset, ""))]
             for _, key in reversed(entries):
+                yield para, key
+
+    @staticmethod
+    def _after(index: dict[int, list[tuple[int, str]]], number: int, offset: int, ahead: int):
+        """(paragraph, key) of the entries after a point, nearest first, at most `ahead` paragraphs on."""
+        for para in range(number, number + ahead + 1):
+            entries = index.get(para, [])
+            if para == number:
+                entries = entries[bisect.bisect_right(entries, (offset, "\uffff")):]
+            for _, key in entries:
                 yield para, key
 
     def resolve(self, pronoun: str, number: int, offset: int) -> str | None:

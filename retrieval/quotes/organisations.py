@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from retrieval.lexicon import MONTH_NAMES, WEEKDAY_NAMES
-from retrieval.quotes.speakers import DETERMINERS, NOT_NAME_ENDINGS, NOT_PERSON_WORDS, fold
+from retrieval.quotes.speakers import (
+    COMPANY_HEADS,
+    DETERMINERS,
+    LABOUR_HEADS,
+    NOT_NAME_ENDINGS,
+    NOT_PERSON_WORDS,
+    fold,
+)
 
 # Places that name a government only as "City of Delmar", "State of Ohio" (not "New York City", "United States").
 PLACE_HEADS = frozenset("city county state states province district town village".split())
@@ -28,6 +35,9 @@ SPOKESPEOPLE = frozenset("""spokesperson spokesman spokeswoman spokespeople spok
     representative representatives statement""".split())
 # Class nouns that mean the company last named, whatever its name: "the company" after "Northstar Minerals Inc.".
 COMPANY_NOUNS = frozenset("company firm business corporation employer".split())
+# The class noun that means the union last named: "the union" after "United Manufacturing Workers".
+UNION_NOUNS = frozenset({"union"})
+_NUMBERED = re.compile(r"\s+[A-Z][a-z]+\s+\d+$")  # "… Workers Local 412": a branch and its number
 # Words inside a name that no acronym or short form keeps: "Department of Forestry and Fire Protection" → "DFFP".
 _LINKS = frozenset("of and for the & de du la on in at".split())
 # Capitalised words that open a sentence or phrase before a name: "In the United States", "But the Zoo".
@@ -41,7 +51,24 @@ _SHORT_FORM = re.compile(r"\s*\(([A-Z][\w’'.&\- ]{1,24})\)")  # "… Fire Prot
 def organisation_name(run: str) -> str | None:
     """The organisation a capitalised run names, without a leading 'The' or trailing link word: it ends in a
     head noun or a company ending ('Greenfield Zoo', 'Northstar Minerals Inc.'), or opens with a head noun and
-    an 'of' ('City of Delmar', 'Department of Forestry and Fire Protection')."""
+    an 'of' ('City of Delmar', 'Department of Forestry and Fire Protection'); a branch number may follow
+    ('… Workers Local 412')."""
+    numbered = _NUMBERED.search(run)
+    if numbered and (name := _organisation_name(run[:numbered.start()])):
+        return name + numbered.group()  # "Amalgamated Transit Workers Local 412"
+    return _organisation_name(run)
+
+
+def class_nouns(name: str) -> frozenset[str]:
+    """The class nouns a description may call an organisation by, whatever its name holds: 'the company' for
+    'Kelmor Appliances' or 'Northstar Minerals Inc.', 'the union' for 'United Manufacturing Workers'."""
+    words = [w for w in fold(name).split() if not w.isdigit()]
+    if words and words[-1] in CORPORATE | COMPANY_HEADS:
+        return COMPANY_NOUNS
+    return UNION_NOUNS if set(words) & LABOUR_HEADS else frozenset()
+
+
+def _organisation_name(run: str) -> str | None:
     words = run.split()
     while words and fold(words[0]) in _LEADING:
         words = words[1:]
@@ -80,6 +107,8 @@ def aliases(name: str, common: set[str]) -> set[str]:
     while len(words) > 1 and words[0] in DETERMINERS:
         words = words[1:]
     out = {" ".join(words)}
+    if len(words) > 2 and words[-1].isdigit():
+        out.add(" ".join(words[-2:]))  # "Local 412"
     if len(words) > 1 and words[-1] in CORPORATE:
         out.add(" ".join(words[:-1]))
     core = list(words)

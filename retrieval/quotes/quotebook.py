@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 
 from retrieval.article.cleaning import Article
+from retrieval.quotes import organisations
 from retrieval.quotes import speakers as sp
 from retrieval.quotes.attribution import Attributor
 from retrieval.quotes.quote_marks import Quote
-from retrieval.text import TITLE_ABBREVIATIONS
 
 _PRONOUNS = frozenset("he she they it him her them his hers their i me we us you".split())
 
@@ -157,7 +157,8 @@ class QuoteBook:
 
     def _candidates(self, query: str) -> list[str]:
         """Quoted speakers whose description or role contains every typed word ('official' → all the
-        officials; 'RAND expert' → the person introduced as 'RAND Corp expert')."""
+        officials; 'RAND expert' → the person introduced as 'RAND Corp expert'; 'the judge' → 'Justice X';
+        'CFO' → the chief financial officer), a person before an office the words only qualify."""
         words = set(sp.clean_query(query).split()) - sp.DETERMINERS
         if not words:
             return []
@@ -165,10 +166,13 @@ class QuoteBook:
         for key in self._by_key:
             speaker = self.people[key]
             described = [key] if speaker.kind == "descriptor" else sorted(speaker.roles)
-            if any(words <= set(d.split()) | {TITLE_ABBREVIATIONS.get(w, w) for w in d.split()}
-                   for d in described):
+            if speaker.organisation:
+                described += organisations.class_nouns(speaker.display)  # "union" for "… Workers Local 412"
+            if any(words <= sp.role_words(d) for d in described):
                 out.append(key)
-        return out
+        offices = [k for k in out if self.people[k].kind == "descriptor" and k.split()[-1] not in words
+                   and k.split()[-1] in organisations.ORG_HEADS]
+        return [k for k in out if k not in offices] or out  # "clerk": the town clerk, not the clerk's office
 
     def _described(self, query: str) -> str | None:
         """A quoted unnamed source whose description starts the typed one or is started by it ('a report

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from retrieval.lexicon import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
-from retrieval.quotes import speaker_names, speakers
+from retrieval.quotes import organisations, speaker_names, speakers
 from retrieval.quotes.quote_marks import MASK
 
 PRONOUNS = frozenset("he she they it i we".split())
@@ -255,7 +255,9 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
         return None
     if speakers.fold(words[-1]) in speakers.NOT_NAME_ENDINGS & _TIMES:
         return None  # "a Sunday", "last March"
-    if not any(ch.isalpha() for ch in phrase) or re.search(r"[’']s?$|\d$", words[-1]) or "--" in phrase:
+    numbered = words[-1].isdigit() and organisations.organisation_name(phrase)  # "… Workers Local 412"
+    if not any(ch.isalpha() for ch in phrase) or re.search(r"[’']s?$|\d$", words[-1]) and not numbered \
+            or "--" in phrase:
         return None  # "the nation's", "2013", "president -- having" are not sources
     if len(words) == 1 and (_adverb(lowered[0]) or lowered[0] in _SENTENCE_ADVERBS) or words[0] == "000":
         return None  # "only", "otherwise"; "000 on payments …" is the tail of "$1,000"
@@ -284,22 +286,31 @@ def _adverb(word: str) -> bool:
 
 def _apposition(text: str, lo: int, comma: int) -> tuple[int | None, str]:
     """Where the head of 'X, <apposition>, said' ends, and the apposition ('X, 71, who ..., said' too)."""
-    prev = text.rfind(",", lo, comma)
+    prev = _comma_before(text, lo, comma)
     if prev < 0:
         start = _phrase_start(text, lo, comma)
         return (comma, "") if start is not None and not text[lo:start].strip() else (None, "")
     role = text[prev + 1:comma].strip()
     if not (_APPOSITION_START.match(text[prev + 1:comma] + " ") or speaker_names.proper(role)):
-        earlier = text.rfind(",", lo, prev)  # "Mr. X, now 81 and retired in Cambridge, Mass., said"
+        earlier = _comma_before(text, lo, prev)  # "Mr. X, now 81 and retired in Cambridge, Mass., said"
         if earlier < 0 or not re.match(r"\s*[a-z]", text[earlier + 1:prev]):
             return None, ""
         prev, role = earlier, text[earlier + 1:comma].strip()
     for _ in range(2):
-        earlier = text.rfind(",", lo, prev)
-        if earlier < 0 or not re.fullmatch(r"\s*(?:\d+|an?\s.*|the\s.*|\w+ing\s.*|who\s.*)", text[earlier + 1:prev]):
+        earlier = _comma_before(text, lo, prev)
+        if earlier < 0 or not re.fullmatch(r"\s*(?:\d+|an?\s.*|the\s.*|\w+ing\s.*|wh(?:o|ich)\s.*)",
+                                           text[earlier + 1:prev]):
             break
         prev = earlier
     return prev, role
+
+
+def _comma_before(text: str, lo: int, end: int) -> int:
+    """The last comma in text[lo:end] that is not inside a number ('1,100 workers'), or -1."""
+    comma = text.rfind(",", lo, end)
+    while comma > lo and text[comma - 1:comma].isdigit() and text[comma + 1:comma + 2].isdigit():
+        comma = text.rfind(",", lo, comma)
+    return comma
 
 
 def _phrase_start(text: str, lo: int, end: int) -> int | None:

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from retrieval.lexicon import MONTH_NAMES, WEEKDAY_NAMES
-from retrieval.text import edit_distance_within
+from retrieval.text import TITLE_ABBREVIATIONS, edit_distance_within
 
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "sir": "m",
               "dame": "f", "lord": "m", "lady": "f"}
@@ -67,15 +67,24 @@ TITLE_WORDS = frozenset("""president senator sen rep representative gov governor
     superintendent principal dean provost trustee president-elect constable const cst det insp supt cpl
     corporal""".split())
 TITLE_WORDS |= {w + "s" for w in TITLE_WORDS if not w.endswith("s")}  # "Professors Foner and Alba", "Sens."
+# Words that grade a title and are dropped with it from a typed name: "Staff Sgt. Marchetti", "Senior Constable".
+_RANKS = frozenset("staff master senior first lead assistant associate".split())
+# Words that end a company's name without "Inc." or "Ltd.": "Kelmor Appliances", "Tidewater Hospitality".
+COMPANY_HEADS = frozenset("""appliances foods motors industries technologies systems pharmaceuticals minerals mines
+    mining resources energy brands solutions logistics laboratories labs partners enterprises entertainment
+    communications hospitality properties insurance builders manufacturing chemicals petroleum therapeutics
+    ventures""".split())
+# Words that end a trade union's name: "United Manufacturing Workers", "Teamsters", "Writers Guild".
+LABOUR_HEADS = frozenset("workers employees teamsters guild brotherhood".split())
 # Last words that make a capitalised run an organisation, place or time rather than a person.
-NOT_NAME_ENDINGS = frozenset("""house department ministry institution institute corp corporation organization
-    organisation union council agency university college committee party government kremlin congress senate
-    parliament army forces navy bank company group association administration office court league commission
-    news times post journal press network campaign foundation center centre school hospital airport city county
-    state states province street avenue road square tower club inc ltd llc co plc board fund service services
-    bureau authority hotel restaurant casino resort museum stadium arena airlines grill cafe bar division
-    district society alliance coalition federation secretariat tribunal church library police zoo nation
-    unit wire utility clinic academy trust republicans democrats conservatives liberals""".split()
+NOT_NAME_ENDINGS = COMPANY_HEADS | LABOUR_HEADS | frozenset("""house department ministry institution institute corp
+    corporation organization organisation union council agency university college committee party government kremlin
+    congress senate parliament army forces navy bank company group association administration office court league
+    commission news times post journal press network campaign foundation center centre school hospital airport city
+    county state states province street avenue road square tower club inc ltd llc co plc board fund service services
+    bureau authority hotel restaurant casino resort museum stadium arena airlines grill cafe bar division district
+    society alliance coalition federation secretariat tribunal church library police zoo nation unit wire utility
+    clinic academy trust republicans democrats conservatives liberals""".split()
 ) | frozenset(WEEKDAY_NAMES + MONTH_NAMES) - {"may"}
 ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Coun|St|Jr|Sr|Rev|"
                            r"Const|Cst|Det|Insp|Supt|Cpl)\.")
@@ -191,11 +200,32 @@ def name_distance(typed: str, alias: str) -> int | None:
     return edit_distance_within(typed, alias, budget)
 
 
+# Titles that name a role by another word: "the judge" is "Justice Nwosu", "an officer" "Staff Sergeant Marchetti".
+ROLE_CLASSES = {"justice": "judge", "magistrate": "judge", "constable": "officer", "sergeant": "officer",
+                "corporal": "officer", "detective": "officer", "inspector": "officer", "superintendent": "officer"}
+
+
+def role_words(role: str) -> set[str]:
+    """The words a reader may type for a role: its own, their full forms and classes ('sgt' → sergeant,
+    officer), and its acronyms ('chief financial officer' → cfo; 'chief executive' → ce, ceo)."""
+    words = role.split()
+    out = set(words)
+    for w in words:
+        full = TITLE_ABBREVIATIONS.get(w, w)
+        out.update((full, ROLE_CLASSES.get(full, full)))
+    for i in range(len(words) - 1):
+        initials = "".join(w[0] for w in words[i:] if w.isalpha())
+        out.add(initials)
+        if words[i] == "chief" and words[-1] != "officer":
+            out.add(initials + "o")
+    return out
+
+
 def clean_query(name: str) -> str:
     """Fold a typed name and drop honorifics/titles and possessives ("Mr. Putin's" → "putin")."""
     words = fold(name).split()
     titles = {fold(t) for t in TITLES} | set(HONORIFICS) | TITLE_WORDS
-    while len(words) > 1 and words[0] in titles:
+    while len(words) > 1 and (words[0] in titles or words[0] in _RANKS and words[1] in titles):
         words = words[1:]
     if len(words) > 2:
         words = [w for w in words if len(w) > 1] or words
