@@ -11,13 +11,14 @@ from bench.quotes_wire.records import LOOKUPS, RECORDS
 HERE = Path(__file__).parent
 
 
-def main() -> None:
-    named = {source for _, _, _, source, speaker in RECORDS if source == speaker and " " not in source}
-    build_gold(HERE, RECORDS, named)
-    with open(HERE / "lookups.jsonl", "w", encoding="utf-8") as f:
+def write(folder: Path, records: list, lookups: list) -> None:
+    """gold.jsonl and lookups.jsonl of a quote set in `folder` (its articles/ beside them)."""
+    named = {source for _, _, _, source, speaker in records if source == speaker and " " not in source}
+    build_gold(folder, records, named)
+    with open(folder / "lookups.jsonl", "w", encoding="utf-8") as f:
         f.writelines(json.dumps({"article": f"articles/{a}.txt", "typed": typed, "speaker": speaker},
-                                ensure_ascii=False) + "\n" for a, typed, speaker in LOOKUPS)
+                                ensure_ascii=False) + "\n" for a, typed, speaker in lookups)
 
 
 if __name__ == "__main__":
-    main()
+    write(HERE, RECORDS, LOOKUPS)
