@@ -129,6 +129,7 @@ def test_a_name_joined_by_of_is_one_source():
     ("United Brewery Workers", "United Brewery Workers"),  # LABOUR_HEADS
     ("Allied Paper Workers Local 88", "Allied Paper Workers Local 88"),  # _NUMBERED: a branch and its number
     ("Route 9", None),
+    ("Stetson University. In 1896", None),  # a sentence ends before the number: no branch
 ])
 def test_companies_and_unions_by_their_heads(run, name):
     assert organisations.organisation_name(run) == name

@@ -6,7 +6,8 @@ gold.jsonl and lookups.jsonl."""
 # article, kind, pieces of content, source as written, speaker entity
 RECORDS = [
     ("grain_terminal", "reported", ["Workers at the Port Sellick grain terminal walked off the job at midnight, "
-                                    "halting loading of three ships"], "their union", "Grain and General Workers Local 207"),
+                                    "halting loading of three ships"], "their union",
+     "Grain and General Workers Local 207"),
     ("grain_terminal", "reported", ["the terminal's operator had refused to improve safety staffing on night shifts"],
      "The Grain and General Workers Local 207", "Grain and General Workers Local 207"),
     ("grain_terminal", "direct", ["Nobody should have to work alone on a conveyor at 3 a.m.,"],
@@ -145,7 +146,8 @@ LOOKUPS = [
     ("pharmacy_recall", "Varden", "Varden Pharmaceuticals"), ("pharmacy_recall", "Dr Sandhu", "Priya Sandhu"),
     ("pharmacy_recall", "chief medical officer", "Priya Sandhu"),
     ("pharmacy_recall", "Medicines Safety Agency", "Medicines Safety Agency"),
-    ("pharmacy_recall", "pharmacist", "Owen Rhys"), ("pharmacy_recall", "Patients Association", "Patients' Association"),
+    ("pharmacy_recall", "pharmacist", "Owen Rhys"),
+    ("pharmacy_recall", "Patients Association", "Patients' Association"),
     ("arson_arrest", "Sgt. Okonkwo", "Ruth Okonkwo"), ("arson_arrest", "detective", "Ruth Okonkwo"),
     ("arson_arrest", "police", "Marlow Bay Police Department"), ("arson_arrest", "Pike", "Alan Pike"),
     ("arson_arrest", "fire chief", "Gloria Esteves"),

@@ -54,8 +54,9 @@ def organisation_name(run: str) -> str | None:
     an 'of' ('City of Delmar', 'Department of Forestry and Fire Protection'); a branch number may follow
     ('… Workers Local 412')."""
     numbered = _NUMBERED.search(run)
-    if numbered and (name := _organisation_name(run[:numbered.start()])):
-        return name + numbered.group()  # "Amalgamated Transit Workers Local 412"
+    before = run[:numbered.start()] if numbered else ""
+    if before and not before.endswith(".") and (name := _organisation_name(before)) and name in before:
+        return run[run.index(name):]  # "Amalgamated Transit Workers Local 412", not "… University. In 1896"
     return _organisation_name(run)
 
 
