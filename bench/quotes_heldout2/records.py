@@ -1,0 +1,91 @@
+"""The quotations of bench/quotes_heldout2/articles: five more wire and local stories of our own, written for issue
+24 before its last lookup change and never tuned on. `python -m bench.quotes_heldout2.build` writes gold.jsonl and
+lookups.jsonl."""
+
+# article, kind, pieces of content, source as written, speaker entity
+RECORDS = [
+    ("dairy_merger", "reported", ["Prairie Gold Dairy Co-operative will buy Westfield Creamery for $310 million"],
+     "the two companies", "the two companies"),
+    ("dairy_merger", "direct", ["Our farmer members will have a stronger hand at the table with every buyer,"],
+     "Prairie Gold chief executive Walter Brandt", "Walter Brandt"),
+    ("dairy_merger", "reported", ["its 220 employees would keep their jobs for at least two years"], "Westfield",
+     "Westfield Creamery"),
+    ("dairy_merger", "reported", ["it would review the deal"], "The Competition Bureau", "Competition Bureau"),
+    ("dairy_merger", "reported", ["she worried about fewer buyers for her milk"],
+     "Dairy farmer Hannah Kowalczyk, who ships milk to Westfield", "Hannah Kowalczyk"),
+    ("dairy_merger", "direct", ["When there's one processor left, there's one price,"], "she", "Hannah Kowalczyk"),
+    ("wildfire_evacuation", "reported", ["About 900 people were ordered to leave their homes in Cedar Flats on "
+                                         "Saturday after a wildfire jumped Highway 5"],
+     "the Cedar County Sheriff's Office", "Cedar County Sheriff's Office"),
+    ("wildfire_evacuation", "reported", ["deputies went door to door through the night"], "Sheriff Lorraine Mabry",
+     "Lorraine Mabry"),
+    ("wildfire_evacuation", "direct", ["If you are told to go, go. Do not wait to see the flames,"], "Mabry",
+     "Lorraine Mabry"),
+    ("wildfire_evacuation", "reported", ["Crews from the state forestry agency were attacking the fire from the air"],
+     "the agency's incident commander, Paul Estrada", "Paul Estrada"),
+    ("wildfire_evacuation", "reported", ["the fire had burned about 2,300 acres and was 5% contained"], "Estrada",
+     "Paul Estrada"),
+    ("wildfire_evacuation", "reported", ["it had opened a shelter at Cedar Flats High School"],
+     "The American Red Cross", "American Red Cross"),
+    ("wildfire_evacuation", "reported", ["he had left with only his dog and his medicine"], "Resident Jorge Villalobos",
+     "Jorge Villalobos"),
+    ("transit_fare_cards", "reported", ["The launch of new tap-to-pay fare cards on Riverside Transit buses has been "
+                                        "delayed until September"], "the transit system", "Riverside Transit"),
+    ("transit_fare_cards", "reported", ["testing had found faults that charged some riders twice"],
+     "Riverside Transit general manager Omar Siddiqui", "Omar Siddiqui"),
+    ("transit_fare_cards", "direct", ["We will not launch a system that takes money from people it shouldn't,"],
+     "Siddiqui", "Omar Siddiqui"),
+    ("transit_fare_cards", "reported", ["it was working with the transit system to fix the problems"],
+     "The supplier, Tapwise Systems", "Tapwise Systems"),
+    ("transit_fare_cards", "reported", ["riders had waited long enough"], "Councillor Beatrice Lamont",
+     "Beatrice Lamont"),
+    ("transit_fare_cards", "direct", ["This was promised for last spring. People are tired of excuses,"], "Lamont",
+     "Beatrice Lamont"),
+    ("transit_fare_cards", "reported", ["the project has cost $14 million so far"],
+     "figures from the transit system", "figures from the transit system"),
+    ("hospital_strike_vote", "reported", ["Cleaners, porters and kitchen staff at three Halden hospitals have voted "
+                                          "91% in favour of a strike"], "their union", "Hospital Employees Union"),
+    ("hospital_strike_vote", "reported", ["members earned less than workers doing the same jobs in private care "
+                                          "homes"], "The Hospital Employees Union", "Hospital Employees Union"),
+    ("hospital_strike_vote", "direct", ["Our members kept these hospitals running through the worst of the "
+                                        "pandemic,"], "union president Gwen Achebe", "Gwen Achebe"),
+    ("hospital_strike_vote", "reported", ["it had made a fair offer and hoped to avoid a strike"], "Halden Health",
+     "Halden Health"),
+    ("hospital_strike_vote", "reported", ["patient care would not be affected if workers walked out"],
+     "The health authority", "Halden Health"),
+    ("hospital_strike_vote", "reported", ["he encouraged both sides to keep talking"], "Health Minister Arjun Bhatt",
+     "Arjun Bhatt"),
+    ("bridge_contract", "reported", ["The city of Port Elgin has fined the contractor rebuilding the Mill Street "
+                                     "bridge $250,000 for missing its deadline"], "city officials", "city officials"),
+    ("bridge_contract", "reported", ["the delay was caused by a shortage of steel and that it would appeal the fine"],
+     "Ironbridge Construction Ltd.", "Ironbridge Construction Ltd."),
+    ("bridge_contract", "direct", ["We have met every safety standard on this job, and we stand by our crews,"],
+     "company president Dale Harrow", "Dale Harrow"),
+    ("bridge_contract", "reported", ["the bridge would reopen to traffic in November"], "City engineer Meera Pillai",
+     "Meera Pillai"),
+    ("bridge_contract", "reported", ["the closure had cut their sales by a third"], "Business owners on Mill Street",
+     "Business owners on Mill Street"),
+    ("bridge_contract", "direct", ["Some of us won't make it to November,"],
+     "Tom Reardon, who runs a hardware store near the bridge", "Tom Reardon"),
+]
+
+# article, what a reader types, the speaker it must find
+LOOKUPS = [
+    ("dairy_merger", "Brandt", "Walter Brandt"), ("dairy_merger", "Westfield", "Westfield Creamery"),
+    ("dairy_merger", "Competition Bureau", "Competition Bureau"), ("dairy_merger", "Kowalczyk", "Hannah Kowalczyk"),
+    ("dairy_merger", "dairy farmer", "Hannah Kowalczyk"),
+    ("wildfire_evacuation", "the sheriff", "Lorraine Mabry"), ("wildfire_evacuation", "sheriff's office",
+                                                              "Cedar County Sheriff's Office"),
+    ("wildfire_evacuation", "incident commander", "Paul Estrada"), ("wildfire_evacuation", "Red Cross",
+                                                                    "American Red Cross"),
+    ("wildfire_evacuation", "Villalobos", "Jorge Villalobos"),
+    ("transit_fare_cards", "Riverside Transit", "Riverside Transit"), ("transit_fare_cards", "general manager",
+                                                                       "Omar Siddiqui"),
+    ("transit_fare_cards", "Tapwise", "Tapwise Systems"), ("transit_fare_cards", "Lamont", "Beatrice Lamont"),
+    ("hospital_strike_vote", "the union", "Hospital Employees Union"), ("hospital_strike_vote", "Achebe",
+                                                                        "Gwen Achebe"),
+    ("hospital_strike_vote", "Halden Health", "Halden Health"), ("hospital_strike_vote", "health minister",
+                                                                 "Arjun Bhatt"),
+    ("bridge_contract", "Ironbridge", "Ironbridge Construction Ltd."), ("bridge_contract", "Harrow", "Dale Harrow"),
+    ("bridge_contract", "city engineer", "Meera Pillai"), ("bridge_contract", "Reardon", "Tom Reardon"),
+]
