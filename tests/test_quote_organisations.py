@@ -183,3 +183,24 @@ def test_two_unions_are_both_offered():
     found = book(*MILL).lookup("union")
     assert found.status == "ambiguous"
     assert set(found.candidates) == {"Allied Paper Workers Local 88", "nurses' union"}
+
+
+BANKS = ["Tamsin Credit Union will close five branches, the lender said Monday.",
+         "The utility, Marsh Valley Power Co., said it expected no outages.",
+         "Orrin Bay Mining Group will pay a fine, and Pike and Fuller Workers Local 9 said it was too small.",
+         "A spokeswoman for Orrin said the fine would be paid this year.",
+         "Lawyers for Orrin Bay Mining Group said the company had followed the rules."]
+
+
+@pytest.mark.parametrize("typed, speaker, first", [
+    ("Tamsin", "Tamsin Credit Union", "Tamsin Credit Union will close five branches"),  # LENDER_NOUNS
+    ("Marsh Valley Power", "Marsh Valley Power Co.", "it expected no outages"),  # a company ending in apposition
+    ("Orrin Bay Mining", "Orrin Bay Mining Group", "the fine would be paid this year"),  # SPOKESPEOPLE for a short form
+    ("Orrin Bay", "Orrin Bay Mining Group", "the fine would be paid this year"),  # a company's name without its head
+    ("Local 9", "Pike and Fuller Workers Local 9", "it was too small"),  # "and" inside one name
+])
+def test_companies_speaking_through_others(typed, speaker, first):
+    found = book(*BANKS).lookup(typed)
+    assert found.status == "found" and found.speaker == speaker and found.quotes[0].text == first
+    if typed == "Orrin Bay":
+        assert "the company had followed the rules" in [q.text for q in found.quotes]  # lawyers for it

@@ -194,9 +194,9 @@ class People:
         the nearest one before whose name holds the description's nouns ('the department', 'hospital officials',
         'a spokesperson for the police service'; 'the company': the nearest company)."""
         key = speakers.description_key(phrase)
-        named = self._organisation_named(key)
+        named = self._organisation_named(key) or self._organisation_named(organisations.spoken_for(phrase) or "")
         if named:
-            return named
+            return named  # "Cal Fire", "a spokeswoman for Varden"
         described = organisations.description_words(phrase)
         if described is None:
             return None

@@ -30,11 +30,17 @@ ORG_HEADS = NOT_NAME_ENDINGS - PLACE_HEADS - frozenset("""street avenue road squ
 CORPORATE = frozenset("inc ltd corp llc co plc limited incorporated corporation holdings".split())
 # Words a description puts before an organisation's head noun without naming it: "the state Department of …".
 MODIFIERS = frozenset("state provincial federal national regional local city town county municipal".split())
-# Who speaks for an organisation rather than for themselves: "a spokesperson for the service", "hospital officials".
+# Who speaks for an organisation rather than for themselves: "a spokesperson for the service", "hospital officials",
+# "lawyers for Kestrel Ridge Mining".
 SPOKESPEOPLE = frozenset("""spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen official officials
-    representative representatives statement""".split())
-# Class nouns that mean the company last named, whatever its name: "the company" after "Northstar Minerals Inc.".
-COMPANY_NOUNS = frozenset("company firm business corporation employer".split())
+    representative representatives statement lawyer lawyers attorney attorneys""".split())
+# Class nouns that mean the company last named, whatever its name: "the company" after "Northstar Minerals Inc.",
+# "the operator", "the supplier".
+COMPANY_NOUNS = frozenset("""company firm business corporation employer operator supplier contractor developer
+    retailer manufacturer maker producer processor insurer carrier airline utility chain""".split())
+# ...and a bank's or credit union's: "the lender" after "Lakeshore Credit Union".
+LENDER_NOUNS = COMPANY_NOUNS | {"lender", "bank"}
+_LENDER_NAMES = re.compile(r"\b(?:bank|credit union|building society|savings and loan)\b")
 # The class noun that means the union last named: "the union" after "United Manufacturing Workers".
 UNION_NOUNS = frozenset({"union"})
 _NUMBERED = re.compile(r"\s+[A-Z][a-z]+\s+\d+$")  # "… Workers Local 412": a branch and its number
@@ -45,6 +51,7 @@ _LEADING = (NOT_PERSON_WORDS - ORG_HEADS) | DETERMINERS
 _CAP_WORD = r"(?:[A-Z][\w’'\-]*\.?|\d+)"
 # A capitalised run, linking words allowed inside: "Department of Forestry and Fire Protection", "Local 412".
 NAME_RUN = re.compile(rf"(?<![\w’'\-]){_CAP_WORD}(?:\s+(?:(?:of|and|for|the|&|de)\s+)*{_CAP_WORD})*")
+_SPOKEN_FOR = re.compile(rf"(?:(?:a|an|the)\s+)?(?:{'|'.join(sorted(SPOKESPEOPLE))})\s+(?:for|of|at|with)\s+(.+)")
 _SHORT_FORM = re.compile(r"\s*\(([A-Z][\w’'.&\- ]{1,24})\)")  # "… Fire Protection (Cal Fire)"
 
 
@@ -62,8 +69,11 @@ def organisation_name(run: str) -> str | None:
 
 def class_nouns(name: str) -> frozenset[str]:
     """The class nouns a description may call an organisation by, whatever its name holds: 'the company' for
-    'Kelmor Appliances' or 'Northstar Minerals Inc.', 'the union' for 'United Manufacturing Workers'."""
+    'Kelmor Appliances' or 'Northstar Minerals Inc.', 'the lender' for 'Lakeshore Credit Union', 'the union' for
+    'United Manufacturing Workers'."""
     words = [w for w in fold(name).split() if not w.isdigit()]
+    if _LENDER_NAMES.search(" ".join(words)):
+        return LENDER_NOUNS
     if words and words[-1] in CORPORATE | COMPANY_HEADS:
         return COMPANY_NOUNS
     return UNION_NOUNS if set(words) & LABOUR_HEADS else frozenset()
@@ -75,10 +85,13 @@ def _organisation_name(run: str) -> str | None:
         words = words[1:]
     while words and words[-1].lower() in _LINKS:
         words = words[:-1]
+    if len(words) > 2 and fold(words[0]) in SPOKESPEOPLE and words[1] in ("for", "of", "at"):
+        words = words[2:]  # "Lawyers for Orrin Bay Mining Group"
     linked = [i for i, w in enumerate(words) if w.lower() in ("of", "for")]
-    joined = [i for i, w in enumerate(words) if w == "and" and not (linked and linked[0] < i)]
+    joined = [i for i, w in enumerate(words) if w == "and" and not (linked and linked[0] < i)
+              and (_organisation_name(" ".join(words[:i])) or words[i - 1].isupper())]
     if joined:
-        words = words[joined[-1] + 1:]  # "the FBI and State Department": two names
+        words = words[joined[-1] + 1:]  # "the FBI and State Department": two names; not "Grain and General Workers"
     if words and words[-1].endswith(".") and fold(words[-1]) not in CORPORATE and len(words[-1]) > 2:
         words[-1] = words[-1][:-1]  # "… Politics." ends a sentence
     if len(words) < 2:
@@ -112,6 +125,10 @@ def aliases(name: str, common: set[str]) -> set[str]:
         out.add(" ".join(words[-2:]))  # "Local 412"
     if len(words) > 1 and words[-1] in CORPORATE:
         out.add(" ".join(words[:-1]))
+    short = list(words)
+    while len(short) > 2 and short[-1] in COMPANY_HEADS | {"group"}:
+        short = short[:-1]
+        out.add(" ".join(short))  # "Kestrel Ridge" for "Kestrel Ridge Mining Group"
     core = list(words)
     while len(core) > 1 and core[0] in MODIFIERS:
         core = core[1:]
@@ -133,6 +150,12 @@ def description_words(phrase: str) -> tuple[set[str], bool] | None:
     words = [w for w in fold(phrase).split() if w not in DETERMINERS | {"its", "their", "his", "her", "our"}]
     spoken = any(w in SPOKESPEOPLE for w in words)
     rest = [w for w in words if w not in SPOKESPEOPLE | MODIFIERS | {"for", "of", "at", "with"}]
-    if not rest or len(rest) > 3 or rest[-1] not in ORG_HEADS | PLACE_HEADS | COMPANY_NOUNS:
+    if not rest or len(rest) > 3 or rest[-1] not in ORG_HEADS | PLACE_HEADS | LENDER_NOUNS:
         return None
     return set(rest), spoken
+
+
+def spoken_for(phrase: str) -> str | None:
+    """The name after a spokesperson's noun, folded: 'A spokeswoman for Varden' → 'varden'."""
+    m = _SPOKEN_FOR.match(fold(phrase))
+    return m.group(1) if m else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from retrieval.quotes import speakers
+from retrieval.quotes import organisations, speakers
 
 CONJUNCTIONS = frozenset("although though while when if because as yet but and so whether unless".split())
 
@@ -51,6 +51,8 @@ def name_at_end(head: list[str]) -> tuple[bool, str]:
     run = without_leading_roles(run)
     if len(run) == 1 and speakers.is_title(run[0]):
         return True, ""
+    if len(run) == 1 and speakers.is_role(run[0]):
+        return False, ""  # "Lawyers for X" opening a sentence
     titled = False
     for i in range(len(run) - 2, -1, -1):
         if speakers.is_title(run[i]):
@@ -69,7 +71,7 @@ def proper(phrase: str) -> bool:
     """A capitalised run: a person's or an organisation's name ('Luis Alvarado', 'Northway Bank')."""
     words = phrase.split()
     return 0 < len(words) <= 5 and all(speakers.name_token(w) for w in words) and words[0].lower() not in CONJUNCTIONS \
-        and not phrase.endswith(".")
+        and (not phrase.endswith(".") or speakers.fold(words[-1]) in organisations.CORPORATE)  # "Valley Power Co."
 
 
 def is_name(phrase: str) -> bool:

@@ -229,8 +229,8 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
     if lowered[-1] in _DANGLING or lowered[0] in _DANGLING - _POSSESSIVES or _adverb(words[0]) \
             or lowered[0] in PREPOSITIONS or _has_clause(words):
         return None
-    if " and " in phrase and not role:
-        first = classify(phrase.split(" and ")[0], start, end)
+    if " and " in phrase and not role and organisations.organisation_name(phrase) != phrase:
+        first = classify(phrase.split(" and ")[0], start, end)  # not "Pike and Fuller Workers Local 9"
         if first is not None and first.kind == "person":
             return first
     after_role = speaker_names.name_after_role(words)

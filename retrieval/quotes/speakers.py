@@ -41,9 +41,10 @@ _ROLE_ENDING = re.compile(r"[a-z]{3,}(?:ist|arian|ician|orian|ologist|ographer)s
 
 
 def is_role(word: str) -> bool:
-    """A noun for what someone is or does, written before a name ('Passenger Lorna Beech', 'hydrologist')."""
+    """A noun for what someone is or does, written before a name ('Passenger Lorna Beech', 'hydrologist'), or its
+    plural ('Lawyers for …')."""
     folded = fold(word)
-    return folded in _ROLES or bool(_ROLE_ENDING.fullmatch(folded))
+    return folded in _ROLES or folded[-1:] == "s" and folded[:-1] in _ROLES or bool(_ROLE_ENDING.fullmatch(folded))
 NOT_PERSON_WORDS = frozenset(
     """house department ministry institution institute corp corporation organization organisation union council
     agency university committee party government kremlin nato treaty congress senate parliament army forces
