@@ -15,26 +15,34 @@ from retrieval.lexicon import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
 from retrieval.quotes import organisations, speaker_names, speakers
 from retrieval.quotes.quote_marks import MASK
 
+# Pronouns that can be a cue's source: "she said", "they told".
 PRONOUNS = frozenset("he she they it i we".split())
 # Words between a source and its verb: "X has also said", "X later told", "X, 71, who ..., said".
 _SKIPPABLE = frozenset("""has have had also later then once previously repeatedly reportedly would will may might could
     can did does do not never recently publicly privately separately earlier first again often frequently initially
     simply ultimately just since already still quickly long both all each""".split())
-# Words that end a noun phrase when walking back from a verb.
+# Words that end a noun phrase when walking back from a verb: "critics who said" → "critics".
 _BREAKS = frozenset("""that which who whom whose but because while when if as after before since although though so or
     where than what how why whether is was were are be been being said says say told tells says added adds
     by into than thus hence yet nor about against until unless whereas despite over under
     are do does did not there here this these those including like""".split())
+# Words that end a source found after its verb: "said Ann Lee on Monday", "said Ann Lee in a statement".
 _AFTER_STOPS = frozenset("""on in at during after before when as that and while last this by via from outside
     inside later earlier today yesterday tonight""".split()) | frozenset(WEEKDAY_NAMES)
+# Words a source phrase cannot end with ("the", "of": "a spokesman for the") nor, but for possessives, open with.
 _DANGLING = frozenset("""the a an his her their its our my your in on of for to with at by from and or but as
     that this these those who which what yet neither nor even so if when while where how why""".split())
+# "the mayor herself": the reflexive is no part of the source.
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)$")
+# Determiners that may open a source: "the mayor", "his lawyer", "their union".
 _POSSESSIVES = frozenset("the a an his her their its our my".split())
+# Auxiliaries and their negations: a phrase holding one is a clause ("Trump and Sanders have both"), no source.
 _FINITE = frozenset("""is was were are be been being has have had do does did would will could should can may might
     must don’t don't didn’t didn't can’t can't cannot won’t won't isn’t isn't wasn’t wasn't aren’t aren't
     haven’t haven't hasn’t hasn't""".split())
+# Relative pronouns: after one, a phrase's verb belongs to its clause ("an expert who has worked for …").
 _RELATIVE = frozenset("who whom whose which that".split())
+# An opening clause before a sentence's subject: "But when asked, …", "On Monday, …", "Speaking in Ohio, …".
 LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also|Then|Now)\b,?\s+)?"
                             r"(?:(?:Although|Though|While|When|If|Because|As|Since|Despite|Unless|Once)\b[^,•]{0,120},"
                             r"\s+|(?:On|In|At|After|Before|During|Later|Earlier|Last|This|Over|From|By|Separately|"
@@ -45,48 +53,72 @@ LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|In
                             r"[^,•]{1,60},\s+(?=(?:he|she|they|we)\s+[a-z]))?")
 # After a possessive ("Sanders’ campaign announced"): words that are the verb, not the head noun.
 _VERB_LIKE = r"(?:[a-z]+ed|says|tells|adds|argues|notes|claims|insists|warns|writes|is|was|are|were|has|had|will)\b"
+# A sentence's subject before its verb: "The campaign announced …", "Sanders’ campaign launched …", "she …".
 _SUBJECT = re.compile(r"[\s\"]*((?:[Tt]he|[Aa]n?|One|Another|Several|Some|Many|Most|That|This)\s+(?!of\b)"
                       r"(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+?|(?:[A-Z][\w’'.\-]*\s+){0,5}?[A-Z][\w’'.\-]*?"
                       rf"(?:(?<=[a-z])(?<!\bThere)(?<!\bHere)(?<!\bThat)(?<!\bWhat)(?<!\bWho)(?<!\bIt)[’']s?(?:\s+(?!{_VERB_LIKE})[a-z][\w\-]*){{1,2}})?"
                       r"|(?:he|she|they|we)\b)"
                       r"(?=\s+(?!(?:the|an?)\s)[a-z]|,\s+(?:after|before|while|when|without|by)\s|,\s+[a-z]+ing\s)")
+# A name and its apposition before a verb: "Dan Backer, the fund's lawyer, has rejected …".
 _NAME_WITH_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s*((?:the|an?|[a-z][\w’'\-]*)\s"
                                    r"[^,.;:•]{1,60}(?:,[^,.;:•]{1,30}){0,2}),\s+(?=[a-z])")
+# A name, a comma and a role running to the verb: "Ann Lee, a senator for Ohio".
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
+# Capitalised day and month names (not "May"): "a Sunday", "last March" are no sources.
 _TIMES = frozenset(WEEKDAY_NAMES + MONTH_NAMES) - {"may"}
 # When something was published or said: "out Thursday", "released last week".
 TIME_PHRASE = (r"(?:(?:out|released|published|issued|conducted)\s+)?(?:(?:on|last|this|earlier|later)\s+)?"
                rf"(?:{WEEKDAYS}|week|month|year)")
+# A time before the name after an inverted cue: "said at the time, Ann Lee".
 _TIME_THEN_NAME = re.compile(r"(\s+(?:at|in)\s+(?:the|that)\s+(?:time|moment|day|year))\s*,\s*"
                              r"((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*(?=[,.;]|$)")
+# A source ending in a relative pronoun: "Ann Lee, who" said → the source is before it.
 _RELATIVE_END = re.compile(r",?\s*\b(?:who|that)\s*$")
+# The anonymity formula: "a spokesman who declined to be named", "who asked not to be identified".
 _ANONYMOUS = re.compile(r"\s+(?:who|that)\s+(?:declined|asked|requested|spoke|did\s+not\s+want|was\s+not\s+"
                         r"authorized)\b[^,.;:•]{0,50}?\b(?:named|identified|anonymity|publicly|record)\s*$")
+# A capitalised name right before a comma: "Lee, a native who …".
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*),\s*$")
+# A document and its author: "a statement issued by Kenney", "a letter from the board".
 _ISSUED_BY = re.compile(r"(?:an?|the|his|her|their|its)\s+(?:[\w\-]+\s+)?(?:statement|release|letter|memo|e-?mail|"
                         r"post|tweet|message)\s+(?:(?:issued|released|posted|sent|signed)\s+)?(?:by|from)\s+(.+)$")
+# A time closing a source: "two hospital managers last week", "Priebus later Thursday".
 _TRAILING_TIME = re.compile(rf"\s+{TIME_PHRASE}$", re.I)
+# A name in commas after a subject: "The fund's lawyer, Dan Backer, said".
 _APPOSITIVE_NAME = re.compile(r"(?:\s+of\s+[^,•]{1,30})?\s*,\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,")
+# A role run then a name: "The Slate technology columnist David Auerbach wrote".
 _ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?(?:[A-Z][\w’'.\-]*\s+){1,3}"
                              r"[A-Z][\w’'\-]*)(?=\s+[a-z])")
+# Lower-case role words then a name: "Former Republican presidential candidate Jeb Bush broke …".
 _ROLE_RUN = re.compile(r"((?:\s+[a-z][\w\-]*){1,4})(?:\s+[A-Z][\w’'.\-]*){1,3}(?=\s+[a-z])")
 # Nouns that end like adverbs: "the rally said" is no "X repeatedly said".
 _LY_NOUNS = frozenset("family rally ally assembly supply monopoly anomaly butterfly bully belly".split())
+# Adverbs that are never a source alone: "only", "otherwise", "however".
 _SENTENCE_ADVERBS = frozenset("only otherwise also even just still instead however meanwhile perhaps".split())
+# Prepositions: a source's head ends at one ("a spokesman for the party": spokesman).
 PREPOSITIONS = frozenset("of for at with from in on to by about under over within among during after before".split())
+# Particles that close a compound noun right before a verb: "a voice over says".
 _NOUN_PARTICLES = frozenset({"over"})
+# Words that make a source say nothing: "nobody said", "no one has explained".
 _NEGATIVES = frozenset("nobody no none neither nothing".split())
+# Counts that open a noun phrase: "the reason two hospital managers warned" → "two hospital managers".
 _COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds thousands".split())
+# Subordinators that end a source found after its verb: "said Lee, since …".
 _SUBORDINATORS = frozenset("since because although though whereas unless while".split())
+# An article and a noun right before a particle: "a voice over".
 _DETERMINER_NOUN = re.compile(r"\b(?:an?|the)\s+[a-z]+\s+$")
+# -ing words that are prepositions, not verbs: "regarding", "according", "following".
 _PREPOSITION_LIKE = frozenset("regarding concerning following according notwithstanding pending barring".split())
+# Words dropped from a source's start: "Meanwhile the mayor said", "Today officials said".
 LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
     meanwhile however instead also separately but and now then still""".split()) | frozenset(WEEKDAY_NAMES)
+# A word of a source phrase: anything but spaces, punctuation that ends a phrase and quotation marks.
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„•]+")
 # ", Dr. Leona Fitch." after an inverted cue's source: the apposition, abbreviations inside it.
 _AFTER_APPOSITION = re.compile(rf",\s*((?:(?:{speakers.ABBREVIATION.pattern})\s*|[^,.;:“”\"])+?)\s*(?:[,.;]|$)")
 # A subject with a relative clause running up to its verb: "The organization that monitors air quality … said".
 _RELATIVE_SUBJECT = re.compile(r"\s*((?:[Tt]he|[Aa]n?)\s+(?:[\w’'\-]+\s+){0,3}?(?:that|which|who)\s+[^,;:•“”\"]+?)\s*$")
+# How an apposition opens: "a senator", "the fund's lawyer", "who …", "71", "NHS England's chief …".
 _APPOSITION_START = re.compile(r"^\s*(?:an?\s|the\s|who\s|which\s|whose\s|\d|[a-z]|[A-Z][\w.\-]*[’']s?\s+[a-z])")
 
 
