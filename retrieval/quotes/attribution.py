@@ -38,14 +38,18 @@ from retrieval.quotes.quote_marks import (
 )
 from retrieval.quotes.uncued_quotes import UncuedQuotes
 
+# Closing quotation marks: a clause ending in one is a quotation's tail.
 _CLOSING = "”»\"'’"
+# A short bracketed aside: "(D-Fla.)".
 _PARENTHETICAL = re.compile(r"\s\([^()•]{1,40}\)")
+# Up to eight words of an object before a quotation: "thanked its members “for their support”".
 _OBJECT_GAP = re.compile(r"\s+(?:[^\s,.;:“”\"•]+\s+){0,7}$")
 # A quotation that is part of a clause going on to a verb of its own: 'suggesting “Trumpization” in the form of
 # “slander” had started to seep …' (not 'said “the plan is dead” and left').
 _RUNS_ON = re.compile(r"\s+(?!(?:and|but|or|before|after|while|when|as|then|so)\b)[a-z][^.!?;:]{0,80}?\b"
                       r"(?:had|has|have|is|are|was|were|will|would|could|should|can|may|might|must)\b")
 
+# An optional dateline opening a sentence: "LONDON (Reuters) — ".
 _DATELINE = re.compile(f"(?:{DATELINE})?")
 _TO_OBJECT = re.compile(r"\s+to\s+(?:the|a|an|his|her|their|its|this|these|those)\b")  # "responding to the …"
 

@@ -12,6 +12,7 @@ from retrieval.quotes import cue_object, cue_subject, text_spans
 from retrieval.quotes.quote_marks import BASE_FORMS, REPORT_VERBS, SAYING, QuoteSpan
 from retrieval.quotes.speaker_phrase import Source
 
+# A cue inside a relative clause: "critics who say …", "a nurse who openly said …".
 _RELATIVE_CUE = re.compile(r"\b(?:who|that)\s+(?:\w+ly\s+)?$")
 # Between a speech verb and the 'according to' that relays it: "said, according to", "said on a call, according to".
 _RELAY_GAP = re.compile(r"(?:\s+(?:on|in|at|during|to|with|last|this|earlier|later)\b[^,.;:“”\"]{0,40})?\s*,\s*")

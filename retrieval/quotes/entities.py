@@ -19,15 +19,21 @@ from retrieval.quotes.quote_marks import marked_spans, mask
 from retrieval.quotes.speaker_phrase import LEADING_PHRASE, PREPOSITIONS
 from retrieval.text import TITLE_ABBREVIATIONS
 
-_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
-                     "lady": "f"}
+# Pronouns that may mean a group: "they said" after "the union".
 _PLURAL_PRONOUNS = {"they"}
+# A word written in lower case: the article's common words ("most", "will") are no names.
 _LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z]+(?![\w’'\-])")
+# A capitalised word: "Schumer" alone, wherever the article names a Schumer in full.
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-ZÀ-Þ][\w’'\-]+")
+# Gendered pronouns after a person: "he", "her", "herself".
 _GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+# The feminine ones among them.
 _FEMININE = frozenset("she her hers herself".split())
-_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)  # "the Clinton campaign": a name as a modifier
+# An article before a name used as a modifier: "the Clinton campaign".
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
+# A subject pronoun opening a sentence before a name: "But he suggested that Mr. Lew …".
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|we|I)\b")
+# A leading article dropped from a displayed description: "the department" → "department".
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _FORWARD = 1  # paragraphs a description may look ahead for the organisation it means ("their union said" in a lede)
 
@@ -71,7 +77,7 @@ class People:
                                              m.group("name")[:m.group("name").rfind(name)]) if w).strip()
                 speaker = self.person(name, para.number, m.start("name"), role=title, titled=titled)
                 if m.group("hon"):
-                    speaker.gender = speaker.gender or _HONORIFIC_GENDER.get(speakers.fold(m.group("hon")))
+                    speaker.gender = speaker.gender or speakers.HONORIFICS.get(speakers.fold(m.group("hon")))
                 roles = speakers.roles_around(unquoted, m.start(), m.end())
                 speaker.roles.update(roles)
                 if roles or titled:
@@ -142,7 +148,7 @@ class People:
         if role:
             speaker.roles.add(speakers.fold(role))
             folded = speakers.fold(role)
-            if not speaker.role and folded not in _HONORIFIC_GENDER and folded not in ("dr", "prof"):
+            if not speaker.role and folded not in speakers.HONORIFICS:
                 speaker.role = _ARTICLE.sub("", " ".join(role.split()).strip(" ,"))
         if role or titled:
             self._evidence.add(key)

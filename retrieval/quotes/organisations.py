@@ -40,6 +40,7 @@ COMPANY_NOUNS = frozenset("""company firm business corporation employer operator
     retailer manufacturer maker producer processor insurer carrier airline utility chain""".split())
 # ...and a bank's or credit union's: "the lender" after "Lakeshore Credit Union".
 LENDER_NOUNS = COMPANY_NOUNS | {"lender", "bank"}
+# Names of lenders: "Lakeshore Credit Union", "Northway Bank".
 _LENDER_NAMES = re.compile(r"\b(?:bank|credit union|building society|savings and loan)\b")
 # The class noun that means the union last named: "the union" after "United Manufacturing Workers".
 UNION_NOUNS = frozenset({"union"})
@@ -48,11 +49,14 @@ _NUMBERED = re.compile(r"\s+[A-Z][a-z]+\s+\d+$")  # "… Workers Local 412": a b
 _LINKS = frozenset("of and for the & de du la on in at".split())
 # Capitalised words that open a sentence or phrase before a name: "In the United States", "But the Zoo".
 _LEADING = (NOT_PERSON_WORDS - ORG_HEADS) | DETERMINERS
+# A capitalised word or a number in a name: "Local", "412".
 _CAP_WORD = r"(?:[A-Z][\w’'\-]*\.?|\d+)"
 # A capitalised run, linking words allowed inside: "Department of Forestry and Fire Protection", "Local 412".
 NAME_RUN = re.compile(rf"(?<![\w’'\-]){_CAP_WORD}(?:\s+(?:(?:of|and|for|the|&|de)\s+)*{_CAP_WORD})*")
+# A spokesperson's noun and whom they speak for: "a spokeswoman for Varden".
 _SPOKEN_FOR = re.compile(rf"(?:(?:a|an|the)\s+)?(?:{'|'.join(sorted(SPOKESPEOPLE))})\s+(?:for|of|at|with)\s+(.+)")
-_SHORT_FORM = re.compile(r"\s*\(([A-Z][\w’'.&\- ]{1,24})\)")  # "… Fire Protection (Cal Fire)"
+# A bracketed short form after a name: "… Fire Protection (Cal Fire)".
+_SHORT_FORM = re.compile(r"\s*\(([A-Z][\w’'.&\- ]{1,24})\)")
 
 
 def organisation_name(run: str) -> str | None:

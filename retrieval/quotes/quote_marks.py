@@ -20,13 +20,16 @@ QUOTE_LEMMAS = """accuse praise decry dismiss mock grouse question imply slam bl
     chant joke brag gush vent fume report worry fear hope believe identify portray reference invoke mention
     highlight echo repeat summarize summarise characterize characterise nickname bark surmise denounce discuss
     condemn decry lament tout hail brand deride ridicule applaud welcome assure reassure inform concede""".split()
+# Verbs whose clause is reported speech without a quotation: "she said the plan was dead", "X reported that".
 REPORT_LEMMAS = """say tell ask argue warn state explain note insist claim reiterate acknowledge suggest announce stress
     add predict caution admit contend maintain confirm conclude deny vow pledge testify assert write tweet
     report""".split()
+# Irregular forms of speech verbs: say → said, says; write → wrote, written.
 _IRREGULAR = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote", "writes", "written"),
               "admit": ("admitted", "admits"), "quip": ("quipped", "quips"), "rebut": ("rebutted", "rebuts"),
               "snap": ("snapped", "snaps"), "read": ("reads",), "sing": ("sang", "sings"),
               "brag": ("bragged", "brags"), "plead": ("pleaded", "pled", "pleads")}
+# -ing forms with a doubled consonant: admit → admitting.
 _DOUBLED = {"admit": "admitting", "quip": "quipping", "rebut": "rebutting", "snap": "snapping", "brag": "bragging"}
 
 
@@ -52,15 +55,20 @@ def ing_forms(lemmas: list[str]) -> set[str]:
     return {_DOUBLED.get(v) or (v[:-1] if v.endswith("e") and not v.endswith("ee") else v) + "ing" for v in lemmas}
 
 
+# Every form of a speech or quotation verb, sorted: "accused", "said", "tweets".
 SPEECH_VERBS = tuple(sorted(verb_forms(SPEECH_LEMMAS + QUOTE_LEMMAS)))
+# Forms of the verbs of speech proper (not "praised"): "said", "argues", "telling".
 SAYING = frozenset(verb_forms(SPEECH_LEMMAS) | ing_forms(SPEECH_LEMMAS))
 # Verbs with senses other than speech ("maintained a lead", "the data suggest"): they report a clause only
 # when it opens with "that".
 _THAT_ONLY = "maintain suggest admit deny conclude report".split()
+# Their forms: "maintained", "suggests", "reporting".
 THAT_ONLY = frozenset(verb_forms(_THAT_ONLY) | ing_forms(_THAT_ONLY))
 # Verbs that attribute only a quotation right next to them ('“…,” he continued'), never a clause.
 ADJACENT_ONLY = frozenset(verb_forms(["continue"]) | ing_forms(["continue"]))
+# Forms of REPORT_LEMMAS: "said", "warned", "reported".
 REPORT_VERBS = frozenset(verb_forms(REPORT_LEMMAS) | ing_forms(REPORT_LEMMAS))
+# The -ing forms of every cue verb: "saying", "adding", "mocking".
 ING_FORMS = frozenset(ing_forms(SPEECH_LEMMAS + QUOTE_LEMMAS))
 # Forms that are also common nouns ("the states", "his remarks"): cues only before that, a colon or a comma.
 _NOUN_LIKE = """state note claim call comment remark tweet reply stress vow pledge boast quip shout recount report
@@ -69,25 +77,34 @@ _NOUN_LIKE = """state note claim call comment remark tweet reply stress vow pled
 # ...and verbs that also take plain objects ("added 292,000 jobs", "continued to grow"): cues only before
 # punctuation, a quotation mark or "that".
 _TRANSITIVE = "add continue".split()
+# Their base and -s forms (the -ed forms are verbs): "remarks", "claim", "reports".
 NOUN_LIKE_FORMS = frozenset(f for f in verb_forms(_NOUN_LIKE) if not f.endswith("ed"))
+# Their forms: "added", "continues".
 TRANSITIVE_FORMS = frozenset(verb_forms(_TRANSITIVE))
+# Every cue verb's base form: "say", "praise" ("they say" needs a plural subject).
 BASE_FORMS = frozenset(SPEECH_LEMMAS + QUOTE_LEMMAS)
+# Every single-word cue form: "said", "saying", "praised".
 _CUE_FORMS = frozenset(SPEECH_VERBS) | ING_FORMS
 # Verbs that are speech cues with their particle: "pointed out", "fired back", "made clear".
 _PARTICLES = {"point": "out", "fire": "back", "shoot": "back", "hit": "back", "lash": "out", "weigh": "in",
               "chime": "in", "speak": "out", "make": "clear", "put": "it", "go": "on"}
+# Irregular forms of the phrasal cues' verbs: "made clear", "went on", "shot back".
 _IRREGULAR_PHRASAL = {"hit": {"hit", "hits", "hitting"}, "make": {"make", "makes", "made", "making"},
                       "put": {"put", "puts", "putting"}, "go": {"go", "goes", "went", "going"},
                       "shoot": {"shoot", "shoots", "shot", "shooting"},
                       "speak": {"speak", "speaks", "spoke", "speaking"}}
+# Each phrasal verb form → its particle: "pointed" → "out", "fired" → "back".
 _PHRASAL = {form: particle for lemma, particle in _PARTICLES.items()
             for form in _IRREGULAR_PHRASAL.get(lemma) or verb_forms([lemma]) | ing_forms([lemma])}
 # "went on" ("went on to win" is no cue) attributes only a quotation next to it, like "continued".
 _GO_ON = frozenset(f"{form} on" for form in _IRREGULAR_PHRASAL["go"])
 ADJACENT_ONLY |= _GO_ON
 TRANSITIVE_FORMS |= _GO_ON
+# Each particle as a pattern after its verb: " out" in "pointed out".
 _PARTICLE = {particle: re.compile(r"\s+" + particle + r"\b") for particle in _PARTICLES.values()}
+# A word that may be a cue: letters only, not inside a hyphenated word ("so-called" holds no "called").
 _WORD = re.compile(r"(?<![\w\-])[A-Za-z]+\b(?!-)")
+# The "to" of "according to".
 _ACCORDING = re.compile(r"\s+to\b")
 
 
@@ -115,9 +132,13 @@ def _opens(text: str, start: int, at: int) -> bool:
 
 
 _OPENERS, _CLOSERS = "“„«", "”»"
+# A double quotation mark of any style: “ ” „ « » " and two apostrophes ('').
 _MARK = re.compile(r"''|[“„«”»\"]")
+# A single opening quotation mark, not an apostrophe: ‘ in "a ‘deeply troubling’ figure".
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[A-Za-z0-9])")
+# A single closing quotation mark after a word or punctuation, not a possessive or "don't": ’ in "troubling’ for".
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])[’'](?![A-Za-z])")
+# The character quoted text is masked with, so cues and sentences are found outside quotations.
 MASK = "•"
 
 

@@ -12,6 +12,7 @@ from retrieval.quotes import speakers as sp
 from retrieval.quotes.attribution import Attributor
 from retrieval.quotes.quote_marks import Quote
 
+# Pronouns a reader may type: "/quote he" asks for a name instead.
 _PRONOUNS = frozenset("he she they it him her them his hers their i me we us you".split())
 
 

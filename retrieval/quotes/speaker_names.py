@@ -9,6 +9,7 @@ import re
 
 from retrieval.quotes import organisations, speakers
 
+# Conjunctions that open no name: "Although", "But".
 CONJUNCTIONS = frozenset("although though while when if because as yet but and so whether unless".split())
 
 # Words that open a capitalised run without being a name: organisations, places, roles ('House', 'Executive').

@@ -10,13 +10,16 @@ from dataclasses import dataclass, field
 from retrieval.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from retrieval.text import TITLE_ABBREVIATIONS, edit_distance_within
 
+# Honorifics and the gender they tell, if any: "Mrs. Clarke" is a woman; "Dr. Haddad" says nothing.
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "sir": "m",
               "dame": "f", "lord": "m", "lady": "f"}
+# Titles that may stand before a name: "Sen. John McCain", "Prime Minister Justin Trudeau".
 TITLES = ("Speaker", "Minority Leader", "Majority Leader",
           "President", "Prime Minister", "Chancellor", "Secretary", "Senator", "Sen", "Rep", "Gov", "Governor",
           "General", "Gen", "Minister", "Foreign Minister", "Ambassador", "Judge", "Mayor", "King", "Queen",
           "Pope", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Director", "Leader", "Colonel", "Col",
           "Captain", "Capt", "Admiral", "Adm", "Justice", "Premier", "Vice President")
+# Nouns for what someone is or does: "a spokesman for X", "officials said", "Passenger Lorna Beech".
 ROLE_NOUNS = ("official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "diplomat",
               "diplomats", "source", "sources", "analyst", "analysts", "expert", "experts", "adviser", "advisers",
               "advisor", "advisors", "minister", "officer", "officers", "representative", "representatives",
@@ -35,6 +38,7 @@ ROLE_NOUNS = ("official", "officials", "spokesman", "spokeswoman", "spokesperson
               "traveller", "traveler", "parent", "neighbour", "neighbor", "survivor", "visitor", "tenant",
               "employee", "volunteer", "supervisor", "coordinator", "planner", "accountant", "mechanic", "clerk",
               "ranger", "vet", "paramedic", "principal", "coach", "chair", "chairperson")
+# ROLE_NOUNS as a set, for lookups: "lawyer", "officials".
 _ROLES = frozenset(ROLE_NOUNS)
 # Nouns of occupation by their ending: "hydrologist", "librarian", "technician" (no common first name ends so).
 _ROLE_ENDING = re.compile(r"[a-z]{3,}(?:ist|arian|ician|orian|ologist|ographer)s?")
@@ -45,6 +49,7 @@ def is_role(word: str) -> bool:
     plural ('Lawyers for …')."""
     folded = fold(word)
     return folded in _ROLES or folded[-1:] == "s" and folded[:-1] in _ROLES or bool(_ROLE_ENDING.fullmatch(folded))
+# Capitalised words that are no part of a person's name: "Department", "Thursday", "American".
 NOT_PERSON_WORDS = frozenset(
     """house department ministry institution institute corp corporation organization organisation union council
     agency university committee party government kremlin nato treaty congress senate parliament army forces
@@ -87,23 +92,32 @@ NOT_NAME_ENDINGS = COMPANY_HEADS | LABOUR_HEADS | frozenset("""house department 
     society alliance coalition federation secretariat tribunal church library police zoo nation unit wire utility
     clinic academy trust republicans democrats conservatives liberals""".split()
 ) | frozenset(WEEKDAY_NAMES + MONTH_NAMES) - {"may"}
+# Abbreviations whose full stop ends no sentence: "U.S.", "Sen.", "Staff Sgt.".
 ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Coun|St|Jr|Sr|Rev|"
                            r"Const|Cst|Det|Insp|Supt|Cpl)\.")
+# One word of a person's name: "Tremblay-Roy", "O'Donnell", "McCain", "V.", "Trump's".
 _NAME_TOKEN = re.compile(r"(?:[A-Z]\.)+|(?:[A-Z]|Mc|Mac|O[’']|D[’']|L[’'])[a-zà-ÿ]*(?:[A-ZÀ-Þ][a-zà-ÿ]+)*"
                          r"(?:[\-’'][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+(?:[A-ZÀ-Þ][a-zà-ÿ]+)*)*(?:[’']s)?[.]?|"
                          r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)*")
+# A capitalised name word: "Schumer", "McCain", "D'Angelo".
 _CAP = r"(?:Mc|Mac|O[’']|D[’'])?[A-ZÀ-Þ][a-zà-ÿ\-]+(?:[A-Z][a-zà-ÿ\-]+)?\b"
+# A middle initial: "J." in "Jacob J. Lew".
 _INITIAL = r"[A-Z]\."
+# An honorific before a name: "Mr.", "Dame".
 _HONORIFIC_RE = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?"
+# Any title of TITLES, longest first: "Prime Minister" before "Minister".
 _TITLE_RE = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+# A name with its honorific or title: "Sen. John McCain", "Mrs. Clarke", "Jacob J. Lew".
 PERSON = re.compile(
     rf"(?:(?P<hon>{_HONORIFIC_RE})\s+|(?P<title>(?:former\s+)?(?:{_TITLE_RE}))\.?\s+)?"
     rf"(?P<name>{_CAP}(?:\s+(?:{_INITIAL}|{_CAP})){{0,6}})"
 )
+# Any role noun or occupation ending, longest first: "spokeswoman", "hydrologist".
 _ROLE_RE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + "|" + _ROLE_ENDING.pattern
 
 
 
+# Words that open a description and are no part of its key: "the official", "some critics".
 DETERMINERS = frozenset("a an the one another some several this that these those".split())
 
 
@@ -147,7 +161,9 @@ class Speaker:
         return {a.replace("-", " ") for a in names | words} | names | words
 
 
+# A role right before a name: "the hospital's chief executive Amira Haddad", "union representative Maria Sandoval".
 ROLE_BEFORE = re.compile(rf"((?:[\w’'\-]+\s+){{0,3}}?)({_ROLE_RE})\s+$")
+# A role right after a name: "Ann Lee, a senator for Ohio", "Lee, who became the party's leader".
 ROLE_AFTER = re.compile(rf"^(?:,|\s+(?:is|was|became|(?:would|will)\s+become|ha[sd]\s+become))\s+(?:an?|the)\s+"
                         rf"((?:[\w’'\-]+\s+){{0,4}}?)({_ROLE_RE})\b"
                         rf"((?:\s+(?:at|of|for|with|from)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?)")
@@ -166,6 +182,7 @@ def roles_around(text: str, start: int, end: int) -> list[str]:
     return out
 
 
+# Words of TITLES and their grades, dropped before a name: "House Speaker John Miller" → "John Miller".
 _TITLE_WORDS = frozenset(w for t in TITLES for w in fold(t).split()) | {"former", "acting", "deputy", "vice"}
 
 
@@ -259,6 +276,7 @@ def plausible_name(words: list[str], evidence: bool) -> bool:
     return len(words) > 1 or evidence or folded[0] not in NOT_PERSON_WORDS
 
 
+# Month names: "March" alone is no person.
 MONTHS = frozenset(MONTH_NAMES)
 
 

@@ -9,17 +9,24 @@ import re
 from retrieval.quotes.quote_marks import MASK, QuoteSpan, cues
 from retrieval.quotes.speaker_phrase import LEADING_ADVERBIALS
 
+# Words linking a writer's lead-in to a quotation: "Guns are “a crisis” and “stunt growth,” Dean said".
 _LINK_WORDS = ("and", "but", "while", "as", "then")
+# The rest of a sentence outside quotations.
 _UP_TO_SENTENCE_END = re.compile(r"[\s,]*[^.!?" + MASK + "]*")
 # Between a cue and its quotation, a quotation and its cue, and two halves of one quotation.
 GAP_TO_QUOTE = re.compile(r"^(?:[\s,:;—–-]*(?:that\s*)?|\s+(?![^,.;:“”\"•]*\bthat\s)[^,.;:“”\"•]{1,60}[,:]\s*)$")
 # 'noted on Twitter the change from the usual slogan, “…”'
 OBJECT_NAMING = re.compile(r"\s+(?:(?:on|in|at|via)\s+\w+\s+)?((?:the|an?|his|her|their|its)\s[^,.;:“”\"•]{1,60}),\s*$")
-INSERTED = re.compile(r"^\s+[^.!?;:“”\"•]{1,80},\s*$")  # '“A” by the United States, NATO and others, X said'
+# An inserted phrase between quotation and cue: "“…” — the mayor, speaking on Monday, said".
+INSERTED = re.compile(r"^\s+[^.!?;:“”\"•]{1,80},\s*$")
+# Only punctuation (and "as") between a quotation and its cue: "“…,” as she said".
 JOIN_AS = re.compile(r"^[\s,.;:—–-]*(?:as\s+)?$")
+# Only punctuation between two quotations: "“A.” “B.”" continue one another.
 JOIN = re.compile(r"^[\s,.;:—–-]*$")
+# A name and any verb after a quotation: "…,” an angry Hollande retaliated."
 NAME_THEN_VERB = re.compile(r"\s+((?:(?:an?|the)\s+[a-z]+\s+)?(?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'\-]*)\s+"
-                            r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\s*\.")  # '…,” an angry Hollande retaliated.'
+                            r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\s*\.")
+# An attribution inside a quotation's paragraph: ", he said", ", Ms. Lee added".
 _EMBEDDED_ATTRIBUTION = re.compile(r",\s+(?:[Hh]e|[Ss]he|(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]\w+|[A-Z]\w+ [A-Z]\w+)\s+"
                                    r"(?:said|says|added|told \w+)\b")
 
@@ -80,7 +87,9 @@ def lead_in(text: str, masked: str, start: int, spans: list[QuoteSpan], i: int, 
     return start
 
 
+# Words before a quoted title: "on “This Week”", "in CNN's “State of the Union”".
 _BEFORE_TITLE = re.compile(r"(?:\b(?:on|in|of)|\b(?:on|in)\s+(?:[A-Z][\w.&\-]*\s+){0,3}[A-Z][\w.&\-]*[’']s?)\s*$")
+# Words a title leaves in lower case: "“The Art of the Deal”".
 _MINOR_WORDS = frozenset("a an the and or of for to in on at by with from as but nor vs".split())
 
 
