@@ -33,6 +33,7 @@ def edit_distance_within(a: str, b: str, limit: int) -> int | None:
 
 # A word: letters and digits, with inner apostrophes ("don't", "O’Brien").
 WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+# Curly and back apostrophes as a straight one: "don’t" → "don't".
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 

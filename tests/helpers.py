@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
+import re
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
@@ -25,3 +28,32 @@ def write(tmp_path: Path, text: str, name: str = "article.txt") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def rule_holds(rule, example) -> bool:
+    """Whether a rule constant holds an example: a pattern (or a pattern's source) matches it, a word list holds
+    it, a table maps (key, text) so that the key's rule holds the text, a list of (pattern, label) gives (text,
+    label) that label first."""
+    if isinstance(rule, re.Pattern):
+        return rule.search(example) is not None
+    if isinstance(rule, str) and any(ch in rule for ch in "|()[]\\"):
+        return re.search(f"(?:{rule})", example) is not None
+    if isinstance(rule, dict) and isinstance(example, tuple):
+        return rule_holds(rule[example[0]], example[1])
+    if isinstance(rule, list) and rule and isinstance(rule[0], tuple):
+        text, label = example
+        return next((lab for pattern, lab in rule if pattern.search(text)), None) == label
+    return example in rule
+
+
+def rules_defined(module) -> set[str]:
+    """Names of a module's own rule constants: patterns, word lists, tables and patterns kept as strings."""
+    out = set()
+    for node in ast.parse(inspect.getsource(module)).body:
+        target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+        if isinstance(target, ast.Name) and target.id.upper() == target.id:
+            value = getattr(module, target.id)
+            if isinstance(value, (re.Pattern, frozenset, set, tuple, list, dict)) or isinstance(value, str) and (
+                    any(ch in value for ch in "|()[]\\") or len(value) < 8):
+                out.add(target.id)
+    return out

@@ -1,11 +1,8 @@
 """Every rule list and pattern of retrieval/quotes/, named with an example it holds or matches and, where one is
 telling, one it must not (the comment above each constant says what it is for)."""
 
-import ast
-import inspect
-import re
-
 import pytest
+from helpers import rule_holds, rules_defined
 
 from retrieval.quotes import (
     attribution,
@@ -206,31 +203,16 @@ RULES = [
 ]
 
 
-def _holds(rule, example: str) -> bool:
-    if isinstance(rule, re.Pattern):
-        return rule.search(example) is not None
-    if isinstance(rule, str) and any(ch in rule for ch in "|()[]\\"):
-        return re.fullmatch(f"(?:{rule})", example) is not None
-    return example in rule
-
-
 @pytest.mark.parametrize("module, name, example, counter", RULES,
                          ids=[f"{m.__name__.rsplit('.', 1)[-1]}.{n}" for m, n, _, _ in RULES])
 def test_each_rule_holds_its_example(module, name, example, counter):
     rule = getattr(module, name)
-    assert _holds(rule, example)
+    assert rule_holds(rule, example)
     if counter is not None:
-        assert not _holds(rule, counter)
+        assert not rule_holds(rule, counter)
 
 
 @pytest.mark.parametrize("module", sorted({m for m, _, _, _ in RULES}, key=lambda m: m.__name__),
                          ids=lambda m: m.__name__)
 def test_every_rule_of_a_module_is_named_here(module):
-    named = {n for m, n, _, _ in RULES if m is module}
-    defined = set()
-    for node in ast.parse(inspect.getsource(module)).body:
-        target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
-        if isinstance(target, ast.Name) and target.id.upper() == target.id and isinstance(
-                getattr(module, target.id), (re.Pattern, frozenset, set, tuple, list, dict, str)):
-            defined.add(target.id)
-    assert defined - named == set()
+    assert rules_defined(module) - {n for m, n, _, _ in RULES if m is module} == set()

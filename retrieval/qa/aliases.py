@@ -15,8 +15,11 @@ from functools import cache
 
 from retrieval.text import words
 
+# Initials closing a name: "Jacob J." → "Jacob".
 _INITIALS_END = re.compile(r"(?:\s+(?:\w\.){1,3})+$")  # "Washington D.C." is also "Washington"
+# A capitalised run, linking words allowed: "Department of Forestry and Fire Protection".
 _NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|and|the|for|de|du)?\s*[A-Z][\w'’-]*)+")
+# Words inside a name that an acronym skips: "of", "and".
 _LINKERS = frozenset("of and the for de du".split())
 
 

@@ -27,6 +27,7 @@ QUANTITY, AGE, DATE, PLACE, PERSON, REASON, NAME = "quantity", "age", "date", "p
 # Types whose absence from every candidate sentence means the article does not state the answer.
 STRICT = frozenset({QUANTITY, AGE, DATE, NAME})
 
+# Nouns whose "what is the …" asks for a number: "What is the population of …?".
 _QUANTITY_NOUNS = frozenset(
     """number amount population budget price cost salary wage income revenue profit sales worth value total
     percentage rate size area length height weight distance speed temperature gdp debt deficit fee fine
@@ -34,15 +35,21 @@ _QUANTITY_NOUNS = frozenset(
 )
 # Words that name a measure rather than an attribute: an article gives "35%" without saying "percentage".
 _MEASURE_WORDS = frozenset("number amount total percentage rate size figure value share margin".split())
+# Nouns whose "what/which …" asks for a date: "In what year …?".
 _DATE_NOUNS = frozenset("year date day month time century decade era season week".split())
+# Nouns whose "what/which …" asks for a place: "Which city …?".
 _PLACE_NOUNS = frozenset(
     "city country town state place location region province county village continent island capital".split()
 )
+# Auxiliaries after "what": "What was …" asks nothing by the noun.
 _AUXILIARIES = frozenset("is was are were be been does did do has have had will would can could should".split())
 # "what year…", "which city…", "in what country…"; else "what is [the] [X's] [annual] budget…"
 _WHAT_NOUN = re.compile(r"^\s*(?:in|on|at|since|by|from|during|for|of)?\s*(?:what|which)\s+(\w+)", re.I)
+# A possessor before the noun asked for: "What is the city's population?".
 _POSSESSOR = r"(?:(?:[\w.-]+\s+){0,2}[\w.'’-]+['’]s\s+)?"
+# "what is the <noun>": "What was the total cost?" → cost.
 _WHAT_IS_NOUN = re.compile(rf"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?{_POSSESSOR}(\w+)(?:\s+(\w+))?", re.I)
+# Question words and the answer type each asks for: "how old" → age, "how many" → quantity, "when" → date.
 _WH = [
     (re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bat\s+what\s+age\b", re.I), AGE),
     (re.compile(r"\bhow\s+(?:many|much|long|far|tall|big|large|high|heavy|fast|often)\b", re.I), QUANTITY),
@@ -59,12 +66,19 @@ _NAME_QUESTION = re.compile(
     r"[\w\s'’-]{1,40}?\s+(?:called|named)\s*\??\s*$|^\s*(?:what|which)\s+(?:\w+\s+)?(?:company|firm|team|club|hospital|"
     r"university|school|college|party|publication|newspaper|magazine|network|band|brand|agency|organi[sz]ation|"
     r"platform|website|airline|bank|union|ministry|department|operator|insurer|developer|publisher|label)\b", re.I)
+# Number words an answer may hold: "two", "half", "twice".
 _NUMBER_WORDS = measures.NUMBER_WORDS + "|trillion|half|third|quarter|twice|double|triple"
+# Month names as printed, for dates in prose: "March 3".
 _MONTHS_CAPITALISED = "|".join(m.capitalize() for m in MONTHS.split("|"))
+# Weekday names as printed: "Tuesday".
 _WEEKDAYS_CAPITALISED = "|".join(d.capitalize() for d in WEEKDAYS.split("|"))
+# Capitalised words that are no proper names: "March", "Tuesday", "I".
 _NOT_NAMES = f"{_MONTHS_CAPITALISED}|{_WEEKDAYS_CAPITALISED}|I"
+# A year: "1896", "2026".
 _YEAR = re.compile(r"(?:1[0-9]|20)\d\d")
+# A month right before a number: "Sept. 3" is a date, not a quantity.
 _MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?\s+$", re.I)
+# What each answer type looks like in a sentence: "$22 million" (quantity), "aged 71" (age), "last week" (date).
 _SPANS = {
     QUANTITY: re.compile(rf"[$£€¥%]|\b(?:{_NUMBER_WORDS})\b|\bper\s*cent\b|(?<![\d,.])\d+(?:[.,]\d+)*", re.I),
     AGE: re.compile(rf"(?:^|[^\d,])\s*,\s*\d{{1,3}}\s*,|\baged?\s+(?:of\s+)?(?:\d{{1,3}}|{_NUMBER_WORDS})\b|"

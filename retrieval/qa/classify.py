@@ -21,11 +21,13 @@ _OVERVIEW_WORDS = frozenset(
     takeaway takeaways happen happened happening going explain overall whole general idea topic subject
     mean means""".split()
 )
+# Words that carry no subject in a message: "can you tell me what this is about" holds none.
 _FILLER = frozenset(
     """a an the this that these it its is are was were be do does did what whats what's so tell me us give
     please can could you i in of on to for and or just quick quickly basically all here there with up some
     would like want""".split()
 )
+# A lower-case word of a message.
 _WORD = re.compile(r"[a-z']+")
 
 
@@ -95,6 +97,7 @@ def who_is(question: str) -> str | None:
 
 # Small talk: at most SMALL_TALK_WORDS words, no question mark, no wh-word ("hello", "thanks!", "ok").
 SMALL_TALK_WORDS = 3
+# The question word opening a question: "who", "how".
 _WH_WORD = re.compile(r"^\s*(who|whom|whose|what|when|where|why|which|how)\b", re.I)
 
 

@@ -16,10 +16,15 @@ _ANAPHORA = frozenset(
     """he him his she her hers it its they them their theirs that this those these there then such
     else next so one ones same other""".split()
 )
+# Openers that continue the last question: "and what about the budget?", "but why".
 _OPENERS = re.compile(r"^\s*(and|but|so|also|then|what about|how about|and what about|or)\b", re.I)
+# A word of a question.
 _WORD = re.compile(r"[A-Za-z’']+")
+# Words asking for more of the same: "what else", "anyone other".
 _MORE = re.compile(r"\b(?:else|more|other|another|besides)\b", re.I)
+# Question words: a question made only of them and pronouns needs the last one ("why?").
 _WH = frozenset("who whom whose what when where why which how".split())
+# Words too common to tell a new subject: "is", "the", "about".
 _GENERIC = frozenset(
     """is are was were be been do does did have has had will would can could should may might must
     the a an of to in on at for with by from about as into than and or not no yes any some

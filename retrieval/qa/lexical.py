@@ -17,6 +17,7 @@ from retrieval.text import TITLE_ABBREVIATIONS, WORD, edit_distance_within, norm
 if TYPE_CHECKING:
     from retrieval.qa.aliases import Aliases
 
+# Function words BM25 leaves out: "the", "about", "would".
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
     between both but by can could did do does doing down during each few for from further had has have
@@ -31,7 +32,9 @@ STOPWORDS = frozenset(
 # news writing, so "Coun. Dana Okafor" answers "what did the councillor say" and "neighborhood" finds
 # "neighbourhood": -our words ("colour", "honoured", "neighbourhoods"), -llor, and a few -re/-ce nouns.
 _OUR = re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able|ably|hood|hoods|er|ers|ful|less|ism)?$")
+# Words in -our that are no British spellings: "devour", "contour".
 _NOT_OUR = frozenset("devour devours devoured contour contours detour detours troubadour paramour velour".split())
+# British → American spellings, so "centre" finds "center" and "defence" "defense".
 _SPELLINGS = {
     **{w + s: w[:-2] + "er" + s for w in "centre theatre metre kilometre litre fibre calibre".split()
        for s in ("", "s")},
@@ -49,6 +52,7 @@ def spelling(word: str) -> str:
     return word.replace("llor", "lor")
 
 
+# The Snowball English stemmer: "closures" → "closur".
 _STEMMER = snowballstemmer.stemmer("english")
 
 

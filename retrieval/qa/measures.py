@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import re
 
+# Numbers in words: "twelve", "thousands", "a dozen".
 NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
                 r"hundreds?|thousands?|millions?|billions?|dozens?")
+# Units of time: "years", "nights".
 PERIODS = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|nights?)"
+# A count in digits or words: "3", "several", "a".
 _NUMBER = rf"(?:\d[\d,.]*|{NUMBER_WORDS}|a\s+few|several|a|an)"
+# Units of length: "km", "metres", "feet".
 _LENGTH = r"(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|miles?|feet|foot|ft|inch(?:es)?|cm|centimet(?:re|er)s?|yards?)"
+# What each kind of measure looks like: "40 hectares" (size), "12 km" (distance), "$3 million" (money).
 _UNITS = {
     "size": rf"\bhectares?\b|\bacres?\b|\bsquare\s+{_LENGTH}\b|\bsq\.?\s*(?:km|mi|ft|m)\b|\bkm2\b|km²",
     "distance": rf"\b{_NUMBER}(?:\s+|-){_LENGTH}\b",
@@ -25,6 +30,7 @@ _UNITS = {
              r"\b\d[\d,.]*\s*(?:million|billion|trillion)\b|\b\d[\d,.]*\s*[MBK]\b",
     "percentage": r"%|\bper\s*cent\b|\bpercent\b|\bhalf\b|\bthird\b|\bquarter\b|\bfraction\b|\bmajority\b",
 }
+# Questions and the measure each asks for: "how far" → distance, "how much did it cost" → money.
 _ASKED = [
     (re.compile(r"\bhow\s+(?:big|large|vast)\b|\bwhat\s+(?:size|area)\b", re.I), "size"),
     (re.compile(r"\bhow\s+(?:far|tall|high|deep)\b|\bwhat\s+(?:distance|height|depth|length)\b", re.I), "distance"),
@@ -37,7 +43,9 @@ _ASKED = [
                 r"worth|price|fund|funding|budget|owe|owed|save|saved)\b)", re.I), "money"),
     (re.compile(r"\bhow\s+many\b", re.I), "count"),
 ]
+# A digit or a number word: a sentence without one holds no measure.
 _DIGIT_OR_NUMBER_WORD = re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I)
+# Any measure but a percentage: "12 km", "40 hectares".
 _MEASURED = re.compile("|".join(f"(?:{p})" for k, p in _UNITS.items() if k != "percentage"), re.I)
 
 

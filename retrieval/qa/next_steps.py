@@ -14,13 +14,16 @@ from collections.abc import Sequence
 from retrieval.article import passages
 from retrieval.lexicon import MONTHS
 
+# What is still to happen: "will", "has 30 days to", "is expected to".
 _FUTURE = re.compile(
     r"(?-i:\b(?:will|won['’]t|shall)\b)|\b(?:has|have|had)\s+(?:\d+|\w+)\s+(?:days|weeks|months)\s+to\b"
     r"|\b(?:is|are|was|were)\s+(?:expected|scheduled|set|due|slated|poised|to)\s+|\bexpected\s+(?:to|within|by|in|on)\b"
     r"|\bplans?\s+to\b|\bdeadline\b|\buntil\b",
     re.I,
 )
+# "would": the future seen from the past ("the council would vote in May").
 _WOULD = re.compile(r"(?-i:\bwould\b)")  # the future of reported speech, but also of conditions: half a marker
+# Times ahead: "next week", "within 30 days", "by the end of the year".
 _FUTURE_TIME = re.compile(
     r"\bnext\s+(?:week|month|year|spring|summer|fall|autumn|winter|step|steps|meeting|round|session)\b"
     r"|\bwithin\s+(?:the\s+next\s+|a\s+|an\s+)?\d*\s*(?:days?|weeks?|months?|years?|hours?)\b|\buntil\b"
