@@ -13,6 +13,7 @@ from . import responses as r
 from .router import Router, clean_text
 
 PROMPT = "you> "
+# What leaves the chat: "/quit", "exit".
 EXIT_WORDS = {"/quit", "/exit", "quit", "exit"}
 CONVERSATION = "chat"  # one chat session is one conversation
 

@@ -33,7 +33,9 @@ DEFAULT_CONFIG = Path(__file__).with_name("default.toml")
 # Relative paths in settings resolve against the checkout, or against the current folder when installed.
 IN_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "config").is_dir()
 ENV_PREFIX = "ARTICLE_BOT_"
+# An integer setting from the environment: "-3".
 _INT = re.compile(r"[+-]?[0-9]+")
+# A float setting from the environment: "0.35", "1e-3".
 _FLOAT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from retrieval.article.cleaning import Article
 
 READ_CHUNK = 64 * 1024
+# HTTP statuses that redirect: each new address is checked again before it is fetched.
 REDIRECTS = (301, 302, 303, 307, 308)
 # Web pages, Markdown and text; "application/octet-stream" is what many servers say of a .txt or .md file.
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown",

@@ -49,6 +49,7 @@ Follow-ups ("why did he want it?") need the conversation so far: use `article-bo
 COMMANDS = ("ask", "summary", "quote", "passage", "about", "help")
 RANKING_COMMANDS = frozenset({"ask", "summary"})
 GREETING = "Hi! I answer questions about one article, quoting it and citing its paragraphs."
+# A slash command typed as text: "/quote Lee".
 _COMMAND = re.compile(r"^/(\w+)\b\s*(.*)$", re.S)
 
 

@@ -33,16 +33,23 @@ def write(tmp_path: Path, text: str, name: str = "article.txt") -> Path:
 def rule_holds(rule, example) -> bool:
     """Whether a rule constant holds an example: a pattern (or a pattern's source) matches it, a word list holds
     it, a table maps (key, text) so that the key's rule holds the text, a list of (pattern, label) gives (text,
-    label) that label first."""
+    label) that label first, a tuple of patterns has one that matches, a table of file signatures opens the bytes."""
     if isinstance(rule, re.Pattern):
         return rule.search(example) is not None
     if isinstance(rule, str) and any(ch in rule for ch in "|()[]\\"):
-        return re.search(f"(?:{rule})", example) is not None
+        try:
+            return re.search(f"(?:{rule})", example) is not None
+        except re.error:
+            pass  # a string of characters: "“\"‘'([«"
     if isinstance(rule, dict) and isinstance(example, tuple):
         return rule_holds(rule[example[0]], example[1])
-    if isinstance(rule, list) and rule and isinstance(rule[0], tuple):
+    if isinstance(rule, (list, tuple)) and rule and isinstance(rule[0], tuple) and isinstance(rule[0][0], bytes):
+        return any(example.startswith(prefix) for prefix, _ in rule)  # file signatures
+    if isinstance(rule, (list, tuple)) and rule and isinstance(rule[0], tuple):
         text, label = example
         return next((lab for pattern, lab in rule if pattern.search(text)), None) == label
+    if isinstance(rule, tuple) and rule and isinstance(rule[0], re.Pattern):
+        return any(pattern.search(example) for pattern in rule)
     return example in rule
 
 

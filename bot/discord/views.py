@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .services import BotServices
 
 _log = logging.getLogger(__name__)
+# A vote button's custom id: "vote:up:42".
 VOTE_TEMPLATE = r"vote:(?P<way>up|down):(?P<answer>\d+)"
 
 

@@ -11,11 +11,12 @@ from pathlib import Path
 from retrieval.article import formats, header
 from retrieval.article.dateline import dateline
 from retrieval.article.header import parse_byline
-from retrieval.article.sentences import split_sentences
+from retrieval.article.sentences import LINE_END, split_sentences
 from retrieval.errors import ArticleError
 
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+# An advertising marker alone on a line: "ADVERTISEMENT", "— Sponsored content —".
 _AD_MARKER = re.compile(r"^[\s\-–—•*|]*(advertisement|advertisements|sponsored( content)?|ad)[\s\-–—•*|]*$", re.I)
+# Site chrome that asks for something: "Sign up for our newsletter", "Read more", "Follow us".
 _NEWSLETTER = re.compile(
     r"\b(newsletter|in your inbox|subscribe|sign up|signup|stay on top|follow us|share this|read more|"
     r"click here|cookie|news tip|got a tip|have a tip)\b",
@@ -142,7 +143,7 @@ def _plain_blocks(text: str) -> list[str]:
 def _one_per_line(block: str) -> bool:
     """A block whose every line is a whole sentence of some length: paragraphs one a line, not wrapped prose."""
     lines = [line for line in block.splitlines() if line.strip()]
-    return len(lines) >= 2 and all(_SENTENCE_END.search(line) and len(line.split()) >= PARAGRAPH_LINE_WORDS
+    return len(lines) >= 2 and all(LINE_END.search(line) and len(line.split()) >= PARAGRAPH_LINE_WORDS
                                    for line in lines)
 
 
@@ -190,7 +191,7 @@ def _build(raw_blocks: list[str], source: str, page: formats.Page) -> Article:
     authors = page.authors or authors
     published = page.published or published
     subtitle = None
-    if (len(rest) > 1 and not _SENTENCE_END.search(rest[0])
+    if (len(rest) > 1 and not LINE_END.search(rest[0])
             and _CHROME_MAX_WORDS < len(rest[0].split()) <= SUBTITLE_MAX_WORDS):
         subtitle, rest = rest[0], rest[1:]
     body = [block for block in rest if not _is_chrome(block)]
@@ -233,7 +234,7 @@ def _is_chrome(block: str) -> bool:
     Title Case or at most two words ("Recent Articles", "Related topics"). A short fact in sentence case
     ("Turnout was 45 percent", "Prices rose sharply") is body text."""
     words = [w for w in block.split() if any(ch.isalnum() for ch in w)]  # "&", "|" and "·" are not words
-    if len(words) > _CHROME_MAX_WORDS or _SENTENCE_END.search(block) or any(ch.isdigit() for ch in block):
+    if len(words) > _CHROME_MAX_WORDS or LINE_END.search(block) or any(ch.isdigit() for ch in block):
         return False
     title_case = all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= _LABEL_SMALL_WORDS for w in words)
     return title_case or len(words) <= 2

@@ -8,6 +8,7 @@ import re
 DATELINE = (r"(?P<dateline>[A-Z][A-Z.'\- ]{1,40}(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
             r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?)"
             r"\s*[-—–]+\s+")
+# DATELINE compiled: "LONDON (Reuters) — ".
 _DATELINE = re.compile(DATELINE)
 
 

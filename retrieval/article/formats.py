@@ -15,13 +15,17 @@ _BINARY = ((b"%PDF-", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "
            (b"\x1f\x8b", "a gzip file"), (b"{\\rtf", "an RTF document"), (b"\xd0\xcf\x11\xe0", "an old Office file"))
 # A page opens with a doctype, <html>, or a comment, or holds the tags every page has.
 _HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<!--)", re.I)
+# An HTML tag in the first bytes: "<p>", "<div class=…>".
 _HTML_TAGS = re.compile(rb"<(?:html|head|body|article|p|div|meta|title)[\s>/]", re.I)
 # Markdown shapes: "# Heading", "Title\n=====", "![alt](src)", "[text](url)", "**bold** line", "- item".
 _MARKDOWN = (re.compile(r"^#{1,6}\s+\S", re.M), re.compile(r"^\S.*\n(?:=+|-+)\s*$", re.M),
              re.compile(r"!?\[[^\]\n]+\]\([^)\s]+\)"), re.compile(r"^\s*(?:\*\*|__)[^*_\n]+(?:\*\*|__)\s*$", re.M),
              re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\S", re.M), re.compile(r"^>\s", re.M))
+# File endings of Markdown: "story.md".
 _MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd")
+# File endings of web pages: "page.html".
 _HTML_NAMES = (".html", ".htm", ".xhtml")
+# A page's declared encoding: '<meta charset="windows-1252">'.
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 _SNIFF = 4096
 

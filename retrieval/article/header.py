@@ -14,12 +14,18 @@ from dataclasses import dataclass
 
 from retrieval.lexicon import MONTHS
 
+# A month, abbreviated or not: "Sept.", "March".
 _MONTH = rf"(?:{MONTHS})\.?"
+# A weekday, abbreviated or not: "Tues.,", "Thursday".
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
+# A clock time: "3:45 p.m. EST", "10 am".
 _CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+# A date in the forms sites print: "Tuesday March 3, 2026", "3 March 2026", "2026-03-03", "3/3/2026".
 _DATE = (rf"(?:{_WEEKDAY}\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?"
          rf"|\d{{1,2}}\s+{_MONTH},?(?:\s+\d{{4}})?|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})")
+# A reading time: "4 min read".
 _READING_TIME = r"\d+\s*min(?:ute)?s?\.?\s+read"
+# A reading time glued to a date: "March 3, 20264 min read".
 _GLUED_READING_TIME = re.compile(r"(?:(?<=(?:19|20)\d\d)|\s+)\d{1,2}\s*min(?:ute)?s?\.?\s+read\s*$", re.I)
 # A timestamp part: an optional label ("Published", "Last Updated:", "Posted on") then dates, times and
 # "ago" phrases, with the small words that join them.
@@ -28,28 +34,39 @@ _TIMESTAMP = re.compile(
     rf"(?:(?:{_DATE}|{_CLOCK}|\d+\s+(?:minutes?|hours?|days?)\s+ago|{_READING_TIME}|at|on|,|\|)\s*)+$",
     re.I,
 )
+# A digit: a timestamp line holds one.
 _HAS_FIGURE = re.compile(r"\d")
+# A byline's role words: "Staff reporter", "Special to the Star".
 _ROLE = re.compile(r"\b(?:reporter|correspondent|writer|editor|columnist|contributor|journalist|producer|staff|"
                    r"bureau|photographer|special\s+to)\b", re.I)
+# Words that end an outlet's name: "Times", "Press", "Reuters".
 _OUTLET_WORD = (r"News|Press|Times|Post|Star|Herald|Journal|Tribune|Gazette|Sun|Mail|Telegraph|Guardian|Reuters|"
                 r"Agency|Wire|Radio|Television|TV|Media|Network|Daily|Weekly|Magazine|Bloomberg|Examiner|Chronicle|"
                 r"Record|Observer|Courier|Standard|Report|Free\s+Press|Citizen|Province|Leader-Post|StarPhoenix")
+# An outlet's name alone on a line: "The Coastal Ledger", "AP".
 _OUTLET = re.compile(rf"^(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){{0,4}}(?:{_OUTLET_WORD})$|^[A-Z]{{2,6}}\d{{0,2}}$")
 # A person's name: capitalised words and the particles inside names ("Ursula von der Leyen").
 _NAME = r"[A-Z][\w'’\-]*\.?(?:\s+(?:[A-Z][\w'’\-]*\.?|de|van|von|der|al|bin|la|le|du))*"
+# "and" in the languages bylines are printed in: "and", "und", "et", "y".
 _AND = r"(?:and|und|et|y|e|en|og|och)"
+# What separates two authors: "A and B", "A, B & C".
 _NAMES_SPLIT = re.compile(rf"\s*(?:,\s*{_AND}\s+|,\s*|\s+{_AND}\s+|\s*&\s*)")
+# "By " opening a byline.
 _BY = re.compile(r"^by\s+(?=[A-Z])", re.I)
 # "By" in English and the bylines of other languages' outlets (German von, French par, Spanish/Portuguese
 # por, Italian di, Dutch door, Scandinavian av/af); names are still required to follow.
 _BYLINE = re.compile(r"^(?:write|written by|by|email|contact|reach|follow|von|par|por|di|door|av|af)\s+(?=[A-Z])",
                      re.I)
+# An author before "at": "Ann Lee at the Post".
 _AUTHOR_AT = re.compile(rf"({_NAME})\s+at\b")
+# An e-mail address or its scraped placeholder: "[email protected]".
 _EMAIL_PLACEHOLDER = re.compile(r"\[\s*email[\s\u00a0]*protected\s*\]|\S+@\S+\.\w+", re.I)
+# Separators inside a header line: "By Ann Lee · March 3, 2026".
 _SPLIT = re.compile(r"\s*(?:\n|\s[·•|]\s|\s[—–]\s)\s*")
 # Lines pointing away from the story: "Related: …", "READ MORE: …", "WATCH: …", "— With files from …".
 _LINK = re.compile(r"^(?:related(?:\s+(?:stories|story|articles?|links?|coverage|video))?|read\s+more|more|watch|"
                    r"listen|see\s+also|also\s+read|recommended|trending|popular|editor['’]?s\s+picks?)\s*:\s*\S", re.I)
+# A credit line: "— With files from the Canadian Press".
 _CREDIT = re.compile(r"^[\s—–-]*with\s+files\s+from\b", re.I)
 # The wire footer "This report by The Canadian Press was first published Nov. 21, 2026."
 _FOOTER = re.compile(

@@ -8,10 +8,13 @@ import re
 
 from retrieval.article import header
 from retrieval.article.formats import Page
+from retrieval.article.sentences import LINE_END
 
+# YAML front matter opening a Markdown file: "---\ntitle: …\n---".
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){0,60}?)---[ \t]*\n")
+# A front-matter field the header uses: "title: …", "author: …", "date: …".
 _FRONT_FIELD = re.compile(r"^(?P<key>title|author|authors|date|published|site)\s*:\s*(?P<value>.+?)\s*$", re.M | re.I)
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+# A navigation line of separators only: "Home › News › Local" once links are gone.
 _NAV_SEPARATORS = re.compile(r"^[\s>|/»›·•,\-–—]*$")  # what stands between breadcrumb links
 
 
@@ -33,7 +36,7 @@ def read(text: str) -> Page:
         if opener.type != "paragraph_open" or _is_navigation(token):
             continue
         block = _plain(token)
-        if block and not (_emphasis_only(token) and not _SENTENCE_END.search(block) and len(block.split()) <= 12
+        if block and not (_emphasis_only(token) and not LINE_END.search(block) and len(block.split()) <= 12
                           and not _looks_like_byline(block)):
             blocks.append(block)
     authors = tuple(a.strip() for a in re.split(r"\s*(?:,|;| and )\s*", facts.get("author", "")) if a.strip())

@@ -11,6 +11,7 @@ from retrieval.article.sentences import split_sentences
 if TYPE_CHECKING:
     from retrieval.article.cleaning import Article
 
+# Words that lean on the sentence before: a passage opening "It was …" takes that sentence with it.
 ANAPHORS = frozenset("that this these those it such he she they there".split())
 
 

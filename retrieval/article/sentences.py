@@ -7,6 +7,9 @@ import re
 
 from retrieval.article.dateline import dateline_end
 
+# A line ending like a sentence: "… the plan." / "… he said”" (a short line that does not is a heading or chrome).
+LINE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+# Abbreviations whose full stop ends no sentence: "Mr.", "Sgt.", "Inc.".
 ABBREVIATIONS = frozenset(
     """mr mrs ms mx dr prof st jr sr gen sen rep gov lt col capt cmdr sgt adm maj corp inc ltd co plc coun rev hon
     const cst det insp supt cpl sup
@@ -16,11 +19,17 @@ ABBREVIATIONS = frozenset(
 # U.S. She said …"), never before a name or title ("B.C. Premier David Eby said").
 PLACE_ABBREVIATIONS = frozenset("""u.s u.k u.n e.u a.m p.m b.c n.s n.b p.e.i n.l n.w.t d.c ont que alta sask calif
     ariz conn fla""".split())
+# The word after a full stop.
 _NEXT_WORD = re.compile(r"\S+")
+# Words that open a sentence after a place abbreviation: "in the U.S. The plan …" splits there.
 _SENTENCE_OPENERS = frozenset("he she they it we i the this that there but and his her their its".split())
+# Abbreviations before a number: "No. 4", "Fig. 2".
 BEFORE_NUMBERS = frozenset("no nos vol fig pp art".split())
+# A sentence's end: punctuation and closing marks before a space or a capital.
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)|[.!?…]+[\"”’)\]]+(?=[A-Z])")  # '…Hispanics!”Former …' scraped
+# Opening quotation marks and brackets that may start a sentence.
 _OPENERS = "“\"‘'([«"
+# Punctuation stripped from a sentence's end: ",", ";".
 _TRAILING_JUNK = ",;"
 
 
