@@ -46,7 +46,7 @@ RULES = [
     (followup, "_MORE", "what else?", "what?"),
     (followup, "_WH", "why", "budget"),
     (followup, "_GENERIC", "about", "budget"),
-    (lexical, "STOPWORDS", "would", "budget"),
+    (lexicon, "FUNCTION_WORDS", "would", "budget"),
     (lexical, "_OUR", "colour", "our"),  # "devour" too: _NOT_OUR keeps it
     (lexical, "_NOT_OUR", "devour", "colour"),
     (lexical, "_SPELLINGS", "centre", "center"),

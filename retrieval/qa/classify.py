@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from retrieval.lexicon import FUNCTION_WORDS
 from retrieval.qa.followup import FollowUp, Turn, resolve
 
 # A question made only of these words asks for an overview ("what's this article about?", "tl;dr",
@@ -21,12 +22,10 @@ _OVERVIEW_WORDS = frozenset(
     takeaway takeaways happen happened happening going explain overall whole general idea topic subject
     mean means""".split()
 )
-# Words that carry no subject in a message: "can you tell me what this is about" holds none.
-_FILLER = frozenset(
-    """a an the this that these it its is are was were be do does did what whats what's so tell me us give
-    please can could you i in of on to for and or just quick quickly basically all here there with up some
-    would like want""".split()
-)
+# Words that carry no subject in a message ("can you please tell me what this is about" holds none): the function
+# words, but those that ask for an overview and the verbs of saying ("what does the article say?" asks something).
+_FILLER = FUNCTION_WORDS - _OVERVIEW_WORDS - frozenset("say says said told think according".split()) | frozenset(
+    "basically give like please quick quickly us want what's whats".split())
 # A lower-case word of a message.
 _WORD = re.compile(r"[a-z']+")
 

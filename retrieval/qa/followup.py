@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from retrieval.lexicon import FUNCTION_WORDS
+
 # Words that point back at something said before (pronouns, demonstratives, "else", "next", "so").
 _ANAPHORA = frozenset(
     """he him his she her hers it its they them their theirs that this those these there then such
@@ -25,12 +27,9 @@ _MORE = re.compile(r"\b(?:else|more|other|another|besides)\b", re.I)
 # Question words: a question made only of them and pronouns needs the last one ("why?").
 _WH = frozenset("who whom whose what when where why which how".split())
 # Words too common to tell a new subject: "is", "the", "about".
-_GENERIC = frozenset(
-    """is are was were be been do does did have has had will would can could should may might must
-    the a an of to in on at for with by from about as into than and or not no yes any some
-    i you we me us my your our what who whom whose when where why which how say said says tell told
-    think thinks thought mean means want wanted wants happen happened happens get got""".split()
-)
+_GENERIC = FUNCTION_WORDS | frozenset(
+    """yes us say said says tell told think thinks thought mean means want wanted wants happen happened happens get
+    got may might must""".split())
 
 
 @dataclass(frozen=True)

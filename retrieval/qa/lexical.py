@@ -12,22 +12,12 @@ import numpy as np
 import snowballstemmer
 from rank_bm25 import BM25Okapi
 
+from retrieval.lexicon import FUNCTION_WORDS
 from retrieval.text import TITLE_ABBREVIATIONS, WORD, edit_distance_within, normalise
 
 if TYPE_CHECKING:
     from retrieval.qa.aliases import Aliases
 
-# Function words BM25 leaves out: "the", "about", "would".
-STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have
-    having he her here hers herself him himself his how i if in into is it its itself just me more most my
-    myself no nor not of off on once only or other our ours ourselves out over own same she should so some
-    such than that the their theirs them themselves then there these they this those through to too under
-    until up very was we were what when where which while who whom why will with would you your yours
-    yourself yourselves mr mrs ms dr s t d ll re ve m also says said say tell told article think according
-    many much whose""".split()
-)
 # One form for words news spells two ways (Canadian/British vs American) and for the title abbreviations of
 # news writing, so "Coun. Dana Okafor" answers "what did the councillor say" and "neighborhood" finds
 # "neighbourhood": -our words ("colour", "honoured", "neighbourhoods"), -llor, and a few -re/-ce nouns.
@@ -67,12 +57,12 @@ def stem(token: str) -> str:
 def content_term(word: str, acronym: bool = False) -> str | None:
     """The stem of a normalised word, or None for a stopword (checked before and after stemming); an acronym
     ("US", "WHO" written in capitals) is a name, never a stopword."""
-    if acronym and word in STOPWORDS:
+    if acronym and word in FUNCTION_WORDS:
         return word
-    if word in STOPWORDS:
+    if word in FUNCTION_WORDS:
         return None
     term = stem(word)
-    return term if term and term not in STOPWORDS else None
+    return term if term and term not in FUNCTION_WORDS else None
 
 
 def tokenize(text: str) -> list[str]:
