@@ -61,6 +61,6 @@ def rules_defined(module) -> set[str]:
         if isinstance(target, ast.Name) and target.id.upper() == target.id:
             value = getattr(module, target.id)
             if isinstance(value, (re.Pattern, frozenset, set, tuple, list, dict)) or isinstance(value, str) and (
-                    any(ch in value for ch in "|()[]\\") or len(value) < 8):
+                    any(ch in value for ch in "|()[]\\") or len(value) < 8) and "\n" not in value:  # a table: parsed
                 out.add(target.id)
     return out

@@ -21,21 +21,17 @@ from retrieval.article.dateline import DATELINE
 from retrieval.article.sentences import split_sentences
 from retrieval.quotes import cue_object, cue_rules, cue_subject, speaker_phrase, text_spans
 from retrieval.quotes.cue_rules import Cue
-from retrieval.quotes.entities import People
-from retrieval.quotes.quote_marks import (
+from retrieval.quotes.cue_words import (
     ADJACENT_ONLY,
-    MASK,
     NOUN_LIKE_FORMS,
     REPORT_VERBS,
     SAYING,
     THAT_ONLY,
     TRANSITIVE_FORMS,
-    Quote,
-    QuoteSpan,
     cues,
-    marked_spans,
-    mask,
 )
+from retrieval.quotes.entities import People
+from retrieval.quotes.quote_marks import MASK, Quote, QuoteSpan, marked_spans, mask
 from retrieval.quotes.uncued_quotes import UncuedQuotes
 
 # Closing quotation marks: a clause ending in one is a quotation's tail.

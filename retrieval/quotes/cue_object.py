@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from retrieval.lexicon import RELATIVE_DAYS, WEEKDAY_NAMES, WEEKDAYS
-from retrieval.quotes.quote_marks import verb_forms
+from retrieval.quotes.cue_words import verb_forms
 from retrieval.quotes.speaker_phrase import TIME_PHRASE
 
 # Verbs that take a listener before the clause: "told reporters that …", "asked her whether …".

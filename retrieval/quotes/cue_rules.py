@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 
 from retrieval.quotes import cue_object, cue_subject, text_spans
-from retrieval.quotes.quote_marks import BASE_FORMS, REPORT_VERBS, SAYING, QuoteSpan
+from retrieval.quotes.cue_words import BASE_FORMS, REPORT_VERBS, SAYING
+from retrieval.quotes.quote_marks import QuoteSpan
 from retrieval.quotes.speaker_phrase import Source
 
 # A cue inside a relative clause: "critics who say …", "a nurse who openly said …".

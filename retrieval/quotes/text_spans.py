@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from retrieval.quotes.quote_marks import MASK, QuoteSpan, cues
+from retrieval.quotes.cue_words import cues
+from retrieval.quotes.quote_marks import MASK, QuoteSpan
 from retrieval.quotes.speaker_phrase import LEADING_ADVERBIALS
 
 # Words linking a writer's lead-in to a quotation: "Guns are “a crisis” and “stunt growth,” Dean said".

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from retrieval.article.sentences import split_sentences
 from retrieval.quotes import speaker_phrase, text_spans
-from retrieval.quotes.quote_marks import MASK, QuoteSpan, cues
+from retrieval.quotes.cue_words import cues
+from retrieval.quotes.quote_marks import MASK, QuoteSpan
 from retrieval.quotes.speaker_phrase import Source
 
 
