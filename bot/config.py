@@ -24,6 +24,8 @@ from retrieval.settings import (
     RetrievalSettings,
     SummarySettings,
     between,
+    integer,
+    number,
     setting,
 )
 
@@ -46,27 +48,27 @@ class ConfigError(ValueError):
 @dataclass(frozen=True)
 class ArticleSettings:
     path: Path | str = setting("a path to an article file (web page, Markdown or text) or an http(s) URL")
-    max_bytes: int = setting("an integer 1000..100000000", between(1_000, 100_000_000))
+    max_bytes: int = integer(1_000, 100_000_000)
     allow_private_hosts: bool = setting("true or false")
     fetch_timeout: float = setting("seconds, 1..120", between(1, 120))
-    max_redirects: int = setting("an integer 0..20", between(0, 20))
+    max_redirects: int = integer(0, 20)
 
 
 @dataclass(frozen=True)
 class ArticlesSettings:
-    max_loaded: int = setting("an integer 1..64", between(1, 64))
+    max_loaded: int = integer(1, 64)
 
 
 @dataclass(frozen=True)
 class LimitsSettings:
-    max_question_chars: int = setting("an integer 20..4000", between(20, 4000))
+    max_question_chars: int = integer(20, 4000)
 
 
 @dataclass(frozen=True)
 class ConversationSettings:
-    max_turns: int = setting("an integer 0..50 (0 = every question stands alone)", between(0, 50))
-    idle_minutes: float = setting("a number 1..1440", between(1, 1440))
-    max_conversations: int = setting("an integer 1..1000000", between(1, 1_000_000))
+    max_turns: int = integer(0, 50, " (0 = every question stands alone)")
+    idle_minutes: float = number(1, 1440)
+    max_conversations: int = integer(1, 1_000_000)
 
 
 @dataclass(frozen=True)
@@ -74,17 +76,17 @@ class StorageSettings:
     url: str = setting("empty (SQLite in model.cache_dir) or a SQLAlchemy URL: sqlite:///FILE, "
                        "postgresql+psycopg://USER:PASSWORD@HOST/DB",
                        lambda v: v == "" or v.startswith(("sqlite:///", "postgresql+psycopg://")))
-    retention_days: float = setting("a number 0..3650 (0 keeps everything)", between(0, 3650))
+    retention_days: float = number(0, 3650, " (0 keeps everything)")
 
 
 @dataclass(frozen=True)
 class DiscordSettings:
-    cooldown_rate: int = setting("an integer 1..1000", between(1, 1000))
-    cooldown_seconds: float = setting("a number 0..3600 (0 disables the cooldown)", between(0, 3600))
-    view_timeout: float = setting("a number 1..900 seconds", between(1, 900))
-    defer_after: float = setting("a number 0..2.5 seconds (Discord wants a reply within 3)", between(0, 2.5))
+    cooldown_rate: int = integer(1, 1000)
+    cooldown_seconds: float = number(0, 3600, " (0 disables the cooldown)")
+    view_timeout: float = number(1, 900, " seconds")
+    defer_after: float = number(0, 2.5, " seconds (Discord wants a reply within 3)")
     message_content_intent: bool = setting("true or false")
-    shard_count: int = setting("an integer 0..10000 (0 = unsharded)", between(0, 10000))
+    shard_count: int = integer(0, 10000, " (0 = unsharded)")
     shard_ids: tuple[int, ...] = setting("a list of shard ids below shard_count, e.g. [0, 1]",
                                          lambda v: all(i >= 0 for i in v))
 
