@@ -15,8 +15,9 @@ import re
 from retrieval.article.cleaning import Article
 from retrieval.article.sentences import split_sentences
 from retrieval.quotes import organisations, speakers
+from retrieval.quotes.phrase_words import PREPOSITIONS
 from retrieval.quotes.quote_marks import marked_spans, mask
-from retrieval.quotes.speaker_phrase import LEADING_PHRASE, PREPOSITIONS
+from retrieval.quotes.speaker_phrase import LEADING_PHRASE
 from retrieval.text import TITLE_ABBREVIATIONS
 
 # Pronouns that may mean a group: "they said" after "the union".

@@ -11,37 +11,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrieval.lexicon import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS
+from retrieval.lexicon import WEEKDAYS
 from retrieval.quotes import organisations, speaker_names, speakers
+from retrieval.quotes.phrase_words import (
+    AFTER_STOPS,
+    AUXILIARIES,
+    BREAKS,
+    COUNTS,
+    DANGLING,
+    LEADING_ADVERBIALS,
+    LY_NOUNS,
+    NEGATIVES,
+    NOUN_PARTICLES,
+    POSSESSIVES,
+    PREPOSITION_LIKE,
+    PREPOSITIONS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SENTENCE_ADVERBS,
+    SKIPPABLE,
+    SUBORDINATORS,
+    TIMES,
+)
 from retrieval.quotes.quote_marks import MASK
 
-# Pronouns that can be a cue's source: "she said", "they told".
-PRONOUNS = frozenset("he she they it i we".split())
-# Words between a source and its verb: "X has also said", "X later told", "X, 71, who ..., said".
-_SKIPPABLE = frozenset("""has have had also later then once previously repeatedly reportedly would will may might could
-    can did does do not never recently publicly privately separately earlier first again often frequently initially
-    simply ultimately just since already still quickly long both all each""".split())
-# Words that end a noun phrase when walking back from a verb: "critics who said" → "critics".
-_BREAKS = frozenset("""that which who whom whose but because while when if as after before since although though so or
-    where than what how why whether is was were are be been being said says say told tells says added adds
-    by into than thus hence yet nor about against until unless whereas despite over under
-    are do does did not there here this these those including like""".split())
-# Words that end a source found after its verb: "said Ann Lee on Monday", "said Ann Lee in a statement".
-_AFTER_STOPS = frozenset("""on in at during after before when as that and while last this by via from outside
-    inside later earlier today yesterday tonight""".split()) | frozenset(WEEKDAY_NAMES)
-# Words a source phrase cannot end with ("the", "of": "a spokesman for the") nor, but for possessives, open with.
-_DANGLING = frozenset("""the a an his her their its our my your in on of for to with at by from and or but as
-    that this these those who which what yet neither nor even so if when while where how why""".split())
 # "the mayor herself": the reflexive is no part of the source.
 _REFLEXIVE = re.compile(r"\s+(?:himself|herself|themselves|itself)$")
-# Determiners that may open a source: "the mayor", "his lawyer", "their union".
-_POSSESSIVES = frozenset("the a an his her their its our my".split())
-# Auxiliaries and their negations: a phrase holding one is a clause ("Trump and Sanders have both"), no source.
-_FINITE = frozenset("""is was were are be been being has have had do does did would will could should can may might
-    must don’t don't didn’t didn't can’t can't cannot won’t won't isn’t isn't wasn’t wasn't aren’t aren't
-    haven’t haven't hasn’t hasn't""".split())
-# Relative pronouns: after one, a phrase's verb belongs to its clause ("an expert who has worked for …").
-_RELATIVE = frozenset("who whom whose which that".split())
 # An opening clause before a sentence's subject: "But when asked, …", "On Monday, …", "Speaking in Ohio, …".
 LEADING_PHRASE = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Instead|Also|Then|Now)\b,?\s+)?"
                             r"(?:(?:Although|Though|While|When|If|Because|As|Since|Despite|Unless|Once)\b[^,•]{0,120},"
@@ -64,8 +59,6 @@ _NAME_WITH_APPOSITION = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w�
                                    r"[^,.;:•]{1,60}(?:,[^,.;:•]{1,30}){0,2}),\s+(?=[a-z])")
 # A name, a comma and a role running to the verb: "Ann Lee, a senator for Ohio".
 _NAME_THEN_ROLE = re.compile(r"\s*((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'\-]*)\s*,\s+([^,]*)$")
-# Capitalised day and month names (not "May"): "a Sunday", "last March" are no sources.
-_TIMES = frozenset(WEEKDAY_NAMES + MONTH_NAMES) - {"may"}
 # When something was published or said: "out Thursday", "released last week".
 TIME_PHRASE = (r"(?:(?:out|released|published|issued|conducted)\s+)?(?:(?:on|last|this|earlier|later)\s+)?"
                rf"(?:{WEEKDAYS}|week|month|year)")
@@ -91,27 +84,8 @@ _ROLE_THEN_NAME = re.compile(r"((?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,5}?
                              r"[A-Z][\w’'\-]*)(?=\s+[a-z])")
 # Lower-case role words then a name: "Former Republican presidential candidate Jeb Bush broke …".
 _ROLE_RUN = re.compile(r"((?:\s+[a-z][\w\-]*){1,4})(?:\s+[A-Z][\w’'.\-]*){1,3}(?=\s+[a-z])")
-# Nouns that end like adverbs: "the rally said" is no "X repeatedly said".
-_LY_NOUNS = frozenset("family rally ally assembly supply monopoly anomaly butterfly bully belly".split())
-# Adverbs that are never a source alone: "only", "otherwise", "however".
-_SENTENCE_ADVERBS = frozenset("only otherwise also even just still instead however meanwhile perhaps".split())
-# Prepositions: a source's head ends at one ("a spokesman for the party": spokesman).
-PREPOSITIONS = frozenset("of for at with from in on to by about under over within among during after before".split())
-# Particles that close a compound noun right before a verb: "a voice over says".
-_NOUN_PARTICLES = frozenset({"over"})
-# Words that make a source say nothing: "nobody said", "no one has explained".
-_NEGATIVES = frozenset("nobody no none neither nothing".split())
-# Counts that open a noun phrase: "the reason two hospital managers warned" → "two hospital managers".
-_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds thousands".split())
-# Subordinators that end a source found after its verb: "said Lee, since …".
-_SUBORDINATORS = frozenset("since because although though whereas unless while".split())
 # An article and a noun right before a particle: "a voice over".
 _DETERMINER_NOUN = re.compile(r"\b(?:an?|the)\s+[a-z]+\s+$")
-# -ing words that are prepositions, not verbs: "regarding", "according", "following".
-_PREPOSITION_LIKE = frozenset("regarding concerning following according notwithstanding pending barring".split())
-# Words dropped from a source's start: "Meanwhile the mayor said", "Today officials said".
-LEADING_ADVERBIALS = frozenset("""on in at during after before last this earlier later yesterday today tonight
-    meanwhile however instead also separately but and now then still""".split()) | frozenset(WEEKDAY_NAMES)
 # A word of a source phrase: anything but spaces, punctuation that ends a phrase and quotation marks.
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„•]+")
 # ", Dr. Leona Fitch." after an inverted cue's source: the apposition, abbreviations inside it.
@@ -138,7 +112,7 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
     'a spokesman for the party has said'."""
     j = verb_start
     for word in reversed(list(_WORD.finditer(text, lo, verb_start))):
-        if text[word.end():j].strip() or word.group().lower() not in _SKIPPABLE and not _adverb(word.group()):
+        if text[word.end():j].strip() or word.group().lower() not in SKIPPABLE and not _adverb(word.group()):
             break
         j = word.start()
     relative = _RELATIVE_END.search(text, lo, j) or _ANONYMOUS.search(text, lo, j)
@@ -166,11 +140,11 @@ def before(text: str, lo: int, verb_start: int) -> Source | None:
         return None
     head_end = start + len(text[start:head_end].rstrip())
     when = _TRAILING_TIME.search(text, start, head_end)
-    if when and when.start() > start and text[start:when.start()].split()[-1].lower() not in _DANGLING | PREPOSITIONS:
+    if when and when.start() > start and text[start:when.start()].split()[-1].lower() not in DANGLING | PREPOSITIONS:
         head_end = when.start()  # "two hospital managers last week warned", "Priebus later Thursday told"
     phrase = text[start:head_end].strip()
     if role and (speaker_names.is_name(role) and not speaker_names.is_name(phrase) or speaker_names.proper(role) and (
-            phrase[:1].islower() or phrase.split()[0].lower() in _POSSESSIVES)):
+            phrase[:1].islower() or phrase.split()[0].lower() in POSSESSIVES)):
         phrase, role = role, phrase  # "the club's sponsor, Northway Bank," / "its manager, Luis Alvarado,"
     elif not role:
         named = _NAME_THEN_ROLE.match(text[lo:start])
@@ -191,9 +165,9 @@ def after(text: str, verb_end: int, hi: int, until_comma: bool = False) -> Sourc
             break
         if out and w.lower() in ("who", "which", "whose"):
             break  # "said a data expert who has worked for …": the relative clause is the role
-        if out and not until_comma and w.lower() in _AFTER_STOPS and any(x.group()[:1].isupper() for x in out):
+        if out and not until_comma and w.lower() in AFTER_STOPS and any(x.group()[:1].isupper() for x in out):
             break
-        if out and w.lower() in _SUBORDINATORS:
+        if out and w.lower() in SUBORDINATORS:
             break  # "according to McKearney since it was …"
         out.append(word)
         if w.endswith(".") and not speakers.is_abbreviation(w):
@@ -256,9 +230,9 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
     if pronoun in PRONOUNS:
         return Source(start, end, phrase, "pronoun", pronoun) if len(words) == 1 else None
     lowered = [w.lower() for w in words]
-    if lowered[0] in _NEGATIVES or words[0] in _FINITE:
+    if lowered[0] in NEGATIVES or words[0] in AUXILIARIES:
         return None  # "nobody has explained why …", "no one said": nothing was said; "has no" is no one
-    if lowered[-1] in _DANGLING or lowered[0] in _DANGLING - _POSSESSIVES or _adverb(words[0]) \
+    if lowered[-1] in DANGLING or lowered[0] in DANGLING - POSSESSIVES or _adverb(words[0]) \
             or lowered[0] in PREPOSITIONS or _has_clause(words):
         return None
     if " and " in phrase and not role and organisations.organisation_name(phrase) != phrase:
@@ -285,13 +259,13 @@ def classify(phrase: str, start: int, end: int, role: str = "") -> Source | None
         return Source(start, end, phrase, "person", name, role or described, titled)
     if len(lowered) == 1 and lowered[0] in speaker_names.CONJUNCTIONS:
         return None
-    if speakers.fold(words[-1]) in speakers.NOT_NAME_ENDINGS & _TIMES:
+    if speakers.fold(words[-1]) in speakers.NOT_NAME_ENDINGS & TIMES:
         return None  # "a Sunday", "last March"
     numbered = words[-1].isdigit() and organisations.organisation_name(phrase)  # "… Workers Local 412"
     if not any(ch.isalpha() for ch in phrase) or re.search(r"[’']s?$|\d$", words[-1]) and not numbered \
             or "--" in phrase:
         return None  # "the nation's", "2013", "president -- having" are not sources
-    if len(words) == 1 and (_adverb(lowered[0]) or lowered[0] in _SENTENCE_ADVERBS) or words[0] == "000":
+    if len(words) == 1 and (_adverb(lowered[0]) or lowered[0] in SENTENCE_ADVERBS) or words[0] == "000":
         return None  # "only", "otherwise"; "000 on payments …" is the tail of "$1,000"
     issued = _ISSUED_BY.match(phrase)
     if issued:  # "a statement issued by Kenney": the one who issued it
@@ -305,15 +279,15 @@ def _has_clause(words: list[str]) -> bool:
     """Whether a phrase holds a verb or pronoun of its own ('Trump and Sanders have both'), other than in a
     relative clause ('a data expert who has worked for …')."""
     for w in words[1:]:
-        if w.lower() in _RELATIVE:
+        if w.lower() in RELATIVE_PRONOUNS:
             return False
-        if w in _FINITE or w.lower() in PRONOUNS:
+        if w in AUXILIARIES or w.lower() in PRONOUNS:
             return True
     return False
 
 
 def _adverb(word: str) -> bool:
-    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in LY_NOUNS
 
 
 def _apposition(text: str, lo: int, comma: int) -> tuple[int | None, str]:
@@ -357,8 +331,8 @@ def _phrase_start(text: str, lo: int, end: int) -> int | None:
             return None
         w = word.group()
         lower = w.lower()
-        compound = count == 0 and lower in _NOUN_PARTICLES and _DETERMINER_NOUN.search(text, lo, word.start())
-        if lower in _BREAKS and not compound or lower == "and" and not _joins_names(text, word):
+        compound = count == 0 and lower in NOUN_PARTICLES and _DETERMINER_NOUN.search(text, lo, word.start())
+        if lower in BREAKS and not compound or lower == "and" and not _joins_names(text, word):
             break  # "a voice over says": a particle right before the verb closes a compound noun
         if _verb_after_name(words, len(words) - 1 - count):
             return _phrase_start(text, words[-count].end(), end) if count > 1 else None
@@ -369,7 +343,7 @@ def _phrase_start(text: str, lo: int, end: int) -> int | None:
         if w.endswith(".") and count and not speakers.is_abbreviation(w):
             break
         start = word.start()
-        if lower in ("a", "an", "the") and not _after_preposition(text, lo, start) or count and lower in _COUNTS:
+        if lower in ("a", "an", "the") and not _after_preposition(text, lo, start) or count and lower in COUNTS:
             break  # "the reason two hospital managers warned": a count opens the noun phrase
     if start == end:
         return None
@@ -387,13 +361,13 @@ def _verb_after_name(words: list[re.Match], i: int) -> bool:
 
 def _participle(word: str) -> bool:
     return word.islower() and word.endswith("ing") and len(word) > 5 and not word.endswith("thing") \
-        and word not in PREPOSITIONS | _PREPOSITION_LIKE
+        and word not in PREPOSITIONS | PREPOSITION_LIKE
 
 
 def _joins_names(text: str, word: re.Match) -> bool:
     """'Smith and Jones said', 'Mr Biden and top officials have said', 'the businessman and reality star'."""
     before = text[max(0, word.start() - 60):word.start()].split()[-2:]
-    return bool(before) and (before[-1][:1].isupper() or len(before) == 2 and before[0].lower() in _POSSESSIVES)
+    return bool(before) and (before[-1][:1].isupper() or len(before) == 2 and before[0].lower() in POSSESSIVES)
 
 
 def _after_preposition(text: str, lo: int, pos: int) -> bool:

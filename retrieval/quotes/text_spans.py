@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from retrieval.quotes.cue_words import cues
+from retrieval.quotes.phrase_words import LEADING_ADVERBIALS
 from retrieval.quotes.quote_marks import MASK, QuoteSpan
-from retrieval.quotes.speaker_phrase import LEADING_ADVERBIALS
 
 # Words linking a writer's lead-in to a quotation: "Guns are “a crisis” and “stunt growth,” Dean said".
 _LINK_WORDS = ("and", "but", "while", "as", "then")
