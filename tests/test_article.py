@@ -136,3 +136,12 @@ def test_bylines_in_other_languages_are_authors_not_body(byline, authors):
 ])
 def test_wire_datelines(opening, dateline):
     assert parse(f"Headline\n\n{opening}\n\nMore text here.\n").dateline == dateline
+
+
+@pytest.mark.parametrize("scraped, fixed", [
+    ("Enrique PeÃ±a Nieto said the talks went well.", "Enrique Peña Nieto said the talks went well."),
+    ("â€œWe will build it,â€\x9d she said.", "“We will build it,” she said."),
+    ("The café’s “naïve” owner, 2°C outside.", "The café’s “naïve” owner, 2°C outside."),  # correct text kept
+])
+def test_mojibake_is_repaired_and_correct_text_kept(scraped, fixed):
+    assert article_mod.parse(f"Headline\n\n{scraped}").paragraphs[0].text == fixed

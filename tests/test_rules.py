@@ -281,6 +281,7 @@ ARTICLE = [
     (cleaning, "_NEWSLETTER", "Sign up for our newsletter", "The council met."),
     (cleaning, "_RIGHTS", "© 2026 The Ledger. All rights reserved.", "The council met."),
     (cleaning, "_CAPTION", "(AP Photo/Ann Lee)", "(the mayor)"),
+    (cleaning, "_MOJIBAKE", "PeÃ±a", "Peña"),
     (cleaning, "_EDITORS_NOTE", "Correction: An earlier version misspelled her name.", "The correction came late."),
     (dateline, "DATELINE", "LONDON (Reuters) — ", "London is large."),
     (dateline, "_DATELINE", "BRANDVALE (AW) — ", "Brandvale is small."),

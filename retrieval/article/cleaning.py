@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ftfy
+
 from retrieval.article import formats, header
 from retrieval.article.dateline import dateline
 from retrieval.article.header import parse_byline
@@ -31,6 +33,9 @@ _CAPTION = re.compile(r"\((?:[A-Z]{2,8}\s+|file\s+)?(?:photo|photograph|picture|
                       r"^(?:photo|photograph|picture|image|video)s?(?:\s+(?:by|credit|courtesy|source|caption))?\s*[:,]\s|"
                       r"(?:^|/|\bvia\s)\s*getty\s+images\W*$", re.I)
 _CAPTION_MAX_WORDS = 45
+# UTF-8 read as Latin-1 or Windows-1252 ("Ã±", "â€œ"): a lead byte's letter before a continuation byte's.
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                       "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 # Editors' notes about the page itself: "Correction: …", "This article has been updated to …".
 _EDITORS_NOTE = re.compile(r"^(?:editor['’]?s\s+note|correction|clarification|update)\s*:|"
                            r"^this\s+(?:article|story|report|piece)\s+(?:has\s+been|was)\s+"
@@ -246,6 +251,10 @@ def _normalise_lines(block: str) -> str:
 
 
 def _normalise_block(block: str) -> str:
+    """One block's text: mojibake undone by ftfy ("PeÃ±a" → "Peña", "â€œ" → "“"; correct text is left alone), NFC,
+    no control characters, single spaces."""
+    if _MOJIBAKE.search(block):
+        block = ftfy.fix_encoding(block)
     block = unicodedata.normalize("NFC", block).replace("\u00a0", " ")
     block = "".join(ch for ch in block if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     return " ".join(block.split())
