@@ -243,13 +243,12 @@ class Attributor(UncuedQuotes):
         quoted = [i for i, q in enumerate(spans) if start <= q.start < end]
         if len(words) < 3 and not answer or (not quoted and verb not in REPORT_VERBS and verb != "according to"):
             return None
-        if not quoted and verb in THAT_ONLY and start >= hi and not re.search(r"\bthat\s*$", masked[hi:start]) \
-                and not cue_object.PRONOUN_CLAUSE.match(content):
+        without_that = not quoted and start >= hi and not re.search(r"\bthat\s*$", masked[hi:start])
+        if without_that and verb in THAT_ONLY and not cue_object.PRONOUN_CLAUSE.match(content):
             return None  # "admits she went home", "maintained that …"; not "maintained a lead"
         if content[-1] in _CLOSING and not quoted:
             return None
-        if not quoted and verb in cue_object.THING_OBJECT_VERBS and start >= hi \
-                and not re.search(r"\bthat\s*$", masked[hi:start]) and not cue_object.has_finite_verb(content):
+        if without_that and verb in cue_object.THING_OBJECT_VERBS and not cue_object.has_finite_verb(content):
             return None  # "wrote the letter Feb. 2 to …", "claiming 41 percent of the vote": a thing, not words
         if words[0] == "to" and not quoted and cue.verb not in cue_object.ASKING:
             return None  # "vowed to fight" is a commitment, not words reported; "asked to depose X" a request
